@@ -1,0 +1,404 @@
+"""Finding actors: gazetteer mentions in parsed text and the CAMEO codes of noun phrases.
+
+Two steps, one class each:
+
+* :class:`MentionFinder` marks every gazetteer phrase in a parsed Doc (states, demonyms,
+  capitals, seats of power, organisations, office holders, role nouns, news agencies).
+* :class:`ActorResolver` composes the actor of a noun phrase from the mentions inside it, the
+  way news writes titles: possessives ("Russia's defence minister"), adjectives ("his Indian
+  counterpart"), appositions ("Nirmala Sitharaman, India's defence minister"), titles before
+  names, and references back into the document (he/she/they, "the defence minister",
+  "both countries", "our countries" inside a quote).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import PROPER_KINDS, Entry, Gazetteer, gazetteer
+from .records import Actor
+
+#: Dependency labels that stay inside a noun phrase when collecting its modifiers.
+NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "case", "nummod",
+           "quantmod", "punct", "cc", "npadvmod"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+#: Nouns that, with "both", "two" or "our", refer to the two parties of the story.
+PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
+PAIR_DETERMINERS = {"both", "two", "our", "each"}
+COUNTERPART = "*"
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+    def kinds(self) -> set[str]:
+        return {entry.kind for entry in self.entries}
+
+
+class MentionFinder:
+    """Marks gazetteer phrases in a Doc; built once per process for a vocabulary."""
+
+    def __init__(self, nlp: Language, gaz: Gazetteer):
+        self.gaz = gaz
+        self._proper = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, tuple[Entry, ...]] = {}
+        tokenizer = nlp.tokenizer
+        for phrase, entries in gaz.proper.items():
+            forms = {phrase, phrase.upper()}
+            key = "P:" + phrase
+            self._entries[key] = tuple(entries)
+            self._proper.add(key, [tokenizer(form) for form in forms])
+            for form in forms - {phrase}:
+                self._entries.setdefault("P:" + form, tuple(entries))
+        for phrase, entries in gaz.roles.items():
+            key = "R:" + phrase
+            self._entries[key] = tuple(entries)
+            self._roles.add(key, [tokenizer(phrase)])
+
+    def find(self, doc: Doc) -> dict[int, Mention]:
+        """Token index -> the longest gazetteer mention covering it."""
+        spans: list[Span] = []
+        for matcher in (self._proper, self._roles):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label=key))
+        by_token: dict[int, Mention] = {}
+        # Longest first, proper names before role nouns on ties: "Defense Ministry" the role
+        # loses to nothing, but "Georgia" the state beats no role.
+        spans.sort(key=lambda s: (-(s.end - s.start), not s.label_.startswith("P:"), s.start))
+        for span in spans:
+            if any(i in by_token for i in range(span.start, span.end)):
+                continue
+            mention = Mention(span.start, span.end, span.text, self._entries[span.label_])
+            for i in range(span.start, span.end):
+                by_token[i] = mention
+        return by_token
+
+
+@cache
+def mention_finder(nlp: Language) -> MentionFinder:
+    return MentionFinder(nlp, gazetteer())
+
+
+@dataclass
+class DocumentContext:
+    """What earlier sentences of a document tell about later references."""
+
+    date: str | None
+    people: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+    last_group: list[Actor] = field(default_factory=list)
+    country_counts: Counter = field(default_factory=Counter)
+    recent: list[Actor] = field(default_factory=list)
+
+    def note(self, actor: Actor, is_person: bool) -> None:
+        if actor.country:
+            self.country_counts[actor.country] += 1
+        if is_person:
+            self.last_person = actor
+        self.recent.append(actor)
+        del self.recent[:-30]
+
+    def dyad(self) -> list[str]:
+        return [country for country, _ in self.country_counts.most_common(2)]
+
+
+class ActorResolver:
+    """Composes CAMEO actors for the noun phrases of one document, sentence by sentence."""
+
+    def __init__(self, doc: Doc, mentions: dict[int, Mention], gaz: Gazetteer,
+                 context: DocumentContext, masked: set[int] | None = None):
+        self.doc = doc
+        self.mentions = mentions
+        self.gaz = gaz
+        self.context = context
+        self.masked = masked or set()
+        self.speaker: Actor | None = None
+        self._cache: dict[int, list[Actor]] = {}
+
+    # -- public ---------------------------------------------------------------------------
+    def actors(self, token: Token, expand_conj: bool = True) -> list[Actor]:
+        """The actors a noun phrase headed by ``token`` names (several for "A and B")."""
+        heads = [token] + (conjuncts(token) if expand_conj else [])
+        found: list[Actor] = []
+        for head in heads:
+            for actor in self.resolve(head):
+                if actor not in found:
+                    found.append(actor)
+        if len(found) > 1:
+            self.context.last_group = found
+        return found
+
+    def resolve(self, head: Token) -> list[Actor]:
+        if head.i not in self._cache:
+            self._cache[head.i] = self._resolve(head)
+        return self._cache[head.i]
+
+    def agency_at(self, token: Token) -> bool:
+        mention = self.mentions.get(token.i)
+        return mention is not None and "agency" in mention.kinds()
+
+    # -- composition ----------------------------------------------------------------------
+    def _resolve(self, head: Token) -> list[Actor]:
+        if head.i in self.masked:
+            return []
+        lower = head.lower_
+        if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
+            return self._pronoun(lower)
+        tokens = noun_phrase_tokens(head)
+        mentions = self._mentions_in(tokens)
+        if any("agency" in m.kinds() for m in mentions if m.start <= head.i < m.end):
+            return []
+        pair = self._pair_reference(head, tokens)
+        if pair:
+            return pair
+        actor = self._compose(head, tokens, mentions)
+        if actor is None:
+            of_object = _of_object(head)
+            if of_object is not None and self._role_entry(head) is not None:
+                inner = self.resolve(of_object)
+                role = self._role_entry(head)
+                return [self._with_sectors(a, role.sectors, head) for a in inner]
+            return []
+        return [actor]
+
+    def _mentions_in(self, tokens: list[Token]) -> list[Mention]:
+        seen: list[Mention] = []
+        for token in tokens:
+            mention = self.mentions.get(token.i)
+            if mention is not None and mention not in seen and token.i not in self.masked:
+                seen.append(mention)
+        return seen
+
+    def _role_entry(self, head: Token) -> Entry | None:
+        mention = self.mentions.get(head.i)
+        if mention is None:
+            return None
+        return next((e for e in mention.entries if e.kind == "role"), None)
+
+    def _compose(self, head: Token, tokens: list[Token], mentions: list[Mention]) -> Actor | None:
+        text = phrase_text(head, tokens)
+        person = igo = None
+        countries: list[str] = []
+        possessor_country: str | None = None
+        sectors: list[str] = []
+        office = None
+        person_like = head.ent_type_ == "PERSON"
+        counterpart = False
+        head_mention = self.mentions.get(head.i)
+        ordered = sorted(mentions, key=lambda m: (m is not head_mention, abs(m.start - head.i)))
+        for mention in ordered:
+            for entry in mention.entries:
+                if entry.kind == "person" and person is None:
+                    person = entry.person
+                elif entry.kind == "igo" and igo is None:
+                    igo = entry.igo
+                elif entry.kind in {"country", "adjective", "city", "seat"}:
+                    if entry.country not in countries:
+                        countries.append(entry.country)
+                    if any(self.doc[i].dep_ == "poss" for i in range(mention.start, mention.end)):
+                        possessor_country = possessor_country or entry.country
+                    _extend(sectors, entry.sectors)
+                elif entry.kind == "role":
+                    if entry.sectors == (COUNTERPART,):
+                        counterpart = True
+                        continue
+                    _extend(sectors, entry.sectors)
+                    office = office or entry.office
+                    person_like = person_like or entry.role_kind == "person"
+        if person is not None:
+            actor = self.gaz.person_actor(person, self.context.date, text)
+            self._remember_name(head, tokens, actor)
+            self.context.note(actor, True)
+            return actor
+        known = self._known_name(head, tokens)
+        if known is not None and not countries and igo is None:
+            self.context.note(known, True)
+            return _retext(known, text)
+        if counterpart and not sectors and self.context.last_person is not None:
+            sectors = list(self.context.last_person.sectors)
+            person_like = True
+        country = possessor_country or (countries[0] if countries else None)
+        if country is None and igo is None:
+            if not sectors:
+                return None
+            actor = self._definite_reference(head, sectors, text)
+            if actor is not None:
+                return actor
+            return Actor.build(None, tuple(sectors[:3]), None, text)
+        name = None
+        if office and country and self.context.date:
+            name = self.gaz.holder_of(country, office, self.context.date)
+        if head.ent_type_ == "PERSON" and name is None:
+            name = _entity_text(head)
+        if igo is not None and possessor_country is None:
+            actor = Actor.build(None, tuple(sectors[:3]), name, text, igo=igo)
+        else:
+            actor = Actor.build(country, tuple(sectors[:3]), name, text)
+        self._remember_name(head, tokens, actor)
+        self.context.note(actor, person_like)
+        return actor
+
+    def _remember_name(self, head: Token, tokens: list[Token], actor: Actor) -> None:
+        """Keep a named person's surname so later bare mentions find the same actor."""
+        if head.ent_type_ != "PERSON":
+            return
+        entity = [t for t in tokens if t.ent_type_ == "PERSON"]
+        if entity:
+            self.context.people[entity[-1].text] = actor
+            self.context.people[" ".join(t.text for t in entity)] = actor
+
+    def _known_name(self, head: Token, tokens: list[Token]) -> Actor | None:
+        if head.ent_type_ != "PERSON":
+            return None
+        return self.context.people.get(head.text)
+
+    def _definite_reference(self, head: Token, sectors: list[str], text: str) -> Actor | None:
+        """'The defence minister' after 'Russia's defence minister': the same actor."""
+        determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
+        if "the" not in determiners:
+            return None
+        for earlier in reversed(self.context.recent):
+            if earlier.country and earlier.sectors and tuple(sectors[:len(earlier.sectors)]) == earlier.sectors:
+                return _retext(earlier, text)
+        return None
+
+    def _pronoun(self, lower: str) -> list[Actor]:
+        if lower in PERSON_PRONOUNS and self.context.last_person is not None:
+            return [self.context.last_person]
+        if lower in GROUP_PRONOUNS and self.context.last_group:
+            return list(self.context.last_group)
+        if lower in FIRST_PERSON_PLURAL and self.speaker is not None and self.speaker.country:
+            return [Actor.build(self.speaker.country, (), None, lower)]
+        return []
+
+    def _pair_reference(self, head: Token, tokens: list[Token]) -> list[Actor]:
+        """'both countries', 'the two sides', 'our countries': the two parties of the story."""
+        if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ not in {"NNS", "NNPS"}:
+            return []
+        modifiers = {t.lower_ for t in tokens if t != head}
+        if not modifiers & PAIR_DETERMINERS:
+            return []
+        dyad = self.context.dyad()
+        if "our" in modifiers and self.speaker is not None and self.speaker.country:
+            others = [c for c in dyad if c != self.speaker.country]
+            dyad = [self.speaker.country] + others[:1]
+        if len(dyad) < 2:
+            return []
+        return [Actor.build(country, (), None, head.text) for country in dyad]
+
+    def _with_sectors(self, actor: Actor, sectors: tuple[str, ...], head: Token) -> Actor:
+        merged = list(actor.sectors)
+        _extend(merged, sectors)
+        return Actor.build(actor.country, tuple(merged[:3]), actor.name, head.text, igo=actor.igo)
+
+
+def _extend(target: list[str], items: tuple[str, ...]) -> None:
+    for item in items:
+        if item != COUNTERPART and item not in target:
+            target.append(item)
+
+
+def _retext(actor: Actor, text: str) -> Actor:
+    return Actor(actor.code, actor.country, actor.sectors, actor.name, text, actor.igo)
+
+
+def _entity_text(head: Token) -> str:
+    doc = head.doc
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            return ent.text
+    return head.text
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The other members of a coordination headed by ``token`` ("India and Russia")."""
+    found = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        item = stack.pop(0)
+        found.append(item)
+        stack.extend(c for c in item.children if c.dep_ == "conj")
+    return found
+
+
+def noun_phrase_tokens(head: Token) -> list[Token]:
+    """The head and the modifiers that belong to its name or title, without clauses and
+    prepositional attachments (except 'of', which names an office's state: 'the President of
+    Russia')."""
+    collected = [head]
+    stack = list(head.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in NP_DEPS and child.dep_ != "cc":
+            if child.dep_ == "appos" or child.head == head or child.head in collected:
+                collected.append(child)
+                stack.extend(child.children)
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.head == head:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].ent_type_ in {"GPE", "ORG", "NORP"}:
+                collected.append(child)
+                collected.append(objects[0])
+                stack.extend(c for c in objects[0].children if c.dep_ in NP_DEPS)
+    return sorted(collected, key=lambda t: t.i)
+
+
+def phrase_text(head: Token, tokens: list[Token]) -> str:
+    doc = head.doc
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    span = doc[start:end]
+    text = span.text
+    for prefix in ("the ", "The ", "a ", "A "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text.strip(" ,")
+
+
+__all__ = ["Mention", "MentionFinder", "ActorResolver", "DocumentContext", "mention_finder",
+           "conjuncts", "noun_phrase_tokens", "PROPER_KINDS"]
+
+
+def resolve_phrase(phrase: str, date: str | None = None) -> dict | None:
+    """How a name or phrase resolves on a date: ``{code, country, sectors, name, term}``,
+    or None when it names no actor."""
+    from .parse import load_nlp
+
+    nlp = load_nlp()
+    gaz = gazetteer()
+    doc = nlp(phrase)
+    mentions = mention_finder(nlp).find(doc)
+    resolver = ActorResolver(doc, mentions, gaz, DocumentContext(date=date))
+    roots = [t for t in doc if t.head == t]
+    candidates = [t for root in roots for t in [root, *root.subtree] if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    for token in candidates:
+        actors = resolver.resolve(token)
+        if actors:
+            actor = actors[0]
+            term = gaz.term_on(actor.name, date) if actor.name in gaz.terms else None
+            return {"code": actor.code, "country": actor.country or actor.igo,
+                    "sectors": list(actor.sectors), "name": actor.name,
+                    "term": ({"office": term.office, "start": term.start, "end": term.end}
+                             if term else None)}
+    return None

@@ -1,0 +1,594 @@
+"""Coding events: verb and noun triggers with their dependency roles become CAMEO events.
+
+For each trigger the coder finds the lexicon patterns of its lemma, the source and target
+actors in the roles the pattern names, the mood of the clause (asserted, planned, wanted,
+urged, refused, hypothetical, negated), the date and the place. Every attempt is kept with the
+reason it was or was not coded, which is what ``comity explain`` prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .actors import ActorResolver, conjuncts
+from .dates import is_after, resolve_date
+from .lexicon import Lexicon, Pattern
+from .ontology import Ontology
+from .records import Actor, Event
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+DATIVE_DEPS = {"dative", "iobj"}
+CLAUSE_POS = {"VERB", "AUX"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+LOCATION_PREPS = {"in", "at"}
+
+
+@dataclass
+class Attempt:
+    """One pattern tried on one trigger, and what came of it."""
+
+    trigger: str
+    token: int
+    pattern: str
+    code: str
+    outcome: str            # "coded" or "skipped"
+    reason: str
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Mood:
+    kind: str = "asserted"   # asserted, future, intent, appeal, demand, refusal, hypothetical, cancelled
+    negated: bool = False
+    governor: Token | None = None      # the word that sets the mood ("ready", "urged")
+    addressee: Token | None = None     # who is urged or asked ("urged Iran to ...")
+
+    @property
+    def label(self) -> str:
+        return ("negated " if self.negated else "") + self.kind
+
+
+@dataclass
+class SentenceInput:
+    doc_id: str
+    doc_date: str | None
+    sentence_index: int
+    span: Span
+
+
+class EventCoder:
+    """Codes the events of parsed sentences with a lexicon and an ontology."""
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology):
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.modality = lexicon.modality
+
+    # -- entry point ----------------------------------------------------------------------
+    def code_sentence(self, sentence: SentenceInput, resolver: ActorResolver,
+                      anchor_date: str | None) -> tuple[list[Event], list[Attempt]]:
+        span = sentence.span
+        resolver.speaker = self._speaker(span, resolver)
+        attempts: list[Attempt] = []
+        events: list[Event] = []
+        for token in span:
+            if token.pos_ in CLAUSE_POS and token.lemma_.lower() in self.lexicon.verbs:
+                attempts.extend(self._code_verb(token, sentence, resolver, anchor_date))
+            elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.lexicon.nouns:
+                attempts.extend(self._code_noun(token, sentence, resolver, anchor_date))
+        for token in span:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.modality.speech_verbs:
+                attempt = self._code_statement(token, sentence, resolver, anchor_date, attempts)
+                if attempt is not None:
+                    attempts.append(attempt)
+        seen: set[tuple] = set()
+        for attempt in attempts:
+            kept = []
+            for event in attempt.events:
+                key = (event.source.code, event.target.code if event.target else None, event.root)
+                if key in seen:
+                    continue
+                seen.add(key)
+                kept.append(event)
+            if attempt.events and not kept:
+                attempt.outcome, attempt.reason = "skipped", "duplicate of an event coded before"
+            attempt.events = kept
+            events.extend(kept)
+        return events, attempts
+
+    # -- verbs ----------------------------------------------------------------------------
+    def _code_verb(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
+                   anchor_date: str | None) -> list[Attempt]:
+        attempts = []
+        objects = object_tokens(verb)
+        object_words = {w for o in objects for w in phrase_lemmas(o)}
+        for pattern in self.lexicon.verbs[verb.lemma_.lower()]:
+            attempt = Attempt(verb.text, verb.i, pattern.id, pattern.code, "skipped", "")
+            attempts.append(attempt)
+            why_not = self._pattern_fits(pattern, verb, object_words)
+            if why_not:
+                attempt.reason = why_not
+                continue
+            mood = self.mood(verb)
+            code = self._mood_code(pattern, self._refine(pattern, verb, objects), mood)
+            if code is None:
+                attempt.reason = f"not coded: {mood.label}"
+                continue
+            sources = self._verb_sources(verb, pattern, resolver, mood)
+            targets = self._targets(verb, objects, pattern, resolver, mood)
+            if mood.kind in {"appeal", "demand"}:
+                targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
+            events = self._events(pattern, code, sources, targets, verb, sentence, resolver,
+                                  anchor_date, mood)
+            if isinstance(events, str):
+                attempt.reason = events
+                continue
+            attempt.outcome, attempt.code, attempt.events = "coded", code, events
+            attempt.reason = f"{mood.label}; source and target found"
+            break
+        return attempts
+
+    def _pattern_fits(self, pattern: Pattern, verb: Token, object_words: set[str]) -> str:
+        children = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
+        missing = [w for w in pattern.with_words if w not in children]
+        if missing:
+            return f"needs '{' '.join(missing)}' with the verb"
+        if pattern.objects and not (object_words & pattern.objects):
+            return "object is not one of " + ", ".join(sorted(pattern.objects)[:6])
+        if pattern.objects_exclude and object_words & pattern.objects_exclude:
+            return "object excluded for this pattern"
+        if pattern.requires_word:
+            words = {t.lemma_.lower() for t in verb.sent}
+            if not words & pattern.requires_word:
+                return "sentence lacks " + "/".join(sorted(pattern.requires_word))
+        return ""
+
+    def _refine(self, pattern: Pattern, trigger: Token, objects: list[Token]) -> str:
+        if not pattern.domains:
+            return pattern.code
+        words = {trigger.lemma_.lower()}
+        for token in [trigger, *objects]:
+            for child in token.subtree:
+                if child.dep_ in {"amod", "compound", "advmod", "nmod", "conj", "npadvmod"} or child.i == token.i:
+                    words.add(child.lemma_.lower())
+                    words.add(child.lower_.rstrip("ly") if child.lower_.endswith("ally") else child.lower_)
+            words |= {w[:-4] for w in list(words) if w.endswith("ally")}
+        for domain, code in pattern.domains:
+            if words & self.lexicon.domains.get(domain, frozenset()):
+                return code
+        return pattern.code
+
+    def _mood_code(self, pattern: Pattern, code: str, mood: Mood) -> str | None:
+        """The code an action takes in its mood: planned acts become intents, urged acts
+        appeals, refused or negated intents rejections; hypothetical acts are not coded."""
+        kind = mood.kind
+        if kind in {"cancelled", "hypothetical"}:
+            return None
+        if mood.negated:
+            return self.modality.convert("refusal", code) if kind in {"future", "intent"} else None
+        if kind == "asserted":
+            return code
+        table = "intent" if kind == "future" else kind
+        return self.modality.convert(table, code)
+
+    # -- mood -----------------------------------------------------------------------------
+    def mood(self, verb: Token) -> Mood:
+        """The mood of the clause a verb heads, climbing control and complement chains."""
+        modal = self.modality
+        mood = Mood(negated=_negated(verb))
+        reported = _reported(verb, modal.speech_verbs)
+        mood.kind = self._auxiliary_mood(verb, reported)
+        current = verb
+        while current.dep_ in {"xcomp", "ccomp", "acomp", "advcl"} and current.head != current:
+            governor = current.head
+            lemma = governor.lemma_.lower()
+            if current.dep_ == "advcl":
+                if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in current.children):
+                    mood.kind = "hypothetical"
+                break
+            if current.dep_ == "ccomp" and lemma not in modal.intent_verbs | modal.demand_verbs:
+                break
+            if governor.pos_ == "ADJ" and lemma in modal.intent_adjectives:
+                mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
+            elif lemma in modal.cancelling_verbs:
+                mood.kind, mood.governor = "cancelled", governor
+                break
+            elif lemma in modal.refusal_verbs:
+                mood.kind, mood.governor = "refusal", governor
+            elif lemma in modal.demand_verbs | modal.appeal_verbs and _object_of(governor) is not None:
+                mood.kind = "demand" if lemma in modal.demand_verbs else "appeal"
+                mood.governor, mood.addressee = governor, _object_of(governor)
+            elif lemma in modal.intent_verbs:
+                mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
+            elif lemma not in modal.transparent_verbs and governor.pos_ != "AUX":
+                break
+            if _negated(governor):
+                mood.negated = not mood.negated if mood.kind != "refusal" else mood.negated
+            governing_mood = self._auxiliary_mood(governor, _reported(governor, modal.speech_verbs))
+            if governing_mood == "hypothetical" and mood.kind in {"asserted", "future"}:
+                mood.kind = "hypothetical"
+            elif governing_mood == "future" and mood.kind == "asserted":
+                mood.kind = "future"
+            current = governor
+        if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in verb.children):
+            mood.kind = "hypothetical"
+        return mood
+
+    def _auxiliary_mood(self, verb: Token, reported: bool) -> str:
+        modal = self.modality
+        auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        lowers = {a.lower_ for a in auxiliaries}
+        if lowers & modal.future_auxiliaries:
+            return "future"
+        if lowers & {"would", "'d"} and reported:
+            return "future"
+        if lowers & modal.hypothetical_auxiliaries:
+            return "hypothetical"
+        if "going" in lowers or any(a.lemma_ == "go" and a.dep_ == "aux" for a in auxiliaries):
+            return "future"
+        return "asserted"
+
+    # -- arguments ------------------------------------------------------------------------
+    def _verb_sources(self, verb: Token, pattern: Pattern, resolver: ActorResolver,
+                      mood: Mood) -> list[Actor]:
+        if mood.kind in {"appeal", "demand"} and mood.governor is not None:
+            return self.clause_subject(mood.governor, resolver)
+        return self.clause_subject(verb, resolver)
+
+    def clause_subject(self, verb: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]:
+        """The actors that do what a verb says: its subject, its passive agent, or the subject
+        it shares with the clause it depends on."""
+        if depth > 6:
+            return []
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not passive:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return resolver.actors(verb.head)
+                return resolver.actors(child)
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return resolver.actors(objects[0])
+        head = verb.head
+        if head == verb:
+            return []
+        if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
+            if verb.dep_ == "xcomp" and _object_of(head) is not None and head.lemma_.lower() in (
+                    self.modality.appeal_verbs | self.modality.demand_verbs):
+                return resolver.actors(_object_of(head))
+            return self.clause_subject(head, resolver, depth + 1)
+        if verb.dep_ == "relcl" and not passive:
+            return resolver.actors(head)
+        if verb.dep_ == "acl" or passive:
+            # A participle or an agentless passive ("contracts signed with India"): the doer is
+            # the one whose clause reports it, usually the speaker.
+            governor = head
+            while governor.pos_ not in CLAUSE_POS and governor.head != governor:
+                governor = governor.head
+            if governor.pos_ in CLAUSE_POS and governor != verb:
+                return self.clause_subject(governor, resolver, depth + 1)
+        return []
+
+    def _targets(self, trigger: Token, objects: list[Token], pattern: Pattern,
+                 resolver: ActorResolver, mood: Mood) -> list[Actor]:
+        for role in pattern.target:
+            if pattern.requires_prep and role not in pattern.requires_prep:
+                continue
+            for token in self._role_tokens(trigger, objects, role):
+                actors = resolver.actors(token)
+                if actors:
+                    return actors
+        return []
+
+    def _role_tokens(self, trigger: Token, objects: list[Token], role: str) -> list[Token]:
+        if role == "object":
+            return objects
+        if role == "dative":
+            return [c for c in trigger.children if c.dep_ in DATIVE_DEPS]
+        found = []
+        holders = [trigger, *objects]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in {"prep", "agent"} and child.lower_ == role:
+                    found.extend(c for c in child.children if c.dep_ == "pobj")
+        return found
+
+    # -- nouns ----------------------------------------------------------------------------
+    def _code_noun(self, noun: Token, sentence: SentenceInput, resolver: ActorResolver,
+                   anchor_date: str | None) -> list[Attempt]:
+        attempts = []
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+        for pattern in self.lexicon.nouns[noun.lemma_.lower()]:
+            attempt = Attempt(noun.text, noun.i, pattern.id, pattern.code, "skipped", "")
+            attempts.append(attempt)
+            if any(w not in modifiers for w in pattern.with_words):
+                attempt.reason = "needs " + " ".join(pattern.with_words) + " before the noun"
+                continue
+            mood = self.noun_mood(noun, sentence.doc_date)
+            if mood.kind != "asserted" or mood.negated:
+                attempt.reason = f"not coded: {mood.label}"
+                continue
+            code = self._refine(pattern, noun, [])
+            own = self._noun_own_actors(noun, resolver)
+            targets = self._targets(noun, [], pattern, resolver, mood)
+            if len(own) >= 2 and pattern.reciprocal:
+                sources, targets = own, own
+            elif own:
+                sources = own
+            elif pattern.clause_source:
+                sources = self._noun_clause_source(noun, resolver)
+            else:
+                sources = []
+            events = self._events(pattern, code, sources, targets, noun, sentence, resolver,
+                                  anchor_date, mood)
+            if isinstance(events, str):
+                attempt.reason = events
+                continue
+            attempt.outcome, attempt.events = "coded", events
+            attempt.reason = "asserted; source and target found"
+            break
+        return attempts
+
+    def noun_mood(self, noun: Token, doc_date: str | None) -> Mood:
+        """A nominal event is planned when a future or cancelled verb governs it or its own
+        date lies after the publication date."""
+        for child in noun.children:
+            if child.dep_ in {"relcl", "acl"} and self._auxiliary_mood(child, False) == "future":
+                return Mood(kind="future")
+        governor = noun.head
+        if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS and governor.pos_ in CLAUSE_POS:
+            lemma = governor.lemma_.lower()
+            if lemma in self.modality.cancelling_verbs:
+                return Mood(kind="cancelled")
+            mood = self.mood(governor)
+            if mood.kind != "asserted" or mood.negated:
+                return mood
+        own_date = self._own_date(noun, doc_date, future=False)
+        if own_date and is_after(own_date, doc_date):
+            return Mood(kind="future")
+        return Mood()
+
+    def _noun_own_actors(self, noun: Token, resolver: ActorResolver) -> list[Actor]:
+        actors: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                for actor in resolver.actors(child):
+                    if actor not in actors:
+                        actors.append(actor)
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    actors.extend(a for a in resolver.actors(pobj) if a not in actors)
+        return actors
+
+    def _noun_clause_source(self, noun: Token, resolver: ActorResolver) -> list[Actor]:
+        current = noun
+        while current.dep_ in {"pobj", "prep", "dobj", "conj", "appos", "attr"} and current.head != current:
+            current = current.head
+            if current.pos_ in CLAUSE_POS:
+                return self.clause_subject(current, resolver)
+        return []
+
+    # -- statements -----------------------------------------------------------------------
+    def _code_statement(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
+                        anchor_date: str | None, attempts: list[Attempt]) -> Attempt | None:
+        """A speaker's statement about another party is an event of its own (CAMEO 010)."""
+        content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+        if not content:
+            return None
+        attempt = Attempt(verb.text, verb.i, "statement", "010", "skipped", "")
+        mood = self.mood(verb)
+        if mood.kind != "asserted" or mood.negated:
+            attempt.reason = f"not coded: {mood.label}"
+            return attempt
+        speakers = self.clause_subject(verb, resolver)
+        if not speakers:
+            attempt.reason = "speaker is not an actor"
+            return attempt
+        speaker = speakers[0]
+        inside = {t.i for c in content for t in c.subtree}
+        reported = [e for a in attempts if a.token in inside for e in a.events]
+        target = next((e.target for e in reported if e.target is not None
+                       and e.target.country != speaker.country), None)
+        if target is None:
+            attempt.reason = "no other party named in what was said"
+            return attempt
+        pattern = Pattern(id="statement", code="010", kind="verb", head=verb.lemma_.lower(),
+                          with_words=())
+        events = self._events(pattern, "010", [speaker], [target], verb, sentence, resolver,
+                              anchor_date, mood)
+        if isinstance(events, str):
+            attempt.reason = events
+            return attempt
+        attempt.outcome, attempt.events, attempt.reason = "coded", events, "statement about another party"
+        return attempt
+
+    # -- building events ------------------------------------------------------------------
+    def _events(self, pattern: Pattern, code: str, sources: list[Actor], targets: list[Actor],
+                trigger: Token, sentence: SentenceInput, resolver: ActorResolver,
+                anchor_date: str | None, mood: Mood) -> list[Event] | str:
+        sources = [s for s in sources if s.is_known or s.sectors]
+        if not sources:
+            return "no source actor"
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
+        elif pattern.reciprocal and len(sources) > 1:
+            pairs = [(s, t) for s in sources for t in sources if s is not t and not s.same_entity(t)]
+        elif pattern.no_target:
+            pairs = [(s, None) for s in sources]
+        if not pairs:
+            return "no target actor"
+        etype = self.ontology[code]
+        date = self.event_date(trigger, sentence.doc_date, anchor_date, mood)
+        location, location_country = self._location(trigger, resolver, targets)
+        doc = trigger.doc
+        start = trigger.idx
+        end = trigger.idx + len(trigger.text)
+        return [Event(
+            doc_id=sentence.doc_id, date=date, source=source, target=target, cameo=code,
+            root=etype.root, quad_class=etype.quad_class, goldstein=etype.goldstein,
+            plover=etype.plover, sentence_index=sentence.sentence_index,
+            sentence=sentence.span.text.strip(), span=(start, end),
+            rule=f"{pattern.kind}:{pattern.id}", trigger=doc[trigger.i].text,
+            modality=mood.kind if not mood.negated else "negated " + mood.kind,
+            location=location, location_country=location_country, doc_date=sentence.doc_date)
+            for source, target in pairs]
+
+    # -- dates and places -----------------------------------------------------------------
+    def event_date(self, trigger: Token, doc_date: str | None, anchor_date: str | None,
+                   mood: Mood) -> str | None:
+        future = mood.kind not in {"asserted"}
+        own = self._own_date(trigger, doc_date, future)
+        if own:
+            return own
+        speech = _governing_speech_verb(trigger, self.modality.speech_verbs)
+        if speech is not None:
+            said = self._own_date(speech, doc_date, False)
+            if said:
+                return said
+        return anchor_date or doc_date
+
+    def _own_date(self, trigger: Token, doc_date: str | None, future: bool) -> str | None:
+        for ent in trigger.sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            if _clause_of(ent.root) == trigger or (trigger.pos_ not in CLAUSE_POS
+                                                   and _within(ent.root, trigger)):
+                resolved = resolve_date(ent.text, doc_date, future)
+                if resolved:
+                    return resolved
+        return None
+
+    def statement_date(self, verb: Token, doc_date: str | None) -> str | None:
+        return self._own_date(verb, doc_date, False)
+
+    def _location(self, trigger: Token, resolver: ActorResolver,
+                  targets: list[Actor]) -> tuple[str | None, str | None]:
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        actors = resolver.resolve(pobj)
+                        country = actors[0].country if actors else None
+                        if actors and any(t.same_entity(actors[0]) for t in targets):
+                            continue
+                        return _entity_span_text(pobj), country
+        return None, None
+
+    def _speaker(self, span: Span, resolver: ActorResolver) -> Actor | None:
+        for token in span:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.modality.speech_verbs:
+                for child in token.children:
+                    if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"it"}:
+                        actors = resolver.actors(child)
+                        if actors:
+                            return actors[0]
+        return None
+
+
+# -- syntax helpers (pure functions of the parse) -----------------------------------------
+
+def object_tokens(verb: Token) -> list[Token]:
+    """What a verb acts on: its direct object, its passive subject, or the noun a participle
+    modifies; with conjoined objects."""
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the contracts for the delivery of ... signed with India": the participle may hang on
+        # any noun of the chain it ends, so each of them is a candidate object.
+        noun = verb.head
+        for _ in range(3):
+            found.append(noun)
+            if noun.dep_ != "pobj" or noun.head.head.pos_ not in {"NOUN", "PROPN"}:
+                break
+            noun = noun.head.head
+    if not found:
+        # "send troops to", "attack on": an object hidden behind a particle-less preposition
+        # is not an object; but an attribute of a copula counts ("is a visit").
+        found = [c for c in verb.children if c.dep_ == "attr"]
+    expanded = []
+    for token in found:
+        expanded.append(token)
+        expanded.extend(conjuncts(token))
+    return expanded
+
+
+def phrase_lemmas(token: Token) -> set[str]:
+    """The head lemma of an object with its compounds, and what a quantity noun counts
+    ("a batch of missiles" -> missile)."""
+    words = {token.lemma_.lower(), token.lower_}
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"}:
+            words.add(child.lemma_.lower())
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    words.add(pobj.lemma_.lower())
+                    words.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
+    return words
+
+
+def _object_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child
+    return None
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return any(c.lower_ in {"never", "no"} and c.dep_ in {"advmod", "det"} for c in token.children
+               if c.dep_ == "advmod")
+
+
+def _stronger(current: str, new: str) -> str:
+    return current if current in {"hypothetical", "cancelled", "refusal"} else new
+
+
+def _reported(verb: Token, speech_verbs: frozenset[str]) -> bool:
+    return _governing_speech_verb(verb, speech_verbs) is not None
+
+
+def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token | None:
+    current = token
+    for _ in range(8):
+        if current.head == current:
+            return None
+        if current.dep_ in {"ccomp", "parataxis"} and current.head.lemma_.lower() in speech_verbs:
+            return current.head
+        if current.lemma_.lower() in speech_verbs and current != token and current.pos_ == "VERB":
+            return current
+        current = current.head
+    return None
+
+
+def _clause_of(token: Token) -> Token:
+    """The nearest verb above a word (its clause head)."""
+    current = token
+    while current.head != current:
+        current = current.head
+        if current.pos_ in CLAUSE_POS:
+            return current
+    return current
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    current = token
+    while current.head != current:
+        if current == ancestor:
+            return True
+        if current.pos_ in CLAUSE_POS:
+            return False
+        current = current.head
+    return current == ancestor
+
+
+def _entity_span_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text

@@ -1,0 +1,222 @@
+"""The actor gazetteer: states, organisations, seats of power, role nouns, office holders and
+news agencies, loaded from the editable tables in ``data/actors``.
+
+This module only holds the facts and answers lookups ("who was India's defence minister on
+2018-12-13?", "what does 'Kremlin' name?"). Finding mentions in parsed text and composing actor
+codes from them is the job of :mod:`comity.actors`.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from .data import read_tsv, split_list
+from .records import Actor
+
+#: How the entries of a kind are matched in text: proper names case-sensitively (so that the
+#: pronoun "us" is not the United States), role nouns case-insensitively.
+PROPER_KINDS = {"country", "adjective", "city", "seat", "igo", "person", "agency"}
+
+#: Which office a person is coded by when terms overlap on a date.
+OFFICE_PRIORITY = ("head_of_state", "head_of_government", "defence_minister", "foreign_minister",
+                   "secretary_general", "commission_president", "council_president",
+                   "high_representative", "interior_minister", "finance_minister",
+                   "national_security_adviser", "army_chief")
+
+#: Sectors of an office when no role phrase in roles.tsv names it.
+DEFAULT_OFFICE_SECTORS = ("GOV",)
+
+#: Name order for deriving the short form news uses after the first mention: family name first.
+FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
+
+#: Sector given to people outside any recorded term of office (CAMEO's "elites").
+FORMER_OFFICIAL_SECTOR = "ELI"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a gazetteer phrase names."""
+
+    kind: str
+    country: str | None = None
+    igo: str | None = None
+    sectors: tuple[str, ...] = ()
+    office: str | None = None
+    person: str | None = None
+    role_kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    country: str
+    office: str
+    start: str
+    end: str | None
+
+    def covers(self, date: str) -> bool:
+        return self.start <= date and (self.end is None or date <= self.end)
+
+
+def plural_forms(phrase: str) -> list[str]:
+    """Regular plurals of a role phrase's last word ("minister" -> "ministers")."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = head + " " if head else ""
+    if last.endswith(("s", "x", "sh", "ch")):
+        forms = [last + "es"] if not last.endswith("s") else []
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    else:
+        forms = [last + "s"]
+    return [prefix + form for form in forms]
+
+
+def _strip_accents(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class Gazetteer:
+    """All actor facts, indexed for lookup."""
+
+    def __init__(self) -> None:
+        self.proper: dict[str, list[Entry]] = defaultdict(list)
+        self.roles: dict[str, list[Entry]] = defaultdict(list)
+        self.terms: dict[str, list[Term]] = defaultdict(list)
+        self.office_sectors: dict[str, tuple[str, ...]] = {}
+        self.holders: dict[tuple[str, str], list[tuple[str, Term]]] = defaultdict(list)
+        self.country_names: dict[str, str] = {}
+        self.organisation_names: dict[str, str] = {}
+        self.agencies: set[str] = set()
+
+    # -- building -------------------------------------------------------------------------
+    def add_proper(self, phrase: str, entry: Entry) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        variants = {phrase, _strip_accents(phrase)}
+        for variant in variants:
+            if entry not in self.proper[variant]:
+                self.proper[variant].append(entry)
+
+    def add_role(self, phrase: str, entry: Entry, with_plurals: bool = True) -> None:
+        phrase = phrase.strip().lower()
+        forms = [phrase] + (plural_forms(phrase) if with_plurals else [])
+        for form in forms:
+            if entry not in self.roles[form]:
+                self.roles[form].append(entry)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        gaz = cls()
+        for row in read_tsv("actors/countries.tsv"):
+            code = row["code"]
+            gaz.country_names[code] = row["name"]
+            for name in [row["name"], *split_list(row.get("aliases"))]:
+                gaz.add_proper(name, Entry("country", country=code))
+                if name.lower().startswith("the "):
+                    gaz.add_proper(name[4:], Entry("country", country=code))
+            for adjective in split_list(row.get("adjectives")):
+                gaz.add_proper(adjective, Entry("adjective", country=code))
+            for city in split_list(row.get("cities")):
+                gaz.add_proper(city, Entry("city", country=code))
+        for row in read_tsv("actors/organisations.tsv"):
+            gaz.organisation_names[row["code"]] = row["name"]
+            for name in [row["name"], *split_list(row.get("aliases"))]:
+                gaz.add_proper(name, Entry("igo", igo=row["code"]))
+        for row in read_tsv("actors/seats.tsv"):
+            gaz.add_proper(row["phrase"], Entry("seat", country=row["country"],
+                                                sectors=tuple(row["sectors"].split())))
+        for row in read_tsv("actors/roles.tsv"):
+            sectors = tuple(row["sectors"].split())
+            office = row.get("office") or None
+            entry = Entry("role", sectors=sectors, office=office, role_kind=row.get("kind") or None)
+            gaz.add_role(row["phrase"], entry, with_plurals=row.get("kind") != "group")
+            if office and office not in gaz.office_sectors:
+                gaz.office_sectors[office] = sectors
+        for row in read_tsv("actors/news_agencies.tsv"):
+            gaz.agencies.add(row["name"])
+            for name in [row["name"], *split_list(row.get("aliases"))]:
+                gaz.add_proper(name, Entry("agency", country=row.get("country") or None,
+                                           person=row["name"]))
+        gaz._load_office_holders()
+        return gaz
+
+    def _load_office_holders(self) -> None:
+        surname_owners: dict[str, set[str]] = defaultdict(set)
+        for row in read_tsv("actors/office_holders.tsv"):
+            name = row["name"]
+            term = Term(country=row["country"], office=row["office"], start=row["start"],
+                        end=row.get("end") or None)
+            self.terms[name].append(term)
+            self.holders[(term.country, term.office)].append((name, term))
+            for form in [name, *split_list(row.get("aliases"))]:
+                self.add_proper(form, Entry("person", person=name))
+            surname_owners[self._short_name(name, term.country)].add(name)
+        taken = set(self.proper)
+        for short, owners in surname_owners.items():
+            # A short name is only safe when it belongs to one person and names nothing else.
+            if len(owners) == 1 and len(short) > 2 and short not in taken:
+                self.add_proper(short, Entry("person", person=next(iter(owners))))
+
+    @staticmethod
+    def _short_name(name: str, country: str) -> str:
+        parts = [p for p in re.split(r"\s+", name) if p not in {"Jr.", "Sr.", "II", "III"}]
+        if not parts:
+            return name
+        return parts[0] if country in FAMILY_NAME_FIRST else parts[-1]
+
+    # -- lookups --------------------------------------------------------------------------
+    def sectors_of_office(self, office: str) -> tuple[str, ...]:
+        return self.office_sectors.get(office, DEFAULT_OFFICE_SECTORS)
+
+    def term_on(self, person: str, date: str | None) -> Term | None:
+        """The term a person held on a date (the latest one when no date is given)."""
+        terms = self.terms.get(person, [])
+        if not terms:
+            return None
+        if date is None:
+            return max(terms, key=lambda t: t.start)
+        current = [t for t in terms if t.covers(date)]
+        if not current:
+            return None
+        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
+        return min(current, key=lambda t: rank.get(t.office, len(rank)))
+
+    def person_actor(self, person: str, date: str | None, text: str = "") -> Actor:
+        """The CAMEO actor of a known office holder on a date."""
+        term = self.term_on(person, date)
+        if term is not None:
+            return self._actor_for_term(term, person, text)
+        terms = self.terms[person]
+        # Outside every recorded term: coded as one of the country's elites (a former or
+        # future office holder), as CAMEO codes former officials.
+        latest = max(terms, key=lambda t: t.start)
+        if latest.country.startswith("IGO"):
+            return Actor.build(None, (FORMER_OFFICIAL_SECTOR,), person, text, igo=latest.country)
+        return Actor.build(latest.country, (FORMER_OFFICIAL_SECTOR,), person, text)
+
+    def _actor_for_term(self, term: Term, person: str, text: str) -> Actor:
+        sectors = self.sectors_of_office(term.office)
+        if term.country.startswith("IGO"):
+            return Actor.build(None, (), person, text, igo=term.country)
+        return Actor.build(term.country, sectors, person, text)
+
+    def holder_of(self, country: str, office: str, date: str | None) -> str | None:
+        """Who held an office in a country on a date."""
+        if date is None:
+            return None
+        for name, term in self.holders.get((country, office), []):
+            if term.covers(date):
+                return name
+        return None
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer of this installation, loaded once per process."""
+    return Gazetteer.load()

@@ -1,0 +1,164 @@
+"""The event lexicon: verb and noun patterns and the modality tables, read from ``data/events``.
+
+Patterns are data; this module validates them against the ontology and indexes them by lemma
+so the coder can look them up. Nothing here knows about any particular CAMEO code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from .data import read_yaml
+from .ontology import Ontology, ontology
+
+
+class LexiconError(ValueError):
+    """A pattern file that cannot be used (unknown code, missing field, bad value)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    code: str
+    kind: str                       # "verb" or "noun"
+    head: str                       # lemma of the trigger word
+    with_words: tuple[str, ...]     # further words that must accompany it (particles, compounds)
+    objects: frozenset[str] = frozenset()
+    objects_exclude: frozenset[str] = frozenset()
+    target: tuple[str, ...] = ("object",)
+    domains: tuple[tuple[str, str], ...] = ()
+    reciprocal: bool = False
+    no_target: bool = False
+    requires_word: frozenset[str] = frozenset()
+    requires_prep: frozenset[str] = frozenset()
+    clause_source: bool = True
+    source_role: str = "subject"
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        return (bool(self.objects), len(self.with_words), bool(self.requires_word))
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    speech_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    intent_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
+    demand_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    cancelling_verbs: frozenset[str]
+    transparent_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def convert(self, table: str, code: str) -> str | None:
+        """The code an action becomes under a mood: longest matching prefix wins."""
+        mapping = self.tables[table]
+        for length in range(len(code), -1, -1):
+            hit = mapping.get(code[:length])
+            if hit is not None:
+                return hit if len(hit) > 2 else hit + "0"
+        return None
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Pattern]]
+    nouns: dict[str, list[Pattern]]
+    domains: dict[str, frozenset[str]]
+    modality: Modality
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return [p for group in (self.verbs, self.nouns) for ps in group.values() for p in ps]
+
+    def codes(self) -> set[str]:
+        return {p.code for p in self.patterns}
+
+
+def _words(value, field_name: str, pattern_id: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise LexiconError(f"pattern {pattern_id}: {field_name} must be a list")
+    return [str(v).strip().lower() for v in value if str(v).strip()]
+
+
+def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
+    pattern_id = entry.get("id")
+    if not pattern_id:
+        raise LexiconError(f"a {kind} pattern has no id: {entry}")
+    code = str(entry.get("code", ""))
+    if code not in onto:
+        raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {code!r}")
+    domains = entry.get("domains") or {}
+    for domain_code in domains.values():
+        if str(domain_code) not in onto:
+            raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {domain_code!r} in domains")
+    triggers = _words(entry.get("verbs" if kind == "verb" else "nouns"), kind + "s", pattern_id)
+    if not triggers:
+        raise LexiconError(f"pattern {pattern_id}: no {kind}s")
+    patterns = []
+    for trigger in triggers:
+        words = trigger.split()
+        # Verbs carry their particle after the lemma ("pull out"); nouns their modifier before
+        # the head ("air strike", "phone call").
+        head, extra = (words[0], words[1:]) if kind == "verb" else (words[-1], words[:-1])
+        patterns.append(Pattern(
+            id=str(pattern_id), code=code, kind=kind, head=head, with_words=tuple(extra),
+            objects=frozenset(_words(entry.get("objects"), "objects", pattern_id)),
+            objects_exclude=frozenset(_words(entry.get("objects_exclude"), "objects_exclude", pattern_id)),
+            target=tuple(_words(entry.get("target"), "target", pattern_id) or ["object"]),
+            domains=tuple((str(k), str(v)) for k, v in domains.items()),
+            reciprocal=bool(entry.get("reciprocal", False)),
+            no_target=bool(entry.get("no_target", False)),
+            requires_word=frozenset(_words(entry.get("requires_word"), "requires_word", pattern_id)),
+            requires_prep=frozenset(_words(entry.get("requires_prep"), "requires_prep", pattern_id)),
+            clause_source=bool(entry.get("clause_source", True)),
+            source_role=str(entry.get("source", "subject")),
+        ))
+    return patterns
+
+
+def load_lexicon(onto: Ontology | None = None) -> Lexicon:
+    onto = onto or ontology()
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    seen_ids: set[str] = set()
+    noun_file = read_yaml("events/nouns.yaml")
+    for kind, entries, index in (("verb", read_yaml("events/verbs.yaml"), verbs),
+                                 ("noun", noun_file["patterns"], nouns)):
+        for entry in entries:
+            if entry.get("id") in seen_ids:
+                raise LexiconError(f"duplicate pattern id {entry.get('id')!r}")
+            seen_ids.add(entry.get("id"))
+            for pattern in _build(entry, kind, onto):
+                index.setdefault(pattern.head, []).append(pattern)
+    for index in (verbs, nouns):
+        for head, patterns in index.items():
+            patterns.sort(key=lambda p: p.specificity, reverse=True)
+    domains = {name: frozenset(w.lower() for w in words)
+               for name, words in (noun_file.get("domains") or {}).items()}
+    raw = read_yaml("events/modality.yaml")
+    sets = {key: frozenset(str(w).lower() for w in raw.get(key, []))
+            for key in ("speech_verbs", "intent_adjectives", "intent_verbs", "appeal_verbs",
+                        "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs",
+                        "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers")}
+    tables = {}
+    for name in ("intent", "appeal", "demand", "refusal"):
+        table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}
+        for value in table.values():
+            full = value if len(value) > 2 else value + "0"
+            if full not in onto:
+                raise LexiconError(f"modality.yaml {name}_codes: unknown CAMEO code {value!r}")
+        tables[name] = table
+    return Lexicon(verbs=verbs, nouns=nouns, domains=domains, modality=Modality(**sets, tables=tables))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon of this installation, loaded once per process."""
+    return load_lexicon()

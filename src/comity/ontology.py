@@ -1,0 +1,65 @@
+"""The CAMEO event ontology and its PLOVER mapping, read from ``data/ontology``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .data import read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad_class: int
+    phoenix_quad: int
+    plover: str | None
+    plover_mode: str | None
+    plover_context: str | None
+
+
+class UnknownCode(KeyError):
+    """A CAMEO code that the ontology does not define."""
+
+
+class Ontology:
+    """CAMEO codes with their Goldstein weights, quad classes and PLOVER types."""
+
+    def __init__(self, types: dict[str, EventType], roots: dict[str, str]):
+        self._types = types
+        self.root_names = roots
+
+    @classmethod
+    def load(cls) -> "Ontology":
+        types = {}
+        for row in read_tsv("ontology/cameo.tsv"):
+            types[row["code"]] = EventType(
+                code=row["code"], root=row["root"], name=row["name"],
+                goldstein=float(row["goldstein"]), quad_class=int(row["quad_class"]),
+                phoenix_quad=int(row["phoenix_quad"]), plover=row["plover"] or None,
+                plover_mode=row["plover_mode"] or None, plover_context=row["plover_context"] or None)
+        roots = {row["root"]: row["name"] for row in read_tsv("ontology/cameo_roots.tsv")}
+        return cls(types, roots)
+
+    def __contains__(self, code: str) -> bool:
+        return code in self._types
+
+    def __getitem__(self, code: str) -> EventType:
+        try:
+            return self._types[code]
+        except KeyError:
+            raise UnknownCode(f"unknown CAMEO code {code!r}") from None
+
+    def __iter__(self):
+        return iter(self._types.values())
+
+    def __len__(self) -> int:
+        return len(self._types)
+
+
+@cache
+def ontology() -> Ontology:
+    """The ontology of this installation, loaded once."""
+    return Ontology.load()

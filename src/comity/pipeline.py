@@ -1,0 +1,165 @@
+"""The coding pipeline: documents in, coded events (and transfers) out.
+
+Stages, each in its own module: :mod:`read` (documents), :mod:`wire` (datelines and cited
+agencies), :mod:`parse` (spaCy), :mod:`actors` (who), :mod:`events` (what, when, where),
+:mod:`transfers` (arms deals). This module only wires them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .actors import ActorResolver, DocumentContext, mention_finder
+from .events import Attempt, EventCoder, SentenceInput
+from .gazetteer import gazetteer
+from .lexicon import lexicon
+from .ontology import ontology
+from .parse import load_nlp
+from .read import Rejected
+from .records import Document, Event, Transfer
+from .wire import WireInfo, read_wire_conventions
+
+#: Documents parsed together by spaCy.
+BATCH_SIZE = 64
+
+
+@dataclass
+class CodedDocument:
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    transfers: list[Transfer] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    wire: WireInfo | None = None
+
+
+@dataclass
+class SentenceTrace:
+    """Everything ``comity explain`` shows about one sentence."""
+
+    index: int
+    text: str
+    tokens: list[dict]
+    actors: list[dict]
+    attempts: list[Attempt]
+    events: list[Event]
+
+
+class Coder:
+    """Codes documents. Loads the model and the data once; reuse one instance per process."""
+
+    def __init__(self, n_process: int = 1):
+        self.nlp = load_nlp()
+        self.finder = mention_finder(self.nlp)
+        self.gaz = gazetteer()
+        self.coder = EventCoder(lexicon(), ontology())
+        self.n_process = n_process
+        from .transfers import TransferExtractor
+
+        self.transfers = TransferExtractor(self.nlp)
+
+    def code(self, items: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:
+        """Code documents in order; rejected inputs pass through, a failing document becomes a
+        Rejected with the error and the others go on."""
+        pending: list[tuple[Document, WireInfo]] = []
+        for item in items:
+            if isinstance(item, Rejected):
+                yield from self._flush(pending)
+                pending = []
+                yield item
+                continue
+            try:
+                wire = read_wire_conventions(item, self.gaz)
+            except Exception as exc:  # one bad document must not stop a corpus
+                yield Rejected(item.id, f"could not read: {exc}", item.path)
+                continue
+            pending.append((item, wire))
+            if len(pending) >= BATCH_SIZE:
+                yield from self._flush(pending)
+                pending = []
+        yield from self._flush(pending)
+
+    def _flush(self, pending: list[tuple[Document, WireInfo]]) -> Iterator[CodedDocument | Rejected]:
+        if not pending:
+            return
+        texts = [wire.text for _, wire in pending]
+        for (document, wire), parsed in zip(pending, self.nlp.pipe(texts, batch_size=BATCH_SIZE)):
+            try:
+                yield self.code_parsed(document, wire, parsed)
+            except Exception as exc:  # noqa: BLE001 - reported per document, never fatal
+                yield Rejected(document.id, f"coding failed: {type(exc).__name__}: {exc}", document.path)
+
+    def code_parsed(self, document: Document, wire: WireInfo, parsed: Doc,
+                    trace: list[SentenceTrace] | None = None) -> CodedDocument:
+        mentions = self.finder.find(parsed)
+        masked = {t.i for t in parsed if any(s <= t.idx < e for s, e in wire.masked)}
+        context = DocumentContext(date=document.date)
+        resolver = ActorResolver(parsed, mentions, self.gaz, context, masked)
+        anchor = self._anchor_date(parsed, document.date)
+        coded = CodedDocument(document=document, wire=wire)
+        for index, sentence in enumerate(parsed.sents):
+            item = SentenceInput(document.id, document.date, index, sentence)
+            events, attempts = self.coder.code_sentence(item, resolver, anchor)
+            coded.events.extend(events)
+            if trace is not None:
+                trace.append(self._trace(index, sentence, resolver, attempts, events))
+        coded.transfers = self.transfers.extract(document, parsed, resolver, mentions)
+        return coded
+
+    def _anchor_date(self, parsed: Doc, doc_date: str | None) -> str | None:
+        """The date of the story: what the lede says its speaker said or did."""
+        for sentence in list(parsed.sents)[:2]:
+            for token in sentence:
+                if token.pos_ == "VERB" and token.dep_ == "ROOT" or (
+                        token.lemma_.lower() in self.coder.modality.speech_verbs and token.pos_ == "VERB"):
+                    date = self.coder.statement_date(token, doc_date)
+                    if date and len(date) == 10 and not (doc_date and date > doc_date):
+                        return date
+        return None
+
+    def _trace(self, index, sentence, resolver, attempts, events) -> SentenceTrace:
+        tokens = [{"i": t.i - sentence.start, "text": t.text, "lemma": t.lemma_, "pos": t.pos_,
+                   "dep": t.dep_, "head": t.head.i - sentence.start, "ent": t.ent_type_}
+                  for t in sentence]
+        actors = []
+        for token in sentence:
+            if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.dep_ not in {"compound", "poss", "amod"}:
+                for actor in resolver.resolve(token):
+                    actors.append({"token": token.text, **actor.to_dict()})
+        return SentenceTrace(index, sentence.text.strip(), tokens, actors, attempts, events)
+
+
+_DEFAULT_CODER: Coder | None = None
+
+
+def default_coder() -> Coder:
+    global _DEFAULT_CODER
+    if _DEFAULT_CODER is None:
+        _DEFAULT_CODER = Coder()
+    return _DEFAULT_CODER
+
+
+def code_text(text: str, date: str | None = None, doc_id: str = "text") -> list[Event]:
+    """The events of one text, with ``date`` as its publication date."""
+    document = Document(id=doc_id, text=text, date=date)
+    result = next(iter(default_coder().code([document])))
+    if isinstance(result, Rejected):
+        raise ValueError(result.error)
+    return result.events
+
+
+def code_documents(documents: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:
+    """Code many documents; see :meth:`Coder.code`."""
+    return default_coder().code(documents)
+
+
+def explain(text: str, date: str | None = None) -> list[SentenceTrace]:
+    """The parse, actors and every pattern tried for each sentence of a text."""
+    coder = default_coder()
+    document = Document(id="explain", text=text, date=date)
+    wire = read_wire_conventions(document, coder.gaz)
+    parsed = coder.nlp(wire.text)
+    trace: list[SentenceTrace] = []
+    coder.code_parsed(document, wire, parsed, trace)
+    return trace
