@@ -33,6 +33,11 @@ FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
 COUNTERPART = "*"
+#: Nouns that stand for a part or a number of what follows "of": "thousands of protesters".
+PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "member",
+              "some", "many", "most", "all", "several", "part", "team", "contingent", "unit",
+              "batch", "handful", "crowd", "delegation", "band", "couple", "majority", "one",
+              "two", "three", "four", "five", "ten"}
 
 
 @dataclass(slots=True)
@@ -164,7 +169,14 @@ class ActorResolver:
         pair = self._pair_reference(head, tokens)
         if pair:
             return pair
+        coordinated = self._coordinated_nationals(head, tokens, mentions)
+        if coordinated:
+            return coordinated
         actor = self._compose(head, tokens, mentions)
+        if actor is None and (head.pos_ == "NUM" or head.lemma_.lower() in PARTITIVES):
+            of_object = _of_object(head)
+            if of_object is not None:
+                return self.resolve(of_object)
         if actor is None:
             of_object = _of_object(head)
             if of_object is not None and self._role_entry(head) is not None:
@@ -173,6 +185,30 @@ class ActorResolver:
                 return [self._with_sectors(a, role.sectors, head) for a in inner]
             return []
         return [actor]
+
+    def _coordinated_nationals(self, head: Token, tokens: list[Token],
+                               mentions: list[Mention]) -> list[Actor]:
+        """'the Chinese and Indian foreign ministers': one actor per coordinated state."""
+        national = [t for t in tokens if t != head and t.dep_ in {"amod", "compound", "conj", "nmod"}
+                    and any(e.kind in {"country", "adjective"} for e in self._entries_at(t))]
+        if len(national) < 2 or not any(t.dep_ == "conj" for t in national):
+            return []
+        if any("person" in m.kinds() for m in mentions):
+            return []
+        role = self._role_entry(head)
+        sectors = list(role.sectors) if role is not None and role.sectors != (COUNTERPART,) else []
+        actors = []
+        for token in national:
+            country = next(e.country for e in self._entries_at(token) if e.kind in {"country", "adjective"})
+            actor = Actor.build(country, tuple(sectors[:3]), None, phrase_text(head, tokens))
+            if actor not in actors:
+                actors.append(actor)
+                self.context.note(actor, False)
+        return actors if len(actors) > 1 else []
+
+    def _entries_at(self, token: Token) -> tuple[Entry, ...]:
+        mention = self.mentions.get(token.i)
+        return mention.entries if mention is not None else ()
 
     def _mentions_in(self, tokens: list[Token]) -> list[Mention]:
         seen: list[Mention] = []
@@ -235,9 +271,10 @@ class ActorResolver:
             if not sectors:
                 return None
             actor = self._definite_reference(head, sectors, text)
-            if actor is not None:
-                return actor
-            return Actor.build(None, tuple(sectors[:3]), None, text)
+            if actor is None:
+                actor = Actor.build(None, tuple(sectors[:3]), None, text)
+            self.context.note(actor, person_like)
+            return actor
         name = None
         if office and country and self.context.date:
             name = self.gaz.holder_of(country, office, self.context.date)
@@ -351,7 +388,7 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
     stack = list(head.children)
     while stack:
         child = stack.pop()
-        if child.dep_ in NP_DEPS and child.dep_ != "cc":
+        if (child.dep_ in NP_DEPS and child.dep_ != "cc") or (child.dep_ == "conj" and child.head != head):
             if child.dep_ == "appos" or child.head == head or child.head in collected:
                 collected.append(child)
                 stack.extend(child.children)

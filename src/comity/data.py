@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,10 +36,27 @@ def read_tsv(relative: str) -> Iterator[dict[str, str]]:
             yield {key: (value or "").strip() for key, value in row.items() if key}
 
 
+class _DataLoader(yaml.SafeLoader):
+    """YAML without YAML 1.1's word booleans: in a list of prepositions "on" and "off" are
+    words, not True and False. Only true/false stay booleans."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_DataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def load_yaml_text(text: str) -> Any:
+    return yaml.load(text, Loader=_DataLoader)
+
+
 @cache
 def read_yaml(relative: str) -> Any:
     with open(data_path(relative), encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_DataLoader)
 
 
 def split_list(value: str | None) -> list[str]:

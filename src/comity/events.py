@@ -24,6 +24,8 @@ DATIVE_DEPS = {"dative", "iobj"}
 CLAUSE_POS = {"VERB", "AUX"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
+#: Prepositions that name who a noun's action belongs to, most telling first.
+OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 
 
 @dataclass
@@ -105,6 +107,9 @@ class EventCoder:
         attempts = []
         objects = object_tokens(verb)
         object_words = {w for o in objects for w in phrase_lemmas(o)}
+        # "asked China for assistance": what is asked for is named after "for"
+        object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                         for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
         for pattern in self.lexicon.verbs[verb.lemma_.lower()]:
             attempt = Attempt(verb.text, verb.i, pattern.id, pattern.code, "skipped", "")
             attempts.append(attempt)
@@ -279,8 +284,32 @@ class EventCoder:
             if pattern.requires_prep and role not in pattern.requires_prep:
                 continue
             for token in self._role_tokens(trigger, objects, role):
-                actors = resolver.actors(token)
+                actors = resolver.actors(token) or self._owner_of(token, resolver)
                 if actors:
+                    return actors
+        return []
+
+    def _owner_of(self, thing: Token, resolver: ActorResolver) -> list[Actor]:
+        """The actor a non-actor noun belongs to or is done by: "Russia's annexation", "the
+        attack by Israeli forces", "the deaths of Indonesian sailors", "the Russian proposal"."""
+        if thing.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for child in thing.children:
+            if child.dep_ == "poss":
+                actors = resolver.actors(child)
+                if actors:
+                    return actors
+        for preposition in OWNER_PREPOSITIONS:
+            for child in thing.children:
+                if child.dep_ in {"prep", "agent"} and child.lower_ == preposition:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        actors = resolver.actors(pobj)
+                        if actors:
+                            return actors
+        for child in thing.children:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                actors = resolver.actors(child, expand_conj=False)
+                if actors and actors[0].country:
                     return actors
         return []
 
@@ -288,7 +317,12 @@ class EventCoder:
         if role == "object":
             return objects
         if role == "dative":
-            return [c for c in trigger.children if c.dep_ in DATIVE_DEPS]
+            datives = [c for c in trigger.children if c.dep_ in DATIVE_DEPS]
+            return datives or _misparsed_dative(trigger, objects)
+        if role == "that":
+            # "demanded that Russia explain": the subject of the demanded clause
+            return [g for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
+                    for g in c.children if g.dep_ in SUBJECT_DEPS]
         found = []
         holders = [trigger, *objects]
         for holder in holders:
@@ -491,6 +525,17 @@ class EventCoder:
 
 
 # -- syntax helpers (pure functions of the parse) -----------------------------------------
+
+def _misparsed_dative(verb: Token, objects: list[Token]) -> list[Token]:
+    """"gave Ukraine Leopard tanks" is often parsed with the recipient as a compound of the
+    object; a place name right after the verb at the object's left edge is the recipient."""
+    for obj in objects:
+        first = min(obj.subtree, key=lambda t: t.i)
+        if (first.i == verb.i + 1 and first.dep_ == "compound" and first.ent_type_ in {"GPE", "NORP", "ORG"}
+                and first.pos_ == "PROPN"):
+            return [first]
+    return []
+
 
 def object_tokens(verb: Token) -> list[Token]:
     """What a verb acts on: its direct object, its passive subject, or the noun a participle

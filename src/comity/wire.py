@@ -26,7 +26,7 @@ _DATELINE = re.compile(
 _CITATION_CUES = [
     r"(?P<a>{agency})\s+(?:news\s+agency\s+)?(?:reports|reported|said|says|quoted|cited)",
     r"according\s+to\s+(?:the\s+)?(?P<a>{agency})",
-    r"referring\s+to\s+(?:the\s+)?(?P<a>{agency})",
+    r"(?:referring\s+to|citing|quoting)\s+(?:the\s+)?(?P<a>{agency})",
     r"(?:told|quoted\s+by|cited\s+by)\s+(?:the\s+)?(?P<a>{agency})",
     r"\((?P<a>{agency})\)",
 ]
@@ -71,14 +71,24 @@ def _canonical_agency(name: str, gaz: Gazetteer) -> str:
     return name
 
 
+def _is_dateline(match: re.Match, gaz: Gazetteer) -> bool:
+    """An all-caps opening is a dateline when it carries a date, an agency or a region, ends
+    in a colon, or names a known place; "NATO - the alliance -" does not."""
+    if match.group("date") or match.group("agency") or match.group("region"):
+        return True
+    if match.group(0).rstrip().endswith(":"):
+        return True
+    place = match.group("place").title()
+    return any(e.kind in {"city", "country"} for e in gaz.proper.get(place, []))
+
+
 def read_wire_conventions(document: Document, gaz: Gazetteer) -> WireInfo:
     """Find the dateline and the cited agencies; record them on the document."""
     text = document.text
     info = WireInfo(text=text)
     body_start = len(text) - len(text.lstrip())
     match = _DATELINE.match(text[body_start:])
-    if match and (match.group("date") or match.group("agency") or match.group("region")
-                  or len(match.group("place")) > 3):
+    if match and _is_dateline(match, gaz):
         start = body_start + match.start("place")
         end = body_start + match.end()
         info.masked.append((start, end))

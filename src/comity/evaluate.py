@@ -1,0 +1,365 @@
+"""Accuracy against human coding: the seed's gold format and the public test suites.
+
+Each suite has a loader (file -> cases with text, date and expected codings) and is scored at
+the levels users compare coders by. For gold files the event score follows
+``shared/tools/score.py`` exactly: per-document sets of (source country, target country,
+CAMEO root); recall over `must`, precision over `must | may`; predictions with a missing
+country or source == target are not scored.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .records import Document
+
+#: PLOVER 0.5 type names in the CAMEO-manual suite, as the PLOVER 0.8 manual's table renames them.
+PLOVER_05_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                   "FIGHT": "ASSAULT"}
+UNKNOWN_COUNTRY = "---"
+
+
+@dataclass
+class Case:
+    """One text of a suite with what human coders found in it."""
+
+    id: str
+    text: str
+    date: str | None
+    expected: list[dict[str, Any]] = field(default_factory=list)
+    allowed: list[dict[str, Any]] = field(default_factory=list)
+    label: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Score:
+    """Precision, recall and F1 from counts, with the cases behind them."""
+
+    true_positive_recall: int = 0
+    expected: int = 0
+    true_positive_precision: int = 0
+    predicted: int = 0
+    misses: list[tuple] = field(default_factory=list)
+    extras: list[tuple] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive_recall / self.expected if self.expected else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive_precision / self.predicted if self.predicted else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, case_id: str, expected: set, predicted: set, allowed: set | None = None) -> None:
+        allowed = expected | (allowed or set())
+        self.true_positive_recall += len(expected & predicted)
+        self.expected += len(expected)
+        self.true_positive_precision += len(predicted & allowed)
+        self.predicted += len(predicted)
+        self.misses += [(case_id, *m) for m in sorted(expected - predicted, key=str)]
+        self.extras += [(case_id, *x) for x in sorted(predicted - allowed, key=str)]
+
+    def summary(self) -> dict[str, Any]:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "f1": round(self.f1, 3), "expected": self.expected, "predicted": self.predicted}
+
+
+@dataclass
+class Accuracy:
+    """Share of cases right, with the wrong ones."""
+
+    right: int = 0
+    total: int = 0
+    wrong: list[tuple] = field(default_factory=list)
+
+    def add(self, case_id: str, ok: bool, detail: tuple = ()) -> None:
+        self.total += 1
+        self.right += ok
+        if not ok:
+            self.wrong.append((case_id, *detail))
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        return {"accuracy": round(self.value, 3), "right": self.right, "total": self.total}
+
+
+# -- loaders --------------------------------------------------------------------------------
+
+def load_gold(path: Path) -> list[Case]:
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        text = record.get("text")
+        if text is None and record.get("path"):
+            text = (path.parent / record["path"]).read_text(encoding="utf-8")
+        cases.append(Case(id=str(record["id"]), text=text or "", date=record.get("date"),
+                          expected=record.get("must", []), allowed=record.get("may", []),
+                          extra={"actors": record.get("actors", []),
+                                 "transfers": record.get("transfers", [])}))
+    return cases
+
+
+def load_petr(path: Path) -> list[Case]:
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        date = str(record.get("date") or "")
+        date = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else None
+        expected = [e for e in record.get("expected", []) if e.get("eventcode")]
+        cases.append(Case(id=str(record["id"]), text=record.get("text", ""), date=date,
+                          expected=expected))
+    return cases
+
+
+def load_plover(path: Path) -> list[Case]:
+    cases = []
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        if record.get("event") == "DOCUMENT" or not record.get("text"):
+            continue
+        cases.append(Case(id=record["id"], text=record["text"], date=record.get("date"),
+                          label=PLOVER_05_NAMES.get(record["event"], record["event"]),
+                          extra={"source": [a.get("code") for a in record.get("source", [])],
+                                 "target": [a.get("code") for a in record.get("target", [])]}))
+    return cases
+
+
+def load_conflibert_class(path: Path) -> list[Case]:
+    cases = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter="\t")):
+            if len(row) >= 2 and row[1].strip().isdigit():
+                cases.append(Case(id=f"{path.stem}:{number}", text=row[0].strip(), date=None,
+                                  label=int(row[1])))
+    return cases
+
+
+def load_conflibert_ner(path: Path) -> list[Case]:
+    cases, tokens, tags = [], [], []
+
+    def flush() -> None:
+        if tokens:
+            cases.append(Case(id=f"ner:{len(cases)}", text=" ".join(tokens), date=None,
+                              extra={"tokens": list(tokens), "tags": list(tags)}))
+            tokens.clear()
+            tags.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split()
+        if not parts:
+            flush()
+            continue
+        tokens.append(parts[0])
+        tags.append(parts[-1] if len(parts) > 1 else "O")
+    flush()
+    return cases
+
+
+SUITES: dict[str, Callable[[Path], list[Case]]] = {
+    "gold": load_gold, "petr": load_petr, "plover": load_plover,
+    "conflibert-class": load_conflibert_class, "conflibert-ner": load_conflibert_ner,
+}
+
+
+def guess_suite(path: Path) -> str:
+    name = path.name.lower()
+    if "petr" in name:
+        return "petr"
+    if "plover" in name:
+        return "plover"
+    if "cameo_class" in name:
+        return "conflibert-class"
+    if "cameo_ner" in name:
+        return "conflibert-ner"
+    return "gold"
+
+
+# -- coding ---------------------------------------------------------------------------------
+
+def code_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]:
+    """The coded events of every case, as jsonl dicts, by case id."""
+    from .pipeline import CodedDocument, default_coder
+
+    coder = coder or default_coder()
+    documents = [Document(id=c.id, text=c.text, date=c.date) for c in cases]
+    results: dict[str, list[dict[str, Any]]] = {c.id: [] for c in cases}
+    for result in coder.code(documents):
+        if isinstance(result, CodedDocument):
+            results[result.document.id] = [e.to_dict() for e in result.events]
+    return results
+
+
+def primary_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The event a one-event coder would report: the first that is not a bare statement."""
+    substantive = [e for e in events if e["cameo"] != "010"]
+    return (substantive or events or [None])[0]
+
+
+# -- scoring --------------------------------------------------------------------------------
+
+def _triples(events: Iterable[dict[str, Any]], skip_unscored: bool = True) -> set[tuple]:
+    found = set()
+    for e in events:
+        source, target = e.get("source_country"), e.get("target_country")
+        if skip_unscored and (not source or not target or source == target):
+            continue
+        found.add((source, target, str(e.get("root") or e.get("cameo") or "")[:2]))
+    return found
+
+
+def score_gold(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
+    events, cameo, actors, dates = Score(), Score(), Accuracy(), Accuracy()
+    for case in cases:
+        predicted = predictions.get(case.id, [])
+        must = {(e["source"], e["target"], str(e["root"])[:2]) for e in case.expected}
+        may = {(e["source"], e["target"], str(e["root"])[:2]) for e in case.allowed}
+        events.add(case.id, must, _triples(predicted), may)
+        full_must = {(e["source"], e["target"], e["cameo"]) for e in case.expected if e.get("cameo")}
+        full_may = {(e["source"], e["target"], e["cameo"]) for e in case.allowed if e.get("cameo")}
+        full_pred = {(e["source_country"], e["target_country"], e["cameo"]) for e in predicted
+                     if e.get("source_country") and e.get("target_country")
+                     and e["source_country"] != e["target_country"]}
+        cameo.add(case.id, full_must, full_pred, full_may)
+        for gold in case.expected:
+            if not gold.get("date"):
+                continue
+            matches = [e for e in predicted if (e["source_country"], e["target_country"], e["root"])
+                       == (gold["source"], gold["target"], str(gold["root"])[:2])]
+            got = [e.get("date") for e in matches]
+            dates.add(case.id, gold["date"] in got, (gold["source"], gold["target"], gold["root"],
+                                                     gold["date"], got))
+        coded_actors = {}
+        for e in predicted:
+            for side in ("source", "target"):
+                if e.get(f"{side}_name"):
+                    coded_actors.setdefault(e[f"{side}_name"], e[side])
+                if e.get(f"{side}_text"):
+                    coded_actors.setdefault(e[f"{side}_text"], e[side])
+        for actor in case.extra.get("actors", []):
+            got = next((code for text, code in coded_actors.items()
+                        if actor["text"] in text or text in actor["text"]), None)
+            actors.add(case.id, got == actor["code"], (actor["text"], actor["code"], got))
+    return {"events (country, country, root)": events, "events (full CAMEO code)": cameo,
+            "actor codes": actors, "event dates": dates}
+
+
+def _petr_triples(events: Iterable[dict[str, Any]]) -> set[tuple]:
+    return {((e.get("source") or UNKNOWN_COUNTRY)[:3], (e.get("target") or UNKNOWN_COUNTRY)[:3],
+             str(e.get("root"))[:2]) for e in events}
+
+
+def score_petr(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
+    roots, full, actors = Score(), Score(), Score()
+    for case in cases:
+        predicted = predictions.get(case.id, [])
+        expected = {(e["sourcecode"][:3] or UNKNOWN_COUNTRY, e["targetcode"][:3] or UNKNOWN_COUNTRY,
+                     e["eventcode"][:2]) for e in case.expected}
+        roots.add(case.id, expected, _petr_triples(predicted))
+        full.add(case.id, {(e["sourcecode"][:3], e["targetcode"][:3], e["eventcode"]) for e in case.expected},
+                 {((e["source"] or UNKNOWN_COUNTRY)[:3], (e["target"] or UNKNOWN_COUNTRY)[:3], e["cameo"])
+                  for e in predicted})
+        actors.add(case.id, {(e["sourcecode"], e["targetcode"]) for e in case.expected},
+                   {(e["source"], e["target"] or UNKNOWN_COUNTRY) for e in predicted})
+    return {"events (country, country, root)": roots, "events (full CAMEO code)": full,
+            "actor codes": actors}
+
+
+def score_plover(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
+    types, sources, targets = Accuracy(), Accuracy(), Accuracy()
+    for case in cases:
+        event = primary_event(predictions.get(case.id, []))
+        got = event.get("plover") if event else None
+        types.add(case.id, got == case.label, (case.label, got, case.text[:90]))
+        gold_sources = {(c or "")[:3] for c in case.extra["source"]}
+        got_source = ((event.get("source") or "")[:3]) if event else None
+        sources.add(case.id, got_source in gold_sources, (sorted(gold_sources), got_source))
+        if case.extra["target"]:
+            gold_targets = {(c or "")[:3] for c in case.extra["target"]}
+            got_target = ((event.get("target") or "")[:3]) if event else None
+            targets.add(case.id, got_target in gold_targets, (sorted(gold_targets), got_target))
+    return {"PLOVER type": types, "source country": sources, "target country": targets}
+
+
+def score_conflibert_class(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
+    from .ontology import ontology
+
+    onto = ontology()
+    quad = Accuracy()
+    confusion: Counter = Counter()
+    for case in cases:
+        event = primary_event(predictions.get(case.id, []))
+        got = onto[event["cameo"]].phoenix_quad if event else 0
+        quad.add(case.id, got == case.label, (case.label, got, case.text[:90]))
+        confusion[(case.label, got)] += 1
+    return {"quad class": quad}
+
+
+def score_conflibert_ner(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
+    """Whether the coded source and target texts cover the tokens tagged S and T."""
+    source, target = Score(), Score()
+    for case in cases:
+        tokens, tags = case.extra["tokens"], case.extra["tags"]
+
+        def spans(letter: str) -> set[str]:
+            found, current = set(), []
+            for token, tag in zip(tokens, tags):
+                if tag in (f"B-{letter}", f"B-R"):
+                    if current:
+                        found.add(" ".join(current))
+                    current = [token]
+                elif tag in (f"I-{letter}", "I-R") and current:
+                    current.append(token)
+                else:
+                    if current:
+                        found.add(" ".join(current))
+                    current = []
+            if current:
+                found.add(" ".join(current))
+            return found
+
+        events = predictions.get(case.id, [])
+        event = primary_event(events)
+        for letter, score, side in (("S", source, "source"), ("T", target, "target")):
+            gold = spans(letter)
+            got_text = (event or {}).get(f"{side}_text") or ""
+            got = {g for g in gold if got_text and (got_text in g or g in got_text)}
+            predicted = {got_text} if got_text else set()
+            score.true_positive_recall += len(got)
+            score.expected += len(gold)
+            score.true_positive_precision += 1 if got else 0
+            score.predicted += len(predicted)
+            if gold and not got:
+                score.misses.append((case.id, sorted(gold), got_text))
+    return {"source span": source, "target span": target}
+
+
+SCORERS = {"gold": score_gold, "petr": score_petr, "plover": score_plover,
+           "conflibert-class": score_conflibert_class, "conflibert-ner": score_conflibert_ner}
+
+
+def evaluate(path: Path, suite: str | None = None, coder=None) -> tuple[str, dict[str, Any], int]:
+    """Code a suite and score it: (suite name, level -> Score/Accuracy, number of cases)."""
+    suite = suite or guess_suite(path)
+    cases = SUITES[suite](path)
+    predictions = code_cases(cases, coder)
+    return suite, SCORERS[suite](cases, predictions), len(cases)
+
+
+def summarise(levels: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {name: level.summary() for name, level in levels.items()}

@@ -1,0 +1,48 @@
+"""Relative and absolute date expressions resolved against a publication date."""
+import pytest
+
+from comity.dates import is_after, resolve_date
+
+PUBLISHED = "2018-12-14"  # a Friday
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("on Thursday", "2018-12-13"),
+    ("Friday", "2018-12-14"),
+    ("last Friday", "2018-12-07"),
+    ("yesterday", "2018-12-13"),
+    ("today", "2018-12-14"),
+    ("in October this year", "2018-10"),
+    ("October", "2018-10"),
+    ("last month", "2018-11"),
+    ("last year", "2017"),
+    ("December 13", "2018-12-13"),
+    ("Dec. 13", "2018-12-13"),
+    ("13 December 2016", "2016-12-13"),
+    ("July 2024", "2024-07"),
+    ("in 2016", "2016"),
+    ("three days ago", "2018-12-11"),
+    ("2017-05-01", "2017-05-01"),
+])
+def test_resolve(text: str, expected: str) -> None:
+    assert resolve_date(text, PUBLISHED) == expected
+
+
+def test_future_points_forward() -> None:
+    assert resolve_date("Monday", PUBLISHED, future=True) == "2018-12-17"
+    assert resolve_date("next month", PUBLISHED) == "2019-01"
+
+
+def test_month_later_in_year_is_last_year_when_past() -> None:
+    assert resolve_date("in October", "2019-03-01") == "2018-10"
+
+
+def test_unresolvable() -> None:
+    assert resolve_date("soon", PUBLISHED) is None
+    assert resolve_date("on Thursday", None) is None
+
+
+def test_is_after() -> None:
+    assert is_after("2018-12-20", PUBLISHED)
+    assert not is_after("2018-12", PUBLISHED)
+    assert is_after("2019", PUBLISHED)
