@@ -119,6 +119,14 @@ class DocumentContext:
     def dyad(self) -> list[str]:
         return [country for country, _ in self.country_counts.most_common(2)]
 
+    def partner_of(self, actor: Actor) -> Actor | None:
+        """The story's main state on the other side from an actor."""
+        own = actor.country or actor.igo
+        for country, _ in self.country_counts.most_common(3):
+            if country != own:
+                return Actor.build(country, (), None, "")
+        return None
+
 
 class ActorResolver:
     """Composes CAMEO actors for the noun phrases of one document, sentence by sentence."""
@@ -214,8 +222,13 @@ class ActorResolver:
         seen: list[Mention] = []
         for token in tokens:
             mention = self.mentions.get(token.i)
-            if mention is not None and mention not in seen and token.i not in self.masked:
-                seen.append(mention)
+            if mention is None or mention in seen or token.i in self.masked:
+                continue
+            if "role" in mention.kinds() and _inside_modifier(token):
+                # "government-held", "army-backed": a role inside a describing adjective is
+                # not who the phrase names
+                continue
+            seen.append(mention)
         return seen
 
     def _role_entry(self, head: Token) -> Entry | None:
@@ -340,6 +353,12 @@ class ActorResolver:
         merged = list(actor.sectors)
         _extend(merged, sectors)
         return Actor.build(actor.country, tuple(merged[:3]), actor.name, head.text, igo=actor.igo)
+
+
+def _inside_modifier(token: Token) -> bool:
+    head = token.head
+    return token.dep_ in {"npadvmod", "advmod"} and head.dep_ == "amod" or (
+        token.dep_ == "amod" and token.tag_ in {"VBN", "VBG"})
 
 
 def _extend(target: list[str], items: tuple[str, ...]) -> None:

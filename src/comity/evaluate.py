@@ -105,13 +105,26 @@ def load_gold(path: Path) -> list[Case]:
             continue
         record = json.loads(line)
         text = record.get("text")
-        if text is None and record.get("path"):
-            text = (path.parent / record["path"]).read_text(encoding="utf-8")
+        if text is None:
+            text = _article_text(path.parent, str(record["id"]), record.get("path"))
         cases.append(Case(id=str(record["id"]), text=text or "", date=record.get("date"),
                           expected=record.get("must", []), allowed=record.get("may", []),
                           extra={"actors": record.get("actors", []),
                                  "transfers": record.get("transfers", [])}))
     return cases
+
+
+def _article_text(folder: Path, doc_id: str, relative: str | None) -> str:
+    """A gold file without texts points at its articles: `path`, or `<id>.txt` beside it or in
+    `articles/`. The optional `date ...` header line is blanked as the reader does."""
+    from .read import parse_text
+
+    candidates = [folder / relative] if relative else []
+    candidates += [folder / f"{doc_id}.txt", folder / "articles" / f"{doc_id}.txt"]
+    for candidate in candidates:
+        if candidate.exists():
+            return parse_text(doc_id, candidate.read_text(encoding="utf-8")).text
+    return ""
 
 
 def load_petr(path: Path) -> list[Case]:

@@ -24,6 +24,8 @@ DATIVE_DEPS = {"dative", "iobj"}
 CLAUSE_POS = {"VERB", "AUX"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
+#: Sectors whose members speak for their state: their statements are coded as 010 events.
+STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 #: Prepositions that name who a noun's action belongs to, most telling first.
 OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 
@@ -82,7 +84,9 @@ class EventCoder:
             elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.lexicon.nouns:
                 attempts.extend(self._code_noun(token, sentence, resolver, anchor_date))
         for token in span:
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.modality.speech_verbs:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and (lemma in self.modality.speech_verbs
+                                         or lemma in self.modality.evaluative_verbs):
                 attempt = self._code_statement(token, sentence, resolver, anchor_date, attempts)
                 if attempt is not None:
                     attempts.append(attempt)
@@ -123,7 +127,7 @@ class EventCoder:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
             sources = self._verb_sources(verb, pattern, resolver, mood)
-            targets = self._targets(verb, objects, pattern, resolver, mood)
+            targets = self._targets(verb, objects, pattern, resolver, mood, sources)
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
             events = self._events(pattern, code, sources, targets, verb, sentence, resolver,
@@ -258,6 +262,14 @@ class EventCoder:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return resolver.actors(objects[0])
+        if passive:
+            # "killed in Israeli tank shelling": the doer is the one whose act it happened in
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "during", "by", "from"}:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        actors = [a for a in self._noun_own_actors(pobj, resolver) if a.is_known]
+                        if actors:
+                            return actors
         head = verb.head
         if head == verb:
             return []
@@ -279,12 +291,26 @@ class EventCoder:
         return []
 
     def _targets(self, trigger: Token, objects: list[Token], pattern: Pattern,
-                 resolver: ActorResolver, mood: Mood) -> list[Actor]:
+                 resolver: ActorResolver, mood: Mood, sources: list[Actor] | None = None) -> list[Actor]:
+        found = self._targets_in_roles(trigger, objects, pattern, resolver)
+        if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
+            # "condemned what he called an unprovoked attack": the judged act is the story's
+            # other side's
+            partner = resolver.context.partner_of(sources[0])
+            found = [partner] if partner is not None else []
+        return found
+
+    def _targets_in_roles(self, trigger: Token, objects: list[Token], pattern: Pattern,
+                          resolver: ActorResolver) -> list[Actor]:
         for role in pattern.target:
             if pattern.requires_prep and role not in pattern.requires_prep:
                 continue
             for token in self._role_tokens(trigger, objects, role):
-                actors = resolver.actors(token) or self._owner_of(token, resolver)
+                actors = resolver.actors(token)
+                if not any(a.is_known for a in actors):
+                    # "a government-held part of Syria's second city": the owner names the state
+                    owners = self._owner_of(token, resolver)
+                    actors = owners if any(a.is_known for a in owners) else actors or owners
                 if actors:
                     return actors
         return []
@@ -409,10 +435,14 @@ class EventCoder:
     # -- statements -----------------------------------------------------------------------
     def _code_statement(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
                         anchor_date: str | None, attempts: list[Attempt]) -> Attempt | None:
-        """A speaker's statement about another party is an event of its own (CAMEO 010)."""
+        """A speaker's statement about another party is an event of its own: 010, or 111 when
+        it condemns ("said the measures were unjustified"), 013 when it approves."""
         content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
-        if not content:
+        complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}]
+        evaluative = verb.lemma_.lower() in self.modality.evaluative_verbs and complement
+        if not content and not evaluative:
             return None
+        content = content or complement
         attempt = Attempt(verb.text, verb.i, "statement", "010", "skipped", "")
         mood = self.mood(verb)
         if mood.kind != "asserted" or mood.negated:
@@ -425,19 +455,36 @@ class EventCoder:
         speaker = speakers[0]
         inside = {t.i for c in content for t in c.subtree}
         reported = [e for a in attempts if a.token in inside for e in a.events]
-        target = next((e.target for e in reported if e.target is not None
-                       and e.target.country != speaker.country), None)
+        if reported:
+            attempt.reason = "what was said is coded as events of its own"
+            return attempt
+        if not (speaker.is_known and (speaker.igo or not speaker.sectors
+                                      or set(speaker.sectors) & STATE_SECTORS)):
+            attempt.reason = "speaker does not speak for a state or organisation"
+            return attempt
+        words = {verb.doc[i].lemma_.lower() for i in inside}
+        if evaluative:
+            words |= {t.lemma_.lower() for t in verb.subtree}
+        stance = ("111" if words & self.modality.disapproval_words
+                  else "013" if words & self.modality.approval_words else "010")
+        target = next((a for i in sorted(inside) for a in resolver.resolve(verb.doc[i])
+                       if verb.doc[i].dep_ not in {"compound", "amod", "poss"}
+                       and a.is_known and a.country != speaker.country), None)
+        if target is None and stance != "010":
+            # "said the measures were unjustified": judged acts belong to the story's other side
+            target = resolver.context.partner_of(speaker)
         if target is None:
             attempt.reason = "no other party named in what was said"
             return attempt
-        pattern = Pattern(id="statement", code="010", kind="verb", head=verb.lemma_.lower(),
+        pattern = Pattern(id="statement", code=stance, kind="verb", head=verb.lemma_.lower(),
                           with_words=())
-        events = self._events(pattern, "010", [speaker], [target], verb, sentence, resolver,
+        events = self._events(pattern, stance, [speaker], [target], verb, sentence, resolver,
                               anchor_date, mood)
         if isinstance(events, str):
             attempt.reason = events
             return attempt
-        attempt.outcome, attempt.events, attempt.reason = "coded", events, "statement about another party"
+        attempt.outcome, attempt.code, attempt.events = "coded", stance, events
+        attempt.reason = "statement about another party"
         return attempt
 
     # -- building events ------------------------------------------------------------------
@@ -459,6 +506,10 @@ class EventCoder:
         etype = self.ontology[code]
         date = self.event_date(trigger, sentence.doc_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
+        if location_country and etype.quad_class == 4:
+            # Victims of unknown nationality take the state where they were hit ("children
+            # killed in Gaza" are Palestinian civilians), as CAMEO coders do.
+            pairs = [(s, _localised(t, location_country)) for s, t in pairs]
         doc = trigger.doc
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
@@ -526,6 +577,12 @@ class EventCoder:
 
 # -- syntax helpers (pure functions of the parse) -----------------------------------------
 
+def _localised(actor: Actor | None, country: str) -> Actor | None:
+    if actor is None or actor.is_known or not actor.sectors:
+        return actor
+    return Actor.build(country, actor.sectors, actor.name, actor.text)
+
+
 def _misparsed_dative(verb: Token, objects: list[Token]) -> list[Token]:
     """"gave Ukraine Leopard tanks" is often parsed with the recipient as a compound of the
     object; a place name right after the verb at the object's left edge is the recipient."""
@@ -541,6 +598,9 @@ def object_tokens(verb: Token) -> list[Token]:
     """What a verb acts on: its direct object, its passive subject, or the noun a participle
     modifies; with conjoined objects."""
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    if not found and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Putin arrived ... and was received by Modi": the shared subject is the object
+        found = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the contracts for the delivery of ... signed with India": the participle may hang on
         # any noun of the chain it ends, so each of them is a candidate object.

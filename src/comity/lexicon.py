@@ -33,6 +33,8 @@ class Pattern:
     requires_prep: frozenset[str] = frozenset()
     clause_source: bool = True
     source_role: str = "subject"
+    story_target: bool = False
+    no_object_ok: bool = False
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -52,6 +54,9 @@ class Modality:
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
+    evaluative_verbs: frozenset[str]
+    approval_words: frozenset[str]
+    disapproval_words: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:
@@ -119,6 +124,8 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             requires_prep=frozenset(_words(entry.get("requires_prep"), "requires_prep", pattern_id)),
             clause_source=bool(entry.get("clause_source", True)),
             source_role=str(entry.get("source", "subject")),
+            story_target=bool(entry.get("story_target", False)),
+            no_object_ok=bool(entry.get("no_object_ok", False)),
         ))
     return patterns
 
@@ -146,7 +153,8 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
     sets = {key: frozenset(str(w).lower() for w in raw.get(key, []))
             for key in ("speech_verbs", "intent_adjectives", "intent_verbs", "appeal_verbs",
                         "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs",
-                        "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers")}
+                        "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
+                        "evaluative_verbs", "approval_words", "disapproval_words")}
     tables = {}
     for name in ("intent", "appeal", "demand", "refusal"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}

@@ -41,6 +41,10 @@ class Actor:
         return bool(self.country or self.igo)
 
     def same_entity(self, other: "Actor") -> bool:
+        """Whether two actors are one party: the same state or organisation (and the same
+        person when both are named); two actors of unknown state only when their codes agree."""
+        if not (self.country or self.igo or other.country or other.igo):
+            return self.code == other.code
         return (self.country, self.igo) == (other.country, other.igo) and (
             self.name == other.name or not (self.name and other.name))
 
@@ -144,6 +148,9 @@ class Transfer:
     sentence_index: int = 0
     maker: str | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
+    #: The gazetteer's designation of the system (``system`` is the name as the news wrote
+    #: it); deals are merged on it.
+    designation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -1,10 +1,1254 @@
-"""Arms transfers (placeholder while the extractor is written)."""
+"""Arms transfers: the weapon systems a news story names and the deals around them, SIPRI-style.
+
+Three steps, each with its own class:
+
+* :class:`WeaponGazetteer` holds the weapon systems of ``data/transfers/weapons.tsv`` (and the
+  user's additions, e.g. imported from a SIPRI register) and looks names up the way news writes
+  them ("S400", "S-400s", "Talwar-class").
+* :class:`SystemFinder` marks systems in a parsed document: gazetteer names, and designations
+  the gazetteer lacks when a category noun stands next to them ("K9 howitzers", "Type 054A
+  frigates").
+* :class:`TransferExtractor` reads the deal around each system from the dependency parse: the
+  stage from the outermost deal word above the system ("talks on the purchase of X" is talks,
+  "contracts for the delivery of X" a contract), supplier and recipient from that word's frame
+  (the subject of "buy" receives, the subject of "sell" supplies, the two sides of "sign ...
+  with" are told apart by the system's producer), quantity, value and the year of the stage.
+
+:func:`merge_transfers` makes one record of a deal mentioned in several sentences or articles.
+The words are data (``data/transfers/*.yaml|tsv``); this module only knows the grammar.
+"""
 from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .data import data_path, read_tsv, read_yaml, split_list
+from .dates import resolve_date
+from .records import Document, Transfer
+
+# -- names ------------------------------------------------------------------------------------
+
+WEAPONS_FILE = "transfers/weapons.tsv"
+#: The user's additions to the weapon gazetteer, read from the ``COMITY_DATA`` folder;
+#: ``comity gazetteer import-sipri`` writes it.
+USER_WEAPONS_FILE = "transfers/weapons.user.tsv"
+WEAPON_COLUMNS = ["designation", "aliases", "nato_name", "category", "producer", "maker", "description"]
+
+CATEGORIES = ("aircraft", "air-defence", "anti-submarine", "armoured-vehicle", "artillery",
+              "engine", "missile", "naval-weapon", "satellite", "sensor", "ship", "other")
+
+CLAUSE_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN"}
+#: Dependency labels that keep a word inside the noun phrase of the system it modifies.
+MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "appos", "quantmod"}
+#: Kinds of actor-gazetteer mentions that name a state (not a weapon).
+STATE_MENTION_KINDS = {"country", "adjective", "city", "seat", "person", "igo", "agency"}
+#: How far a value or a date may hang from the words of the deal.
+MAX_ATTACHMENT_STEPS = 6
+#: A neighbouring sentence may give a deal's value ("Officials put its value at ...") up to
+#: this many sentences after the deal.
+NEIGHBOUR_SENTENCES = 2
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1, "single": 1, "pair": 2,
+}
+NUMBER_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "dozen": 12}
+#: Calibres, generations and ordinals look like designations but are not ("155mm", "4th").
+NOT_DESIGNATION = re.compile(r"^(\d+(\.\d+)?(mm|cm|km|kg|t|m|nm|hp|kn|kw)|\d+(st|nd|rd|th)|\d{4}s?)$",
+                             re.IGNORECASE)
+DESIGNATION_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/.]*$")
+#: Words before a number that make it a designation rather than a count ("Project 11356").
+DESIGNATION_PREFIXES = {"type", "project", "model", "mark", "mk", "block", "batch", "series"}
+CLASS_WORD = "class"
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: lower case, letters and digits only ("S-400" = "S400")."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+class TransferDataError(ValueError):
+    """A transfers data file that cannot be used (missing column, unknown category)."""
+
+
+# -- the weapon gazetteer ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class WeaponSystem:
+    designation: str
+    aliases: tuple[str, ...] = ()
+    nato_name: str | None = None
+    category: str | None = None
+    producers: tuple[str, ...] = ()
+    maker: str | None = None
+    description: str | None = None
+    curated: bool = True        # False for names imported in bulk (a SIPRI register)
+
+    @property
+    def producer(self) -> str | None:
+        return self.producers[0] if self.producers else None
+
+    def names(self) -> list[str]:
+        found = [self.designation, *self.aliases]
+        if self.nato_name:
+            found.append(self.nato_name)
+        return found
+
+
+class WeaponGazetteer:
+    """Weapon systems by every name news gives them."""
+
+    def __init__(self, systems: Iterable[WeaponSystem] = ()):
+        self.systems: list[WeaponSystem] = []
+        self.index: dict[str, list[tuple[WeaponSystem, str]]] = {}
+        self.longest = 1
+        for system in systems:
+            self.add(system)
+
+    def add(self, system: WeaponSystem) -> None:
+        self.systems.append(system)
+        for name in system.names():
+            forms = {name}
+            # "Talwar class" is also written "Talwar-class"; both give the same key.
+            for form in forms:
+                key = name_key(form)
+                if len(key) < 2:
+                    continue
+                entries = self.index.setdefault(key, [])
+                if all(existing is not system for existing, _ in entries):
+                    entries.append((system, name))
+            self.longest = max(self.longest, len(re.findall(r"[A-Za-z]+|\d+", name)) + 2)
+
+    def lookup(self, name: str, category: str | None = None) -> WeaponSystem | None:
+        """The system a name stands for; ``category`` (from a noun next to the name) settles
+        names shared by several systems ("Growler" the missile and the aircraft)."""
+        found = self.candidates(name_key(name))
+        if not found:
+            return None
+        return _pick(found, category)[0]
+
+    def candidates(self, key: str) -> list[tuple[WeaponSystem, str]]:
+        return self.index.get(key, [])
+
+    def knows(self, name: str) -> bool:
+        return bool(self.candidates(name_key(name)))
+
+    @classmethod
+    def load(cls) -> "WeaponGazetteer":
+        gaz = cls()
+        for path, curated in ((data_path(WEAPONS_FILE), True), (user_weapons_path(), False)):
+            if path is None or not path.exists():
+                continue
+            for system in read_weapon_rows(path, curated):
+                gaz.add(system)
+        return gaz
+
+
+def _pick(found: list[tuple[WeaponSystem, str]], category: str | None) -> tuple[WeaponSystem, str]:
+    if category:
+        for system, form in found:
+            if system.category == category:
+                return system, form
+    curated = [item for item in found if item[0].curated]
+    return (curated or found)[0]
+
+
+def user_weapons_path() -> Path | None:
+    """Where the user's additions to the weapon gazetteer live (inside ``COMITY_DATA``)."""
+    folder = os.environ.get("COMITY_DATA")
+    return Path(folder) / USER_WEAPONS_FILE if folder else None
+
+
+def read_weapon_rows(path: Path, curated: bool = True) -> Iterable[WeaponSystem]:
+    """The systems of a weapons TSV file (the layout of ``weapons.tsv``)."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [c for c in ("designation", "category", "producer") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise TransferDataError(f"{path}: missing column(s) {', '.join(missing)}")
+        for number, row in enumerate(reader, 2):
+            row = {k: (v or "").strip() for k, v in row.items() if k}
+            if not row.get("designation"):
+                continue
+            category = row.get("category") or None
+            if category and category not in CATEGORIES:
+                raise TransferDataError(f"{path}: row {number}: unknown category {category!r}")
+            yield WeaponSystem(
+                designation=row["designation"],
+                aliases=tuple(split_list(row.get("aliases"))),
+                nato_name=row.get("nato_name") or None,
+                category=category,
+                producers=tuple(p.upper() for p in re.split(r"[|/,; ]+", row.get("producer") or "") if p),
+                maker=row.get("maker") or None,
+                description=row.get("description") or None,
+                curated=curated)
+
+
+@cache
+def weapon_gazetteer() -> WeaponGazetteer:
+    """The weapon gazetteer of this installation, loaded once per process."""
+    return WeaponGazetteer.load()
+
+
+# -- the deal vocabulary ----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class DealWord:
+    """A word that reports a deal: its stage and which of its arguments supplies/receives."""
+
+    stage: str
+    frame: str          # buyer, seller, party, arrival
+    words: tuple[str, ...]   # the lemma first, then the words that must accompany it
+
+
+@dataclass
+class TransferLexicon:
+    order: list[str]
+    unasserted: dict[str, str | None]
+    verbs: dict[str, list[DealWord]]
+    nouns: dict[str, list[DealWord]]
+    light_verbs: frozenset[str]
+    content_verbs: frozenset[str]
+    licence_cues: tuple[str, ...]
+    unit_nouns: frozenset[str]
+    origin_words: frozenset[str]
+    recipient_preps: frozenset[str]
+    supplier_preps: frozenset[str]
+    party_preps: frozenset[str]
+    categories: dict[tuple[str, ...], str]
+    longest_category: int
+
+    def rank(self, stage: str) -> int:
+        return self.order.index(stage)
+
+    def category_at(self, token: Token) -> tuple[str | None, int]:
+        """The category a noun names with the words before it, and where that phrase starts
+        ("air defence missile systems" -> air-defence)."""
+        if token.pos_ not in NOUN_POS:
+            return None, token.i
+        words: list[tuple[str, int]] = []
+        doc = token.doc
+        i = token.i
+        while i >= 0 and token.i - i < 8:
+            t = doc[i]
+            if t.is_punct and t.text != "-" or (i < token.i and t.pos_ in {"DET", "NUM", "ADP", "CCONJ"}):
+                break
+            text = t.lemma_.lower() if i == token.i else t.lower_
+            words[:0] = [(w, i) for w in _category_words(text)]
+            i -= 1
+        for length in range(min(len(words), self.longest_category), 0, -1):
+            phrase = tuple(w for w, _ in words[-length:])
+            category = self.categories.get(phrase)
+            if category:
+                return category, words[-length][1]
+        return None, token.i
+
+
+def _category_words(text: str) -> list[str]:
+    text = text.replace("defense", "defence").replace("armored", "armoured")
+    return [w for w in re.split(r"[\s\-]+", text) if w]
+
+
+def _deal_words(entries: dict, stage: str) -> list[DealWord]:
+    found = []
+    for frame, words in (entries or {}).items():
+        if frame not in {"buyer", "seller", "party", "arrival"}:
+            raise TransferDataError(f"stages.yaml: {stage}: unknown frame {frame!r}")
+        for word in words or []:
+            parts = tuple(str(word).lower().split())
+            found.append(DealWord(stage, frame, parts))
+    return found
+
+
+def load_transfer_lexicon() -> TransferLexicon:
+    raw = read_yaml("transfers/stages.yaml")
+    order = [str(s) for s in raw["order"]]
+    verbs: dict[str, list[DealWord]] = {}
+    nouns: dict[str, list[DealWord]] = {}
+    for stage, entry in (raw.get("stages") or {}).items():
+        if stage not in order:
+            raise TransferDataError(f"stages.yaml: stage {stage!r} is not in order")
+        for word in _deal_words(entry.get("verbs"), stage):
+            verbs.setdefault(word.words[0], []).append(word)
+        for word in _deal_words(entry.get("nouns"), stage):
+            # Nouns carry their modifiers before the head ("intergovernmental agreement").
+            nouns.setdefault(word.words[-1], []).append(word)
+    for index in (verbs, nouns):
+        for words in index.values():
+            words.sort(key=lambda w: len(w.words), reverse=True)
+    unasserted = {str(k): (str(v) if v else None) for k, v in (raw.get("unasserted") or {}).items()}
+    categories: dict[tuple[str, ...], str] = {}
+    for row in read_tsv("transfers/category_nouns.tsv"):
+        if row["category"] not in CATEGORIES:
+            raise TransferDataError(f"category_nouns.tsv: unknown category {row['category']!r}")
+        categories[tuple(_category_words(row["phrase"].lower()))] = row["category"]
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
+    return TransferLexicon(
+        order=order, unasserted=unasserted, verbs=verbs, nouns=nouns,
+        light_verbs=words("light_verbs"), content_verbs=words("content_verbs"),
+        licence_cues=tuple(str(w).lower() for w in raw.get("licence_cues") or []),
+        unit_nouns=words("unit_nouns"), origin_words=words("origin_words"),
+        recipient_preps=words("recipient_prepositions"), supplier_preps=words("supplier_prepositions"),
+        party_preps=words("party_prepositions"),
+        categories=categories, longest_category=max((len(k) for k in categories), default=1))
+
+
+@cache
+def transfer_lexicon() -> TransferLexicon:
+    return load_transfer_lexicon()
+
+
+# -- money ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    start: int          # character offsets in the text searched
+    end: int
+    value: float
+    currency: str
+
+
+class MoneyReader:
+    """Finds amounts of money in text: "$5.43 billion", "Rs 39,000 crore", "5 billion euros",
+    "€8bn"."""
+
+    NUMBER = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+    def __init__(self, table: dict):
+        self.scales = {str(k).lower(): float(v) for k, v in (table.get("scales") or {}).items()}
+        self.prefix_codes: dict[str, str] = {}
+        self.suffix_codes: dict[str, str] = {}
+        for code, forms in (table.get("prefixes") or {}).items():
+            for form in forms:
+                self.prefix_codes[str(form)] = str(code)
+        for code, forms in (table.get("suffixes") or {}).items():
+            for form in forms:
+                self.suffix_codes[str(form).lower()] = str(code)
+        scales = "|".join(re.escape(s) for s in sorted(self.scales, key=len, reverse=True))
+        prefixes = "|".join(re.escape(p) for p in sorted(self.prefix_codes, key=len, reverse=True))
+        suffixes = "|".join(re.escape(s) for s in sorted(self.suffix_codes, key=len, reverse=True))
+        scale = rf"(?:[\s-]*(?P<scale{{n}}>(?i:{scales}))(?![A-Za-z]))?"
+        self.pattern = re.compile(
+            rf"(?<![A-Za-z])(?P<pre>{prefixes})\s?(?P<num1>{self.NUMBER})" + scale.format(n=1)
+            + rf"(?:\s+(?P<suf1>(?i:{suffixes}))(?![A-Za-z]))?"
+            + rf"|(?<![\w.,])(?P<num2>{self.NUMBER})" + scale.format(n=2)
+            + rf"\s*(?P<suf2>(?i:{suffixes}))(?![A-Za-z])")
+
+    def find(self, text: str) -> list[Money]:
+        found = []
+        for match in self.pattern.finditer(text):
+            groups = match.groupdict()
+            if groups.get("num1"):
+                number, scale = groups["num1"], groups.get("scale1")
+                code = self.prefix_codes[groups["pre"]]
+            else:
+                number, scale = groups["num2"], groups.get("scale2")
+                code = self.suffix_codes[groups["suf2"].lower()]
+            try:
+                value = float(number.replace(",", ""))
+            except ValueError:
+                continue
+            value *= self.scales.get((scale or "").lower(), 1.0)
+            found.append(Money(match.start(), match.end(), value, code))
+        return found
+
+
+@cache
+def money_reader() -> MoneyReader:
+    return MoneyReader(read_yaml("transfers/money.yaml"))
+
+
+# -- finding systems in text ------------------------------------------------------------------
+
+@dataclass(slots=True)
+class SystemMention:
+    """A weapon system named in a document."""
+
+    start: int                   # token span of the name
+    end: int
+    anchor: Token                # the head of the noun phrase the system is in
+    name: str                    # as the gazetteer writes it, or the designation as written
+    designation: str             # the canonical designation (the key of a deal)
+    category: str | None
+    system: WeaponSystem | None  # None for systems the gazetteer lacks
+
+    @property
+    def producer(self) -> str | None:
+        return self.system.producer if self.system else None
+
+    @property
+    def producers(self) -> tuple[str, ...]:
+        return self.system.producers if self.system else ()
+
+
+class SystemFinder:
+    """Marks weapon systems in parsed text."""
+
+    def __init__(self, weapons: WeaponGazetteer, lexicon: TransferLexicon):
+        self.weapons = weapons
+        self.lexicon = lexicon
+
+    def find(self, doc: Doc | Span, actor_mentions: dict | None = None) -> list[SystemMention]:
+        actor_mentions = actor_mentions or {}
+        found = self._gazetteer_names(doc, actor_mentions)
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for mention in self._designations(doc, actor_mentions):
+            if not any(i in taken for i in range(mention.start, mention.end)):
+                found.append(mention)
+                taken.update(range(mention.start, mention.end))
+        return sorted(found, key=lambda m: m.start)
+
+    # -- gazetteer names ------------------------------------------------------------------
+    def _gazetteer_names(self, doc: Doc | Span, actor_mentions: dict) -> list[SystemMention]:
+        tokens = list(doc)
+        found: list[SystemMention] = []
+        i = 0
+        while i < len(tokens):
+            match = self._longest_at(tokens, i, actor_mentions)
+            if match is None:
+                i += 1
+                continue
+            length, system, form = match
+            start, end = tokens[i].i, tokens[i].i + length
+            anchor, category = self._anchor(tokens[0].doc, start, end)
+            found.append(SystemMention(start, end, anchor, form, system.designation,
+                                       system.category or category, system))
+            i += length
+        return found
+
+    def _longest_at(self, tokens: list[Token], i: int, actor_mentions: dict
+                    ) -> tuple[int, WeaponSystem, str] | None:
+        first = tokens[i]
+        if first.is_punct or first.is_space or not first.text[:1].isalnum():
+            return None
+        for length in range(min(self.weapons.longest, len(tokens) - i), 0, -1):
+            span = tokens[i:i + length]
+            last = span[-1]
+            if last.is_punct or any(t.is_space or (t.is_punct and t.text not in "-/.") for t in span):
+                continue
+            if any(t.whitespace_ and t.text == "-" for t in span[:-1]) and length > 1:
+                pass
+            text = "".join(t.text + t.whitespace_ for t in span).strip()
+            key = name_key(text)
+            candidates = self.weapons.candidates(key)
+            if not candidates and key.endswith("s") and len(key) > 3:
+                candidates = self.weapons.candidates(key[:-1])   # "S-400s", "Rafales"
+            if not candidates:
+                continue
+            category, _ = self._following_category(span[-1])
+            system, form = _pick(candidates, category)
+            if self._plausible(span, system, category, actor_mentions):
+                return length, system, form
+        return None
+
+    def _following_category(self, last: Token) -> tuple[str | None, int]:
+        doc = last.doc
+        for j in range(last.i + 1, min(last.i + 5, len(doc))):
+            category, _ = self.lexicon.category_at(doc[j])
+            if category:
+                return category, j
+            if doc[j].pos_ not in NOUN_POS | {"ADJ", "PUNCT"}:
+                break
+        return None, -1
+
+    def _plausible(self, span: list[Token], system: WeaponSystem, category: str | None,
+                   actor_mentions: dict) -> bool:
+        """Names without digits are ordinary words too ("Tiger", "Patriot"): they count only
+        written as proper names, not naming a state or a person, and - when imported in bulk
+        rather than curated - only as a proper noun or before a category noun."""
+        text = "".join(t.text for t in span)
+        if any(c.isdigit() for c in text):
+            return True
+        first = span[0]
+        if not first.text[:1].isupper():
+            return False
+        for token in span:
+            mention = actor_mentions.get(token.i)
+            if mention is not None and (mention.end - mention.start) >= len(span) and \
+                    mention.kinds() & STATE_MENTION_KINDS:
+                return False
+        if len(span) == 1 and first.ent_type_ in {"GPE", "PERSON", "NORP", "DATE"}:
+            return False
+        if system.curated:
+            return True
+        return first.pos_ == "PROPN" and len(span) > 1 or category is not None
+
+    def _anchor(self, doc: Doc, start: int, end: int) -> tuple[Token, str | None]:
+        """The head of the noun phrase a name modifies ("S-400 Triumf air defence systems"
+        -> systems), with the category its nouns name."""
+        span = doc[start:end]
+        anchor = span.root
+        category = None
+        while anchor.dep_ in MODIFIER_DEPS and anchor.head.i >= end and anchor.head.pos_ in NOUN_POS:
+            head = anchor.head
+            head_category, _ = self.lexicon.category_at(head)
+            if head_category or head.lemma_.lower() in self.lexicon.unit_nouns or head.lemma_.lower() == "system":
+                anchor = head
+                category = head_category or category
+                continue
+            break
+        if category is None:
+            category, _ = self.lexicon.category_at(anchor)
+        return anchor, category
+
+    # -- designations the gazetteer lacks -------------------------------------------------
+    def _designations(self, doc: Doc | Span, actor_mentions: dict) -> list[SystemMention]:
+        found = []
+        for token in doc:
+            category, phrase_start = self.lexicon.category_at(token)
+            if category is None or token.dep_ == "compound" and token.head.pos_ in NOUN_POS and \
+                    self.lexicon.category_at(token.head)[0]:
+                continue
+            run = self._designation_before(token, phrase_start, actor_mentions)
+            if run is None:
+                run = self._designation_after(token, actor_mentions)
+            if run is None:
+                continue
+            start, end = run
+            name = _designation_text(token.doc[start:end])
+            system = self.weapons.lookup(name, category)
+            if system is not None:
+                found.append(SystemMention(start, end, token, name, system.designation,
+                                           system.category or category, system))
+            else:
+                found.append(SystemMention(start, end, token, name, name, category, None))
+        return found
+
+    def _designation_before(self, head: Token, phrase_start: int, actor_mentions: dict
+                            ) -> tuple[int, int] | None:
+        doc = head.doc
+        end = phrase_start
+        start = end
+        i = end - 1
+        while i >= 0:
+            t = doc[i]
+            if t.text == "-" and i - 1 >= 0 and not t.whitespace_:
+                i -= 1
+                continue
+            if not _in_phrase_of(t, head):
+                break
+            if t.i in actor_mentions and actor_mentions[t.i].kinds() & STATE_MENTION_KINDS:
+                break
+            if _designation_like(t) or (t.like_num and i > 0 and doc[i - 1].lower_ in DESIGNATION_PREFIXES) \
+                    or (t.lower_ in DESIGNATION_PREFIXES and t.text[:1].isupper() and i + 1 < end) \
+                    or (t.lower_ == CLASS_WORD and i > 0 and doc[i - 1 - (doc[i - 1].text == "-")].text[:1].isupper()):
+                start = i
+                i -= 1
+                continue
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and start < end and not t.like_num \
+                    and t.ent_type_ not in {"GPE", "NORP", "PERSON"} and doc[start].lower_ == CLASS_WORD:
+                start = i
+                i -= 1
+                continue
+            break
+        if start >= end or not any(_designation_like(doc[j]) or doc[j].lower_ == CLASS_WORD
+                                   or doc[j].like_num for j in range(start, end)):
+            return None
+        while start < end and (doc[start].text == "-" or doc[start].lower_ in DESIGNATION_PREFIXES
+                               and start + 1 == end):
+            start += 1
+        if start >= end or all(doc[j].lower_ in DESIGNATION_PREFIXES for j in range(start, end)):
+            return None
+        if doc[start].like_num and not (start > 0 and doc[start - 1].lower_ in DESIGNATION_PREFIXES):
+            if all(doc[j].like_num for j in range(start, end)):
+                return None
+        return start, end
+
+    def _designation_after(self, head: Token, actor_mentions: dict) -> tuple[int, int] | None:
+        doc = head.doc
+        j = head.i + 1
+        if j < len(doc) and _designation_like(doc[j]) and doc[j].head == head and \
+                doc[j].dep_ in {"appos", "compound", "npadvmod", "nummod"}:
+            return j, j + 1
+        return None
+
+
+def _in_phrase_of(token: Token, head: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if current == head:
+            return True
+        if current.dep_ not in MODIFIER_DEPS | {"punct"} or current.head == current:
+            return False
+        current = current.head
+    return current == head
+
+
+def _designation_like(token: Token) -> bool:
+    text = token.text
+    if NOT_DESIGNATION.match(text) or token.ent_type_ in {"DATE", "TIME", "PERCENT"} and not any(c.isalpha() for c in text):
+        return False
+    if token.ent_type_ == "MONEY":
+        return False
+    return bool(DESIGNATION_SHAPE.match(text))
+
+
+def _designation_text(span: Span) -> str:
+    text = span.text
+    text = re.sub(r"\s*-\s*(class)\b", r" \1", text, flags=re.IGNORECASE)
+    if text.endswith("s") and re.search(r"\d[A-Za-z]*s$", text) and not text.endswith("ss"):
+        text = text[:-1]       # "F-16s"
+    return text.strip(" -")
+
+
+# -- reading deals ----------------------------------------------------------------------------
+
+@dataclass
+class Roles:
+    """What the words of one deal say about its two sides."""
+
+    suppliers: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+
+    def add(self, role: str, countries: Iterable[str | None]) -> None:
+        target = {"supplier": self.suppliers, "recipient": self.recipients, "party": self.parties}[role]
+        for country in countries:
+            if country and country not in target:
+                target.append(country)
+
+
+@dataclass
+class DealReading:
+    stage: str
+    node: Token                 # the word that decides the stage
+    asserted: bool
+    nodes: list[Token]          # every deal word and clause on the way up from the system
+    roles: Roles
 
 
 class TransferExtractor:
-    def __init__(self, nlp):
-        self.nlp = nlp
+    """Reads arms transfers from parsed documents. Build one per process; it holds the tables."""
 
-    def extract(self, document, parsed, resolver, mentions):
-        return []
+    def __init__(self, nlp: Language | None = None, weapons: WeaponGazetteer | None = None,
+                 lexicon: TransferLexicon | None = None, coder=None):
+        from .events import EventCoder
+        from .lexicon import lexicon as event_lexicon
+        from .ontology import ontology
+
+        self.nlp = nlp
+        self.weapons = weapons or weapon_gazetteer()
+        self.lexicon = lexicon or transfer_lexicon()
+        self.money = money_reader()
+        self.finder = SystemFinder(self.weapons, self.lexicon)
+        # The event coder knows the mood of a clause and who does what it says; both matter
+        # here too ("plans to buy", "contracts ... signed with India").
+        self.coder = coder or EventCoder(event_lexicon(), ontology())
+
+    # -- entry point ----------------------------------------------------------------------
+    def extract(self, document: Document, parsed: Doc, resolver, mentions: dict | None = None
+                ) -> list[Transfer]:
+        """The deals of one document, one record per deal with every mention as a source."""
+        mentions = mentions or {}
+        records: list[Transfer] = []
+        sentences = list(parsed.sents)
+        found_in: dict[int, list[Transfer]] = {}
+        saved_speaker = getattr(resolver, "speaker", None)
+        try:
+            for index, sentence in enumerate(sentences):
+                if resolver is not None:
+                    resolver.speaker = self.coder._speaker(sentence, resolver)
+                systems = self.finder.find(sentence, mentions)
+                sentence_records = []
+                for mention in systems:
+                    record = self._transfer(document, parsed, index, sentence, mention, systems,
+                                            resolver, mentions)
+                    if record is not None:
+                        sentence_records.append(record)
+                if sentence_records:
+                    found_in[index] = sentence_records
+                    records.extend(sentence_records)
+                elif systems == [] and found_in:
+                    self._value_from_neighbour(sentence, index, found_in)
+        finally:
+            if resolver is not None:
+                resolver.speaker = saved_speaker
+        return merge_transfers(_complete(records))
+
+    # -- one system in one sentence -------------------------------------------------------
+    def _transfer(self, document: Document, parsed: Doc, index: int, sentence: Span,
+                  mention: SystemMention, systems: list[SystemMention], resolver,
+                  mentions: dict) -> Transfer | None:
+        reading = self.read_deal(mention, sentence, document.date, resolver)
+        if reading is None:
+            return None
+        supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems)
+        if supplier is not None and supplier == recipient:
+            return None         # domestic procurement
+        if mention.system is None and not (reading.roles.suppliers or reading.roles.parties) \
+                and supplier is None:
+            return None
+        value = self._value(sentence, reading, mention, systems)
+        year = self._year(reading, sentence, document.date, mention, systems) if reading.asserted else None
+        doc = parsed
+        span = (doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text))
+        text = sentence.text.strip()
+        record = Transfer(
+            doc_id=document.id, supplier=supplier, recipient=recipient, system=mention.name,
+            category=mention.category, stage=reading.stage, quantity=self._quantity(mention, systems),
+            value=value[0] if value else None, currency=value[1] if value else None,
+            value_usd=value[2] if value else None, year=year, sentence=text, span=span,
+            sentence_index=index, maker=mention.system.maker if mention.system else None,
+            designation=mention.designation)
+        record.sources = [_source(record)]
+        return record
+
+    # -- stage ----------------------------------------------------------------------------
+    def read_deal(self, mention: SystemMention, sentence: Span, doc_date: str | None,
+                  resolver=None) -> DealReading | None:
+        """The stage of the deal a system is part of and the words that report it."""
+        path = _path_up(mention.anchor, sentence)
+        words: list[tuple[Token, DealWord]] = []
+        nodes: list[Token] = []
+        for node in path:
+            nodes.append(node)
+            for word_node, word in self._deal_words_at(node, path):
+                if word_node not in [n for n, _ in words]:
+                    words.append((word_node, word))
+                    if word_node not in nodes:
+                        nodes.append(word_node)
+        # Verbs and nouns hanging off the chain that tell who signed: "contracts for X signed
+        # with India".
+        for node in list(nodes):
+            for child in node.children:
+                if child.dep_ in {"acl", "relcl"} and child.pos_ in CLAUSE_POS and child not in nodes:
+                    lemma = child.lemma_.lower()
+                    if lemma in self.lexicon.light_verbs or lemma in self.lexicon.verbs:
+                        nodes.append(child)
+        if not words:
+            return None
+        # The outermost deal word decides; an unasserted one gives way to the one inside it.
+        for node, word in reversed(words):
+            if word.stage == "licensed-production" and not self._licensed(node, mention):
+                continue
+            asserted = self._asserted(node, doc_date)
+            stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
+            if stage is None:
+                continue
+            roles = Roles()
+            for other_node, other_word in words:
+                self._collect_roles(other_node, other_word, roles, resolver, mention)
+            for node_extra in nodes:
+                if node_extra.dep_ in {"acl", "relcl"} and node_extra not in [n for n, _ in words]:
+                    self._collect_roles(node_extra, DealWord("", "party", (node_extra.lemma_,)),
+                                        roles, resolver, mention)
+            return DealReading(stage, node, asserted, nodes, roles)
+        return None
+
+    def _deal_words_at(self, node: Token, path: list[Token]) -> list[tuple[Token, DealWord]]:
+        lemma = node.lemma_.lower()
+        found: list[tuple[Token, DealWord]] = []
+        if node.pos_ in CLAUSE_POS:
+            word = self._verb_word(node)
+            if word is not None:
+                found.append((node, word))
+            elif lemma in self.lexicon.light_verbs or lemma in self.lexicon.content_verbs:
+                # "sign a contract", "place an order", "the deal includes": the noun decides.
+                for child in node.children:
+                    if child in path:
+                        continue
+                    if child.dep_ in {"dobj", "obj", "nsubjpass"} or (
+                            lemma in self.lexicon.content_verbs and child.dep_ in {"nsubj", "attr"}):
+                        noun_word = self._noun_word(child)
+                        if noun_word is not None:
+                            found.append((child, noun_word))
+        elif node.pos_ in NOUN_POS:
+            word = self._noun_word(node)
+            if word is not None:
+                found.append((node, word))
+        return found
+
+    def _verb_word(self, verb: Token) -> DealWord | None:
+        lemma = verb.lemma_.lower()
+        around = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
+        for word in self.lexicon.verbs.get(lemma, []):
+            if all(w in around for w in word.words[1:]):
+                return word
+        return None
+
+    def _noun_word(self, noun: Token) -> DealWord | None:
+        if noun.pos_ not in NOUN_POS:
+            return None
+        lemma = noun.lemma_.lower()
+        candidates = self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(noun.lower_)
+        if not candidates:
+            return None
+        before = [t.lower_ for t in noun.doc[max(noun.i - 4, 0):noun.i]]
+        for word in candidates:
+            needed = list(word.words[:-1])
+            if not needed or _ends_with(before, needed):
+                return word
+        return None
+
+    def _asserted(self, node: Token, doc_date: str | None) -> bool:
+        if node.pos_ in CLAUSE_POS:
+            mood = self.coder.mood(node)
+        else:
+            mood = self.coder.noun_mood(node, doc_date)
+        return mood.kind == "asserted" and not mood.negated
+
+    def _licensed(self, node: Token, mention: SystemMention) -> bool:
+        """Manufacture is a licensed production only with a word saying so or in a state
+        other than the producer's."""
+        clause = node
+        while clause.pos_ not in CLAUSE_POS and clause.head != clause:
+            clause = clause.head
+        region = {t.i for t in clause.subtree} | {t.i for t in node.subtree}
+        sentence = node.sent
+        text = " " + " ".join(t.lower_ for t in sentence if t.i in region) + " "
+        if any(f" {cue} " in text for cue in self.lexicon.licence_cues):
+            return True
+        return False
+
+    # -- supplier and recipient -----------------------------------------------------------
+    def _collect_roles(self, node: Token, word: DealWord, roles: Roles, resolver,
+                       mention: SystemMention) -> None:
+        if resolver is None:
+            return
+        frame = word.frame
+        subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party"}.get(frame)
+        if node.pos_ in CLAUSE_POS:
+            if subject_role:
+                roles.add(subject_role, _countries(self.coder.clause_subject(node, resolver)))
+            children = list(node.children)
+            dative = [c for c in children if c.dep_ in {"dative", "iobj"}]
+            for d in dative:
+                if d.pos_ in NOUN_POS | {"PRON"}:
+                    roles.add("recipient" if frame == "seller" else "party", _countries(resolver.actors(d)))
+        else:
+            owners = [c for c in node.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                      and c.i not in range(mention.start, mention.end)]
+            for owner in owners:
+                if subject_role:
+                    roles.add(subject_role, _countries(resolver.actors(owner, expand_conj=True)))
+            children = list(node.children)
+        for prep in (c for c in children if c.dep_ in {"prep", "agent", "dative"}):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if not objects:
+                continue
+            countries = [c for o in objects for c in _countries(resolver.actors(o))]
+            p = prep.lower_
+            if prep.dep_ == "agent" or p == "by":
+                # "delivered by Russia", "the purchase by India"
+                roles.add({"buyer": "recipient", "seller": "supplier"}.get(frame, "party"), countries)
+            elif p in self.lexicon.supplier_preps and frame in {"buyer", "party"}:
+                roles.add("supplier", countries)
+            elif p in self.lexicon.recipient_preps and frame in {"seller", "arrival"}:
+                roles.add("recipient", countries)
+            elif p == "for" and frame in {"party", "buyer"}:
+                roles.add("recipient", countries)
+            elif p in self.lexicon.party_preps:
+                roles.add("party", countries)
+            elif p in {"in", "at"} and frame == "arrival":
+                roles.add("recipient", countries)
+
+    def _sides(self, mention: SystemMention, reading: DealReading, sentence: Span, resolver,
+               mentions: dict, systems: list[SystemMention]) -> tuple[str | None, str | None]:
+        roles = reading.roles
+        self._system_phrase_roles(mention, roles, resolver, mentions)
+        producers = mention.producers
+        suppliers = list(roles.suppliers)
+        recipients = [r for r in roles.recipients if r not in suppliers]
+        supplier = suppliers[0] if suppliers else None
+        recipient = recipients[0] if recipients else None
+        parties = [p for p in roles.parties if p not in (supplier, recipient)]
+        if supplier is None and recipient is None:
+            known = [p for p in parties if p in producers]
+            if known:
+                supplier = known[0]
+                others = [p for p in parties if p != supplier]
+                recipient = others[0] if others else None
+            elif len(parties) == 1:
+                recipient = parties[0]
+        elif supplier is None:
+            others = [p for p in parties if p != recipient]
+            supplier = next((p for p in others if p in producers), others[0] if others else None)
+        elif recipient is None:
+            others = [p for p in parties if p != supplier]
+            recipient = others[0] if others else None
+        if supplier is None and producers and recipient not in producers:
+            supplier = producers[0]
+        if recipient is None and supplier is not None and resolver is not None:
+            recipient = self._recipient_nearby(sentence, supplier, mentions)
+        return supplier, recipient
+
+    def _system_phrase_roles(self, mention: SystemMention, roles: Roles, resolver,
+                             mentions: dict) -> None:
+        """What the system's own noun phrase says: "from Russia", "for the Indian Navy",
+        "Russian-made", "India's S-400s"."""
+        if resolver is None:
+            return
+        anchor = mention.anchor
+        heads = [anchor, *_conjunct_chain(anchor)]
+        doc = anchor.doc
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep"):
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                countries = [c for o in objects for c in _countries(resolver.actors(o))]
+                if prep.lower_ in self.lexicon.supplier_preps:
+                    roles.add("supplier", countries)
+                elif prep.lower_ in {"for", "to"}:
+                    roles.add("recipient", countries)
+        # "Russian-made", "US-built": the state before an origin participle.
+        for token in doc[max(mention.start - 4, anchor.left_edge.i):mention.start]:
+            if token.lower_ in self.lexicon.origin_words or token.lemma_.lower() in self.lexicon.origin_words:
+                before = token.i - 1
+                if before >= 0 and doc[before].text == "-":
+                    before -= 1
+                mention_before = mentions.get(before)
+                if mention_before is not None:
+                    countries = [e.country for e in mention_before.entries
+                                 if e.kind in {"country", "adjective"} and e.country]
+                    roles.suppliers[:0] = [c for c in countries[:1] if c not in roles.suppliers]
+        for child in anchor.children:
+            if child.dep_ == "poss":
+                countries = _countries(resolver.actors(child))
+                producers = mention.producers
+                roles.add("supplier" if any(c in producers for c in countries) else "recipient", countries)
+
+    def _recipient_nearby(self, sentence: Span, supplier: str, mentions: dict) -> str | None:
+        """The one other state a sentence names, when the deal's words name no recipient."""
+        states = []
+        for token in sentence:
+            mention = mentions.get(token.i)
+            if mention is None or mention.start != token.i:
+                continue
+            for entry in mention.entries:
+                if entry.kind in {"country", "adjective", "city", "seat"} and entry.country \
+                        and entry.country != supplier and entry.country not in states:
+                    states.append(entry.country)
+        return states[0] if len(states) == 1 else None
+
+    # -- quantity, value, year ------------------------------------------------------------
+    def _quantity(self, mention: SystemMention, systems: list[SystemMention]) -> int | None:
+        anchor = mention.anchor
+        inside = {i for m in systems for i in range(m.start, m.end)}
+        count = _count_of(anchor, inside)
+        if count is not None:
+            return count
+        # "three batteries of BrahMos missiles", "two regiments of S-400"
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+            container = anchor.head.head
+            if container.lemma_.lower() in self.lexicon.unit_nouns:
+                return _count_of(container, inside)
+        return None
+
+    def _value(self, sentence: Span, reading: DealReading, mention: SystemMention,
+               systems: list[SystemMention]) -> tuple[float, str, float | None] | None:
+        amounts = self._amounts(sentence)
+        if not amounts:
+            return None
+        deal_nodes = {n.i for n in reading.nodes} | {reading.node.i, mention.anchor.i}
+        related = [(money, token) for money, token in amounts
+                   if _reaches(token, deal_nodes, MAX_ATTACHMENT_STEPS)]
+        if not related:
+            return None
+        money = related[0][0]
+        usd = next((m.value for m, _ in related if m.currency == "USD"), None)
+        return money.value, money.currency, usd
+
+    def _amounts(self, sentence: Span) -> list[tuple[Money, Token]]:
+        text = sentence.text
+        base = sentence.start_char
+        found = []
+        for money in self.money.find(text):
+            span = sentence.doc.char_span(base + money.start, base + money.end, alignment_mode="expand")
+            if span is None:
+                continue
+            found.append((money, span.root))
+        return found
+
+    def _year(self, reading: DealReading, sentence: Span, doc_date: str | None,
+              mention: SystemMention, systems: list[SystemMention]) -> int | None:
+        node = reading.node
+        governor = node.head if node.pos_ in NOUN_POS and node.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else node
+        targets = {node.i, governor.i}
+        inside = {i for m in systems for i in range(m.start, m.end)}
+        for ent in sentence.ents:
+            if ent.label_ != "DATE" or any(t.i in inside for t in ent):
+                continue
+            if not _attached_to(ent.root, targets):
+                continue
+            resolved = resolve_date(ent.text, doc_date, False)
+            if resolved and resolved[:4].isdigit():
+                return int(resolved[:4])
+        return None
+
+    def _value_from_neighbour(self, sentence: Span, index: int,
+                              found_in: dict[int, list[Transfer]]) -> None:
+        """"Officials put its value at 7.87 billion euros": a sentence that names no system
+        but a deal word and an amount gives the value of the deal just before it."""
+        recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
+        if not recent:
+            return
+        records = found_in[max(recent)]
+        deals = {(r.supplier, r.recipient, name_key(r.designation or r.system)) for r in records}
+        if len(deals) != 1:
+            return
+        lemmas = {t.lemma_.lower() for t in sentence}
+        deal_nouns = {w for w, ws in self.lexicon.nouns.items() if any(x.stage in {"contract", "agreed"} for x in ws)}
+        if not lemmas & (deal_nouns | {"value", "worth", "cost", "price", "valued"}):
+            return
+        amounts = self._amounts(sentence)
+        if not amounts:
+            return
+        money = amounts[0][0]
+        usd = next((m.value for m, _ in amounts if m.currency == "USD"), None)
+        for record in records:
+            if record.value is None:
+                record.value, record.currency = money.value, money.currency
+            if record.value_usd is None and usd is not None:
+                record.value_usd = usd
+
+
+# -- syntax helpers ---------------------------------------------------------------------------
+
+def _path_up(token: Token, sentence: Span) -> list[Token]:
+    path = [token]
+    current = token
+    while current.head != current and current.head.i >= sentence.start and current.head.i < sentence.end:
+        current = current.head
+        path.append(current)
+        if len(path) > 20:
+            break
+    return path
+
+
+def _conjunct_chain(token: Token) -> list[Token]:
+    """The members of the coordination a noun is in ("K2 tanks and K9 howitzers from Korea")."""
+    top = token
+    while top.dep_ == "conj" and top.head != top:
+        top = top.head
+    members = [top]
+    stack = [top]
+    while stack:
+        item = stack.pop()
+        for child in item.children:
+            if child.dep_ == "conj" and child not in members:
+                members.append(child)
+                stack.append(child)
+    return [m for m in members if m != token]
+
+
+def _ends_with(words: list[str], needed: list[str]) -> bool:
+    joined = " ".join(words)
+    return joined.endswith(" ".join(needed)) or joined.replace(" - ", "-").endswith(" ".join(needed))
+
+
+def _countries(actors) -> list[str]:
+    return [a.country for a in actors if getattr(a, "country", None)]
+
+
+def _count_of(noun: Token, excluded: set[int]) -> int | None:
+    for child in noun.children:
+        if child.dep_ in {"nummod", "quantmod"} and child.i not in excluded:
+            if child.ent_type_ in {"MONEY", "DATE", "PERCENT"}:
+                continue
+            words = [t for t in child.subtree if t.i not in excluded and (t.like_num or t.lower_ in NUMBER_WORDS)]
+            count = parse_count([t.lower_ for t in words])
+            if count is not None:
+                return count
+        if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
+            continue
+    return None
+
+
+def parse_count(words: list[str]) -> int | None:
+    """The number words or digits say: "36", "five", "two dozen", "1,000", "twenty-four"."""
+    if not words:
+        return None
+    total = 0
+    current = 0
+    seen = False
+    for word in words:
+        for part in word.replace(",", "").split("-"):
+            if part.isdigit():
+                current += int(part)
+                seen = True
+            elif part in NUMBER_MULTIPLIERS:
+                current = max(current, 1) * NUMBER_MULTIPLIERS[part]
+                seen = True
+            elif part in NUMBER_WORDS and part not in {"a", "an"}:
+                current += NUMBER_WORDS[part]
+                seen = True
+            elif part in {"a", "an", "and"}:
+                continue
+            else:
+                try:
+                    current += int(float(part))
+                    seen = True
+                except ValueError:
+                    return None
+    total += current
+    return total if seen and 0 < total < 10_000_000 else None
+
+
+def _reaches(token: Token, targets: set[int], steps: int) -> bool:
+    current = token
+    for _ in range(steps):
+        if current.i in targets:
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return current.i in targets
+
+
+def _attached_to(token: Token, targets: set[int]) -> bool:
+    """Whether a word hangs from one of ``targets`` without passing another clause."""
+    current = token
+    for _ in range(MAX_ATTACHMENT_STEPS):
+        if current.i in targets:
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+        if current.pos_ in CLAUSE_POS and current.i not in targets:
+            return False
+    return current.i in targets
+
+
+def _source(record: Transfer) -> dict[str, Any]:
+    return {"doc_id": record.doc_id, "sentence_index": record.sentence_index,
+            "sentence": record.sentence, "span": list(record.span), "stage": record.stage,
+            "year": record.year}
+
+
+# -- merging ----------------------------------------------------------------------------------
+
+def deal_key(record: Transfer | dict) -> tuple[str | None, str | None, str]:
+    """What makes two mentions the same deal: supplier, recipient and system."""
+    get = record.get if isinstance(record, dict) else (lambda k, d=None: getattr(record, k, d))
+    name = get("designation") or get("system") or ""
+    system = weapon_gazetteer().lookup(name) if name else None
+    return get("supplier"), get("recipient"), name_key(system.designation if system else name)
+
+
+def transfer_id(record: Transfer | dict) -> str:
+    """A stable id for a deal: the same supplier, recipient and system give the same id."""
+    supplier, recipient, system = deal_key(record)
+    return hashlib.sha1(f"{supplier}|{recipient}|{system}".encode("utf-8")).hexdigest()[:16]
+
+
+def merge_transfers(records: Iterable[Transfer | dict]) -> list[Transfer]:
+    """One record per deal: the most advanced stage with its year, the largest quantity and
+    value given, and every mention as a source."""
+    lexicon = transfer_lexicon()
+    merged: dict[tuple, Transfer] = {}
+    for item in records:
+        record = _as_transfer(item)
+        if not record.sources:
+            record.sources = [_source(record)]
+        key = deal_key(record)
+        current = merged.get(key)
+        if current is None:
+            merged[key] = record
+            continue
+        _merge_into(current, record, lexicon)
+    return list(merged.values())
+
+
+def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) -> None:
+    seen = {(s.get("doc_id"), s.get("sentence_index"), tuple(s.get("span") or ())) for s in current.sources}
+    for source in other.sources:
+        key = (source.get("doc_id"), source.get("sentence_index"), tuple(source.get("span") or ()))
+        if key not in seen:
+            current.sources.append(source)
+            seen.add(key)
+    rank = lexicon.rank
+    if rank(other.stage) > rank(current.stage) or (
+            other.stage == current.stage and current.year is None and other.year is not None):
+        current.stage, current.year = other.stage, other.year
+        current.sentence, current.span = other.sentence, other.span
+        current.sentence_index = other.sentence_index
+        if other.doc_id != current.doc_id:
+            pass   # the record stays filed under the first document that reported the deal
+    if other.quantity is not None and (current.quantity is None or other.quantity > current.quantity):
+        current.quantity = other.quantity
+    if other.value is not None and (current.value is None or (
+            other.currency == current.currency and other.value > current.value)):
+        current.value, current.currency = other.value, other.currency
+    if other.value_usd is not None and (current.value_usd is None or other.value_usd > current.value_usd):
+        current.value_usd = other.value_usd
+    current.category = current.category or other.category
+    current.maker = current.maker or other.maker
+
+
+def _as_transfer(item: Transfer | dict) -> Transfer:
+    if isinstance(item, Transfer):
+        return item
+    fields = set(Transfer.__dataclass_fields__)
+    data = {k: v for k, v in item.items() if k in fields}
+    if "span" in data and data["span"] is not None:
+        data["span"] = tuple(data["span"])
+    data.setdefault("sources", [])
+    data["sources"] = list(data.get("sources") or [])
+    return Transfer(**data)
+
+
+def _complete(records: list[Transfer]) -> list[Transfer]:
+    """Records missing a side join a complete record of the same system in the document when
+    exactly one fits; others are dropped (a transfer needs both sides)."""
+    complete = [r for r in records if r.supplier and r.recipient]
+    kept = list(complete)
+    for record in records:
+        if record.supplier and record.recipient:
+            continue
+        key = name_key(record.designation or record.system)
+        fits = {(r.supplier, r.recipient) for r in complete
+                if name_key(r.designation or r.system) == key
+                and record.supplier in (None, r.supplier) and record.recipient in (None, r.recipient)}
+        if len(fits) == 1:
+            record.supplier, record.recipient = next(iter(fits))
+            kept.append(record)
+    kept.sort(key=lambda r: (r.sentence_index, r.span))
+    return kept
+
+
+# -- public helpers ---------------------------------------------------------------------------
+
+JSONL_FIELDS = ["doc_id", "supplier", "recipient", "system", "category", "quantity", "value",
+                "currency", "value_usd", "stage", "year", "sentence", "span"]
+
+
+def transfer_record(transfer: Transfer) -> dict[str, Any]:
+    """The flat record of ``comity transfers --format jsonl``: the documented fields first,
+    then the canonical designation, maker, id and sources."""
+    d = transfer.to_dict()
+    record = {k: d.get(k) for k in JSONL_FIELDS}
+    record["designation"] = d.get("designation")
+    record["maker"] = d.get("maker")
+    record["sentence_index"] = d.get("sentence_index")
+    record["id"] = transfer_id(transfer)
+    record["sources"] = d.get("sources") or []
+    return record
+
+
+def extract_transfers(text: str, date: str | None = None, doc_id: str = "text") -> list[Transfer]:
+    """The transfers of one text, with ``date`` as its publication date."""
+    from .pipeline import default_coder
+    from .read import Rejected
+
+    document = Document(id=doc_id, text=text, date=date)
+    result = next(iter(default_coder().code([document])))
+    if isinstance(result, Rejected):
+        raise ValueError(result.error)
+    return result.transfers
