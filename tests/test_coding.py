@@ -8,7 +8,9 @@ import yaml
 
 from comity import code_text
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "coding.yaml").read_text(encoding="utf-8"))
+#: Every case file except the actor checks: coding.yaml (constructions), lexicon.yaml (verb senses).
+CASE_FILES = sorted(p for p in (Path(__file__).parent / "cases").glob("*.yaml") if not p.name.startswith("actors"))
+CASES = [case for path in CASE_FILES for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
 
 
 def _actor_matches(wanted: str | None, code: str | None, country: str | None) -> bool:

@@ -32,6 +32,9 @@ FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 #: Nouns that, with "both", "two" or "our", refer to the two parties of the story.
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
+#: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
+STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
+               "monarchy", "neighbour", "neighbor", "superpower", "power"}
 COUNTERPART = "*"
 #: Nouns that stand for a part or a number of what follows "of": "thousands of protesters".
 PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "member",
@@ -104,15 +107,18 @@ class DocumentContext:
     date: str | None
     people: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
+    last_body: Actor | None = None
     last_group: list[Actor] = field(default_factory=list)
     country_counts: Counter = field(default_factory=Counter)
     recent: list[Actor] = field(default_factory=list)
 
     def note(self, actor: Actor, is_person: bool) -> None:
-        if actor.country:
-            self.country_counts[actor.country] += 1
+        if actor.country or actor.igo:
+            self.country_counts[actor.country or actor.igo] += 1
         if is_person:
             self.last_person = actor
+        elif actor.is_known:
+            self.last_body = actor
         self.recent.append(actor)
         del self.recent[:-30]
 
@@ -280,9 +286,12 @@ class ActorResolver:
             sectors = list(self.context.last_person.sectors)
             person_like = True
         country = possessor_country or (countries[0] if countries else None)
+        if country is None and igo is None and sectors:
+            # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
+            country = self._place_of(head)
         if country is None and igo is None:
             if not sectors:
-                return None
+                return self._state_description(head, tokens)
             actor = self._definite_reference(head, sectors, text)
             if actor is None:
                 actor = Actor.build(None, tuple(sectors[:3]), None, text)
@@ -315,6 +324,26 @@ class ActorResolver:
             return None
         return self.context.people.get(head.text)
 
+    def _place_of(self, head: Token) -> str | None:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for entry in self._entries_at(pobj):
+                        if entry.kind in {"country", "city"}:
+                            return entry.country
+        return None
+
+    def _state_description(self, head: Token, tokens: list[Token]) -> Actor | None:
+        """'the Gulf state', 'the kingdom', 'the island nation': the state last named."""
+        if head.lemma_.lower() not in STATE_NOUNS or head.tag_ not in {"NN", "NNP"}:
+            return None
+        if not any(t.lower_ == "the" for t in tokens):
+            return None
+        for earlier in reversed(self.context.recent):
+            if earlier.country and not earlier.sectors:
+                return _retext(earlier, head.text)
+        return None
+
     def _definite_reference(self, head: Token, sectors: list[str], text: str) -> Actor | None:
         """'The defence minister' after 'Russia's defence minister': the same actor."""
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
@@ -328,6 +357,8 @@ class ActorResolver:
     def _pronoun(self, lower: str) -> list[Actor]:
         if lower in PERSON_PRONOUNS and self.context.last_person is not None:
             return [self.context.last_person]
+        if lower in {"it", "its", "itself"} and self.context.last_body is not None:
+            return [self.context.last_body]
         if lower in GROUP_PRONOUNS and self.context.last_group:
             return list(self.context.last_group)
         if lower in FIRST_PERSON_PLURAL and self.speaker is not None and self.speaker.country:

@@ -148,9 +148,16 @@ def load_plover(path: Path) -> list[Case]:
             continue
         cases.append(Case(id=record["id"], text=record["text"], date=record.get("date"),
                           label=PLOVER_05_NAMES.get(record["event"], record["event"]),
-                          extra={"source": [a.get("code") for a in record.get("source", [])],
-                                 "target": [a.get("code") for a in record.get("target", [])]}))
+                          extra={"source": _codes(record.get("source")),
+                                 "target": _codes(record.get("target"))}))
     return cases
+
+
+def _codes(actors: Any) -> list[str]:
+    """Actor codes of a PLOVER record's source or target (some records leave them empty)."""
+    if not isinstance(actors, list):
+        return []
+    return [a.get("code") for a in actors if isinstance(a, dict) and a.get("code")]
 
 
 def load_conflibert_class(path: Path) -> list[Case]:

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc
 
 from .actors import ActorResolver, DocumentContext, mention_finder
+from .claims import extract_claims
 from .events import Attempt, EventCoder, SentenceInput
 from .gazetteer import gazetteer
 from .lexicon import lexicon
@@ -105,6 +106,7 @@ class Coder:
             if trace is not None:
                 trace.append(self._trace(index, sentence, resolver, attempts, events))
         coded.transfers = self.transfers.extract(document, parsed, resolver, mentions)
+        coded.claims = extract_claims(document, parsed, resolver)
         return coded
 
     def _anchor_date(self, parsed: Doc, doc_date: str | None) -> str | None:

@@ -151,6 +151,8 @@ class Transfer:
     #: The gazetteer's designation of the system (``system`` is the name as the news wrote
     #: it); deals are merged on it.
     designation: str | None = None
+    #: The publication date of the document the record is filed under.
+    doc_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -72,6 +72,7 @@ DESIGNATION_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/
 #: Words before a number that make it a designation rather than a count ("Project 11356").
 DESIGNATION_PREFIXES = {"type", "project", "model", "mark", "mk", "block", "batch", "series"}
 CLASS_WORD = "class"
+YEAR_LIKE = re.compile(r"^(1[89]|20)\d\d$")
 
 
 def name_key(text: str) -> str:
@@ -687,7 +688,7 @@ class TransferExtractor:
     def _transfer(self, document: Document, parsed: Doc, index: int, sentence: Span,
                   mention: SystemMention, systems: list[SystemMention], resolver,
                   mentions: dict) -> Transfer | None:
-        reading = self.read_deal(mention, sentence, document.date, resolver)
+        reading = self.read_deal(mention, sentence, document.date, resolver, mentions)
         if reading is None:
             return None
         supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems)
@@ -707,15 +708,15 @@ class TransferExtractor:
             value=value[0] if value else None, currency=value[1] if value else None,
             value_usd=value[2] if value else None, year=year, sentence=text, span=span,
             sentence_index=index, maker=mention.system.maker if mention.system else None,
-            designation=mention.designation)
+            designation=mention.designation, doc_date=document.date)
         record.sources = [_source(record)]
         return record
 
     # -- stage ----------------------------------------------------------------------------
     def read_deal(self, mention: SystemMention, sentence: Span, doc_date: str | None,
-                  resolver=None) -> DealReading | None:
+                  resolver=None, mentions: dict | None = None) -> DealReading | None:
         """The stage of the deal a system is part of and the words that report it."""
-        path = _path_up(mention.anchor, sentence)
+        path = self.path_up(mention.anchor, sentence)
         words: list[tuple[Token, DealWord]] = []
         nodes: list[Token] = []
         for node in path:
@@ -737,7 +738,7 @@ class TransferExtractor:
             return None
         # The outermost deal word decides; an unasserted one gives way to the one inside it.
         for node, word in reversed(words):
-            if word.stage == "licensed-production" and not self._licensed(node, mention):
+            if word.stage == "licensed-production" and not self._licensed(node, mention, mentions):
                 continue
             asserted = self._asserted(node, doc_date)
             stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
@@ -752,6 +753,34 @@ class TransferExtractor:
                                         roles, resolver, mention)
             return DealReading(stage, node, asserted, nodes, roles)
         return None
+
+    def path_up(self, token: Token, sentence: Span) -> list[Token]:
+        """The words from a system up to the top of its clause chain. The chain goes on through
+        infinitives and participles ("signed contracts to buy X", "a deal to supply X") and into
+        a clause that reports a deal ("agreed that X would be built in India"), but not into a
+        coordinated, subordinate or relative clause: "took delivery of X, and Y removed Z from
+        the F-35 programme" says nothing about the F-35 deal."""
+        path = [token]
+        current = token
+        while current.head != current and sentence.start <= current.head.i < sentence.end:
+            if current.pos_ in CLAUSE_POS and not self._clause_passes(current):
+                break
+            current = current.head
+            path.append(current)
+            if len(path) > 24:
+                break
+        return path
+
+    def _clause_passes(self, verb: Token) -> bool:
+        dep = verb.dep_
+        if dep in {"conj", "parataxis", "relcl"}:
+            return False
+        if dep == "advcl":
+            return not any(c.dep_ == "mark" and c.lower_ != "to" for c in verb.children)
+        if dep == "ccomp":
+            governor = verb.head
+            return governor.lemma_.lower() in self.lexicon.verbs and self._verb_word(governor) is not None
+        return True
 
     def _deal_words_at(self, node: Token, path: list[Token]) -> list[tuple[Token, DealWord]]:
         lemma = node.lemma_.lower()
@@ -805,9 +834,9 @@ class TransferExtractor:
             mood = self.coder.noun_mood(node, doc_date)
         return mood.kind == "asserted" and not mood.negated
 
-    def _licensed(self, node: Token, mention: SystemMention) -> bool:
-        """Manufacture is a licensed production only with a word saying so or in a state
-        other than the producer's."""
+    def _licensed(self, node: Token, mention: SystemMention, mentions: dict | None) -> bool:
+        """Manufacture is a licensed production only with a word saying so ("under licence",
+        "locally") or in a state other than the producer's ("built in India")."""
         clause = node
         while clause.pos_ not in CLAUSE_POS and clause.head != clause:
             clause = clause.head
@@ -816,6 +845,12 @@ class TransferExtractor:
         text = " " + " ".join(t.lower_ for t in sentence if t.i in region) + " "
         if any(f" {cue} " in text for cue in self.lexicon.licence_cues):
             return True
+        if mentions and mention.producers:
+            for token in sentence:
+                if token.i in region and token.dep_ == "pobj" and token.head.lower_ == "in":
+                    states = _states_named(token.doc[token.i:token.i + 1], mentions)
+                    if states and states[0] not in mention.producers:
+                        return True
         return False
 
     # -- supplier and recipient -----------------------------------------------------------
@@ -830,6 +865,10 @@ class TransferExtractor:
                 roles.add(subject_role, _countries(self.coder.clause_subject(node, resolver)))
             children = list(node.children)
             dative = [c for c in children if c.dep_ in {"dative", "iobj"}]
+            if frame == "seller":
+                # "supply India with S-400s", "arm Ukraine": a state as object receives.
+                dative += [c for c in children if c.dep_ in {"dobj", "obj"}
+                           and c.i not in range(mention.start, mention.end) and c != mention.anchor]
             for d in dative:
                 if d.pos_ in NOUN_POS | {"PRON"}:
                     roles.add("recipient" if frame == "seller" else "party", _countries(resolver.actors(d)))
@@ -855,7 +894,7 @@ class TransferExtractor:
                 roles.add("recipient", countries)
             elif p == "for" and frame in {"party", "buyer"}:
                 roles.add("recipient", countries)
-            elif p in self.lexicon.party_preps:
+            elif p in self.lexicon.party_preps and not (frame == "seller" and p == "with"):
                 roles.add("party", countries)
             elif p in {"in", "at"} and frame == "arrival":
                 roles.add("recipient", countries)
@@ -925,25 +964,33 @@ class TransferExtractor:
                 roles.add("supplier" if any(c in producers for c in countries) else "recipient", countries)
 
     def _recipient_nearby(self, sentence: Span, supplier: str, mentions: dict) -> str | None:
-        """The one other state a sentence names, when the deal's words name no recipient."""
-        states = []
-        for token in sentence:
-            mention = mentions.get(token.i)
-            if mention is None or mention.start != token.i:
-                continue
-            for entry in mention.entries:
-                if entry.kind in {"country", "adjective", "city", "seat"} and entry.country \
-                        and entry.country != supplier and entry.country not in states:
-                    states.append(entry.country)
-        return states[0] if len(states) == 1 else None
+        """The one other state the sentence names, else the one other state of the sentence
+        before or after it, when the deal's words name no recipient."""
+        doc = sentence.doc
+        neighbours = [sentence]
+        if sentence.start > 0:
+            neighbours.append(doc[sentence.start - 1].sent)
+        if sentence.end < len(doc):
+            neighbours.append(doc[sentence.end].sent)
+        for span in neighbours:
+            states = _states_named(span, mentions, exclude=supplier)
+            if len(states) == 1:
+                return states[0]
+            if len(states) > 1:
+                return None
+        return None
 
     # -- quantity, value, year ------------------------------------------------------------
     def _quantity(self, mention: SystemMention, systems: list[SystemMention]) -> int | None:
         anchor = mention.anchor
         inside = {i for m in systems for i in range(m.start, m.end)}
-        count = _count_of(anchor, inside)
-        if count is not None:
-            return count
+        doc = anchor.doc
+        # "36 Rafale jets", and "eight AH-64E Apache helicopters" where the parser hangs the
+        # number on the designation.
+        for head in [anchor, *(doc[i] for i in range(mention.start, mention.end))]:
+            count = _count_of(head, inside)
+            if count is not None:
+                return count
         # "three batteries of BrahMos missiles", "two regiments of S-400"
         if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
             container = anchor.head.head
@@ -1021,15 +1068,19 @@ class TransferExtractor:
 
 # -- syntax helpers ---------------------------------------------------------------------------
 
-def _path_up(token: Token, sentence: Span) -> list[Token]:
-    path = [token]
-    current = token
-    while current.head != current and current.head.i >= sentence.start and current.head.i < sentence.end:
-        current = current.head
-        path.append(current)
-        if len(path) > 20:
-            break
-    return path
+
+
+def _states_named(span: Span, mentions: dict, exclude: str | None = None) -> list[str]:
+    states: list[str] = []
+    for token in span:
+        mention = mentions.get(token.i)
+        if mention is None or mention.start != token.i:
+            continue
+        for entry in mention.entries:
+            if entry.kind in {"country", "adjective", "city", "seat"} and entry.country \
+                    and entry.country != exclude and entry.country not in states:
+                states.append(entry.country)
+    return states
 
 
 def _conjunct_chain(token: Token) -> list[Token]:
@@ -1060,7 +1111,7 @@ def _countries(actors) -> list[str]:
 def _count_of(noun: Token, excluded: set[int]) -> int | None:
     for child in noun.children:
         if child.dep_ in {"nummod", "quantmod"} and child.i not in excluded:
-            if child.ent_type_ in {"MONEY", "DATE", "PERCENT"}:
+            if child.ent_type_ in {"MONEY", "PERCENT"} or YEAR_LIKE.match(child.text):
                 continue
             words = [t for t in child.subtree if t.i not in excluded and (t.like_num or t.lower_ in NUMBER_WORDS)]
             count = parse_count([t.lower_ for t in words])
@@ -1129,7 +1180,7 @@ def _attached_to(token: Token, targets: set[int]) -> bool:
 def _source(record: Transfer) -> dict[str, Any]:
     return {"doc_id": record.doc_id, "sentence_index": record.sentence_index,
             "sentence": record.sentence, "span": list(record.span), "stage": record.stage,
-            "year": record.year}
+            "year": record.year, "doc_date": record.doc_date}
 
 
 # -- merging ----------------------------------------------------------------------------------
@@ -1237,6 +1288,7 @@ def transfer_record(transfer: Transfer) -> dict[str, Any]:
     record["designation"] = d.get("designation")
     record["maker"] = d.get("maker")
     record["sentence_index"] = d.get("sentence_index")
+    record["doc_date"] = d.get("doc_date")
     record["id"] = transfer_id(transfer)
     record["sources"] = d.get("sources") or []
     return record

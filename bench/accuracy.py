@@ -1,0 +1,112 @@
+"""Accuracy on every public suite in ../shared/benchmarks, the seed and our own example corpus.
+
+Writes bench/results/accuracy.json and the accuracy table of BENCHMARKS.md (between the
+`accuracy` markers), with the date, the commit and the command.
+
+    .venv/bin/python bench/accuracy.py [--shared ../shared] [--no-markdown]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from comity.evaluate import evaluate, summarise  # noqa: E402
+from comity.pipeline import default_coder  # noqa: E402
+
+#: (name, path under shared or the repo, suite, how it is used)
+SUITES = [
+    ("seed", "seed/gold.jsonl", "gold", "reference article (target)"),
+    ("examples", "REPO:examples/gold.jsonl", "gold", "our own articles (tuning)"),
+    ("petr2-gsr", "benchmarks/petr2_gsr_validation.jsonl", "petr", "public suite (errors inspected)"),
+    ("plover-gsr", "benchmarks/plover_gsr_cameo.json", "plover", "public suite (errors inspected)"),
+    ("conflibert-class-train", "benchmarks/conflibert_cameo_class_train.tsv", "conflibert-class", "tuning"),
+    ("conflibert-class-test", "benchmarks/conflibert_cameo_class_test.tsv", "conflibert-class", "held out"),
+    ("conflibert-ner-test", "benchmarks/conflibert_cameo_ner_test.txt", "conflibert-ner", "held out"),
+]
+
+START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
+
+
+def commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def run(shared: Path) -> dict:
+    coder = default_coder()
+    results = {"date": date.today().isoformat(), "commit": commit(),
+               "command": "python bench/accuracy.py", "suites": {}}
+    for name, relative, suite, use in SUITES:
+        path = ROOT / relative[4:] if relative.startswith("REPO:") else shared / relative
+        if not path.exists():
+            print(f"skip {name}: {path} missing", file=sys.stderr)
+            continue
+        started = time.perf_counter()
+        _, levels, cases = evaluate(path, suite, coder)
+        seconds = time.perf_counter() - started
+        results["suites"][name] = {"suite": suite, "use": use, "cases": cases,
+                                   "seconds": round(seconds, 2), "levels": summarise(levels)}
+        print(f"{name}: {cases} cases in {seconds:.1f}s", file=sys.stderr)
+    return results
+
+
+def headline(levels: dict) -> str:
+    parts = []
+    for level, score in levels.items():
+        if "accuracy" in score:
+            parts.append(f"{level} acc {score['accuracy']:.3f}")
+        else:
+            parts.append(f"{level} P {score['precision']:.3f} R {score['recall']:.3f} F1 {score['f1']:.3f}")
+    return "; ".join(parts)
+
+
+def markdown(results: dict) -> str:
+    lines = [START, "",
+             f"Measured {results['date']} at commit `{results['commit']}` with `{results['command']}`.",
+             "", "| suite | use | cases | seconds | scores |", "|---|---|---|---|---|"]
+    for name, suite in results["suites"].items():
+        lines.append(f"| {name} | {suite['use']} | {suite['cases']} | {suite['seconds']} | "
+                     f"{headline(suite['levels'])} |")
+    lines += ["", END]
+    return "\n".join(lines)
+
+
+def update_benchmarks(block: str) -> None:
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        _, after = rest.split(END, 1)
+        text = before + block + after
+    else:
+        text = text.rstrip() + "\n\n## Accuracy\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--no-markdown", action="store_true")
+    args = parser.parse_args()
+    results = run(args.shared)
+    out = ROOT / "bench" / "results" / "accuracy.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if not args.no_markdown:
+        update_benchmarks(markdown(results))
+    print(json.dumps({k: headline(v["levels"]) for k, v in results["suites"].items()}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Actor resolution: gazetteer facts and the constructions news uses."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from comity.actors import resolve_phrase
+from comity.gazetteer import gazetteer
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "actors.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['phrase']}@{c.get('date')}" for c in CASES])
+def test_phrase_resolves(case: dict) -> None:
+    result = resolve_phrase(case["phrase"], str(case["date"]) if case.get("date") else None)
+    assert result is not None, case
+    assert result["code"] == case["code"]
+    if "name" in case:
+        assert result["name"] == case["name"]
+
+
+def test_unknown_phrase() -> None:
+    assert resolve_phrase("the weather", "2020-01-01") is None
+
+
+def test_office_holder_terms_are_consistent() -> None:
+    gaz = gazetteer()
+    for name, terms in gaz.terms.items():
+        for term in terms:
+            assert term.end is None or term.start <= term.end, (name, term)
+
+
+def test_every_g20_state_has_core_offices_in_2020() -> None:
+    gaz = gazetteer()
+    g20 = "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split()
+    for country in g20:
+        holders = [gaz.holder_of(country, office, "2020-06-01")
+                   for office in ("head_of_state", "foreign_minister", "defence_minister")]
+        assert all(holders), (country, holders)
