@@ -252,6 +252,7 @@ class ActorResolver:
         office = None
         person_like = head.ent_type_ == "PERSON"
         counterpart = False
+        own_code: str | None = None
         head_mention = self.mentions.get(head.i)
         ordered = sorted(mentions, key=lambda m: (m is not head_mention, abs(m.start - head.i)))
         for mention in ordered:
@@ -260,8 +261,10 @@ class ActorResolver:
                     person = entry.person
                 elif entry.kind == "igo" and igo is None:
                     igo = entry.igo
-                elif entry.kind in {"country", "adjective", "city", "seat"}:
-                    if entry.country not in countries:
+                elif entry.kind in {"country", "adjective", "city", "seat", "body"}:
+                    if entry.kind == "body" and entry.person and mention is head_mention:
+                        own_code = entry.person
+                    if entry.country and entry.country not in countries:
                         countries.append(entry.country)
                     if any(self.doc[i].dep_ == "poss" for i in range(mention.start, mention.end)):
                         possessor_country = possessor_country or entry.country
@@ -302,7 +305,10 @@ class ActorResolver:
             name = self.gaz.holder_of(country, office, self.context.date)
         if head.ent_type_ == "PERSON" and name is None:
             name = _entity_text(head)
-        if igo is not None and possessor_country is None:
+        if own_code:
+            # a group with a code of its own ("IMGMUSISI"), counted under its base state
+            actor = Actor(own_code, country, tuple(sectors[:3]), name, text)
+        elif igo is not None and possessor_country is None:
             actor = Actor.build(None, tuple(sectors[:3]), name, text, igo=igo)
         else:
             actor = Actor.build(country, tuple(sectors[:3]), name, text)

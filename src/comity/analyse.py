@@ -452,6 +452,7 @@ def plot_dyad(series: DyadSeries, path: str | Path, title: str | None = None) ->
         top.bar(x, values, bottom=down, color=QUAD_COLOURS[key], label=key.replace("_", " "))
         down = [d + v for d, v in zip(down, values)]
     top.axhline(0, color="black", linewidth=0.8)
+    top.set_ylim(min(down + [0]) * 1.15 - 0.5, max(up + [1]) * 1.3)   # room for the legend
     top.set_ylabel("events (conflict below 0)")
     top.legend(loc="upper left", fontsize=8, ncols=2, frameon=False)
     direction = "→" if series.directed else "–"

@@ -28,9 +28,13 @@ def data_path(relative: str) -> Path:
     return Path(str(resources.files("comity") / "data" / relative))
 
 
-def read_tsv(relative: str) -> Iterator[dict[str, str]]:
-    """Rows of a tab-separated data file; lines starting with '#' are comments."""
-    with open(data_path(relative), encoding="utf-8", newline="") as handle:
+def read_tsv(relative: str, missing_ok: bool = False) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated data file; lines starting with '#' are comments. With
+    ``missing_ok`` an absent file has no rows (for tables a user may add, like user_actors.tsv)."""
+    path = data_path(relative)
+    if missing_ok and not path.exists():
+        return
+    with open(path, encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
         for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
             yield {key: (value or "").strip() for key, value in row.items() if key}

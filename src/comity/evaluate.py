@@ -243,6 +243,18 @@ def _triples(events: Iterable[dict[str, Any]], skip_unscored: bool = True) -> se
     return found
 
 
+def _closest_actor(text: str, coded: dict[str, str]) -> str | None:
+    """The code given to the coded phrase that best matches a gold actor's text: the same
+    text, else the shortest coded text containing it, else the longest one it contains."""
+    if text in coded:
+        return coded[text]
+    containing = sorted((t for t in coded if text in t), key=len)
+    if containing:
+        return coded[containing[0]]
+    contained = sorted((t for t in coded if t and t in text), key=len, reverse=True)
+    return coded[contained[0]] if contained else None
+
+
 def score_gold(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
     events, cameo, actors, dates = Score(), Score(), Accuracy(), Accuracy()
     for case in cases:
@@ -272,8 +284,7 @@ def score_gold(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[st
                 if e.get(f"{side}_text"):
                     coded_actors.setdefault(e[f"{side}_text"], e[side])
         for actor in case.extra.get("actors", []):
-            got = next((code for text, code in coded_actors.items()
-                        if actor["text"] in text or text in actor["text"]), None)
+            got = _closest_actor(actor["text"], coded_actors)
             actors.add(case.id, got == actor["code"], (actor["text"], actor["code"], got))
     return {"events (country, country, root)": events, "events (full CAMEO code)": cameo,
             "actor codes": actors, "event dates": dates}

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from .data import read_tsv, split_list
+from .data import data_path, read_tsv, split_list
 from .records import Actor
 
 #: How the entries of a kind are matched in text: proper names case-sensitively (so that the
@@ -138,6 +138,9 @@ class Gazetteer:
             gaz.add_role(row["phrase"], entry, with_plurals=row.get("kind") != "group")
             if office and office not in gaz.office_sectors:
                 gaz.office_sectors[office] = sectors
+        for table in ("actors/institutions.tsv", "actors/armed_groups.tsv", "actors/user_actors.tsv"):
+            for row in read_tsv(table, missing_ok=True):
+                gaz._add_named_body(row)
         for row in read_tsv("actors/news_agencies.tsv"):
             gaz.agencies.add(row["name"])
             for name in [row["name"], *split_list(row.get("aliases"))]:
@@ -145,6 +148,16 @@ class Gazetteer:
                                            person=row["name"]))
         gaz._load_office_holders()
         return gaz
+
+    def _add_named_body(self, row: dict[str, str]) -> None:
+        """A named institution or group: its state and sectors, or a full code of its own
+        ("IMGMUSISI" for a transnational group)."""
+        country = row.get("country") or None
+        sectors = tuple((row.get("sectors") or "").split())
+        code = row.get("code") or None
+        entry = Entry("body", country=country, sectors=sectors, person=code)
+        for name in [row["name"], *split_list(row.get("aliases"))]:
+            self.add_proper(name, entry)
 
     def _load_office_holders(self) -> None:
         surname_owners: dict[str, set[str]] = defaultdict(set)
@@ -158,9 +171,12 @@ class Gazetteer:
                 self.add_proper(form, Entry("person", person=name))
             surname_owners[self._short_name(name, term.country)].add(name)
         taken = set(self.proper)
+        common = {line.strip() for line in data_path("actors/common_names.txt").read_text(
+            encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
         for short, owners in surname_owners.items():
-            # A short name is only safe when it belongs to one person and names nothing else.
-            if len(owners) == 1 and len(short) > 2 and short not in taken:
+            # A short name is only safe when it belongs to one person, names nothing else and
+            # is not a name many people share ("Mohammed", "Singh", "Kim").
+            if len(owners) == 1 and len(short) > 2 and short not in taken and short not in common:
                 self.add_proper(short, Entry("person", person=next(iter(owners))))
 
     @staticmethod

@@ -18,6 +18,7 @@ from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .ontology import ontology
 from .parse import load_nlp
+from .prefilter import Prefilter
 from .read import Rejected
 from .records import Document, Event, Transfer
 from .wire import WireInfo, read_wire_conventions
@@ -50,12 +51,12 @@ class SentenceTrace:
 class Coder:
     """Codes documents. Loads the model and the data once; reuse one instance per process."""
 
-    def __init__(self, n_process: int = 1):
+    def __init__(self, prefilter: bool = True):
         self.nlp = load_nlp()
         self.finder = mention_finder(self.nlp)
+        self.prefilter = Prefilter(self.nlp, self.finder) if prefilter else None
         self.gaz = gazetteer()
         self.coder = EventCoder(lexicon(), ontology())
-        self.n_process = n_process
         from .transfers import TransferExtractor
 
         self.transfers = TransferExtractor(self.nlp)
@@ -84,7 +85,8 @@ class Coder:
     def _flush(self, pending: list[tuple[Document, WireInfo]]) -> Iterator[CodedDocument | Rejected]:
         if not pending:
             return
-        texts = [wire.text for _, wire in pending]
+        texts = [self.prefilter.apply(wire.text).text if self.prefilter else wire.text
+                 for _, wire in pending]
         for (document, wire), parsed in zip(pending, self.nlp.pipe(texts, batch_size=BATCH_SIZE)):
             try:
                 yield self.code_parsed(document, wire, parsed)

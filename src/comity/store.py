@@ -128,6 +128,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             supplier VARCHAR,
             recipient VARCHAR,
             system VARCHAR,
+            designation VARCHAR,
             category VARCHAR,
             stage VARCHAR,
             quantity INTEGER,
@@ -147,6 +148,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             supplier VARCHAR,
             recipient VARCHAR,
             system VARCHAR,
+            designation VARCHAR,
             category VARCHAR,
             stage VARCHAR,
             quantity INTEGER,
@@ -271,12 +273,12 @@ ROW_SCHEMAS: dict[str, pa.Schema] = {
         ("avg_tone", _F)]),
     "transfer_reports": pa.schema([
         ("id", _S), ("doc_id", _S), ("doc_date", _D), ("supplier", _S), ("recipient", _S),
-        ("system", _S), ("category", _S), ("stage", _S), ("quantity", _I), ("value", _F),
+        ("system", _S), ("designation", _S), ("category", _S), ("stage", _S), ("quantity", _I), ("value", _F),
         ("currency", _S), ("value_usd", _F), ("year", _I), ("sentence", _S), ("span", _INTS),
         ("sentence_index", _I), ("maker", _S), ("sources", _S)]),
     "transfers": pa.schema([
         ("id", _S), ("doc_id", _S), ("supplier", _S), ("recipient", _S), ("system", _S),
-        ("category", _S), ("stage", _S), ("quantity", _I), ("value", _F), ("currency", _S),
+        ("designation", _S), ("category", _S), ("stage", _S), ("quantity", _I), ("value", _F), ("currency", _S),
         ("value_usd", _F), ("year", _I), ("sentence", _S), ("span", _INTS), ("sentence_index", _I),
         ("maker", _S), ("sources", _S), ("first_reported", _D), ("reports", _I)]),
     "claims": pa.schema([
@@ -837,7 +839,7 @@ class Store:
                                                  if isinstance(s, dict)}
             doc_ids.discard(None)
             reported = [dates[d] for d in doc_ids if d in dates]
-            row = transfer_row(record)
+            row = transfer_row({**record, "id": _deal_id(record)})
             row["first_reported"] = min(reported) if reported else None
             row["reports"] = max(1, len(doc_ids))
             rows.append(row)
@@ -854,12 +856,24 @@ def merge_reports(reports: list[dict[str, Any]]) -> list[Transfer]:
         values = {k: v for k, v in report.items() if k in fields}
         values["span"] = tuple(values.get("span") or (0, 0))
         values["sources"] = json.loads(report["sources"]) if report.get("sources") else []
+        if isinstance(values.get("doc_date"), Date):
+            values["doc_date"] = values["doc_date"].isoformat()
         transfers.append(Transfer(**values))
     try:
         from .transfers import merge_transfers
     except ImportError:
         return transfers
     return list(merge_transfers(transfers))
+
+
+def _deal_id(record: dict[str, Any]) -> str:
+    """The register's id of a deal: the transfer module's (same supplier, recipient and
+    system give the same id) when it has one."""
+    try:
+        from .transfers import transfer_id
+    except ImportError:
+        return _stable_id(record.get("supplier"), record.get("recipient"), record.get("system"))
+    return transfer_id(record)
 
 
 class _Transaction:
@@ -901,9 +915,9 @@ def _failure(item: _Item, results: dict[str, CodedRows]) -> str:
 
 
 def _default_coder() -> DocumentCoder:
-    from .pipeline import Coder
+    from .pipeline import default_coder
 
-    return Coder()
+    return default_coder()
 
 
 class _Triage:
@@ -1048,8 +1062,71 @@ def count_inputs(paths: Iterable[str]) -> int | None:
     return total
 
 
-def export_rows(store: Store, table: str = "events") -> pa.RecordBatchReader:
-    """A table of the store as a stream of Arrow record batches (for Parquet export)."""
-    if table not in {"events", "documents", "transfers", "transfer_reports", "claims", "actors"}:
-        raise StoreError(f"no table {table!r} to export")
-    return store.con.execute(f"SELECT * FROM {table}").fetch_record_batch()
+# -- export -----------------------------------------------------------------------------------
+
+EXPORTABLE = ("events", "documents", "transfers", "transfer_reports", "claims", "actors")
+EXPORT_FORMATS = ("parquet", "csv", "gdelt", "plover", "jsonl")
+
+
+def export(store: Store, out: str | Path, format: str = "parquet", table: str = "events",
+           origin: str | None = None) -> int:
+    """Write a table of the store to ``out`` ('-' is stdout) and return the rows written.
+    Parquet (pyarrow, streamed in record batches) and csv take any table; gdelt, plover and
+    jsonl are event formats (:mod:`comity.formats`), with GDELT's counts of sources and
+    articles and, for imported GDELT events, their own GLOBALEVENTID and tone."""
+    import sys
+
+    from .formats import GDELT_COLUMNS, WRITERS, gdelt_row
+
+    if table not in EXPORTABLE:
+        raise StoreError(f"no table {table!r} to export: use one of {', '.join(EXPORTABLE)}")
+    if format not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    if table != "events" and format not in {"parquet", "csv"}:
+        raise StoreError(f"{format} is an event format; export {table} as parquet or csv")
+    where, params = ("WHERE origin = ?", [origin]) if origin and table == "events" else ("", [])
+    if format == "parquet" or (format == "csv" and table != "events"):
+        if format == "parquet" and str(out) == "-":
+            raise StoreError("parquet cannot go to stdout; give a file name")
+        reader = store.con.execute(f"SELECT * FROM {table} {where}", params).fetch_record_batch()
+        if format == "parquet":
+            import pyarrow.parquet as pq
+
+            count = 0
+            with pq.ParquetWriter(str(out), reader.schema) as writer:
+                for batch in reader:
+                    writer.write_batch(batch)
+                    count += batch.num_rows
+            return count
+    stream = sys.stdout if str(out) == "-" else open(out, "w", encoding="utf-8", newline="")
+    try:
+        if format == "csv" and table != "events":
+            import csv
+
+            writer = csv.writer(stream)
+            writer.writerow(reader.schema.names)
+            count = 0
+            for batch in reader:
+                for row in batch.to_pylist():
+                    writer.writerow([" ".join(map(str, v)) if isinstance(v, list) else
+                                     ("" if v is None else v) for v in row.values()])
+                    count += 1
+            return count
+        events = store.events("origin = ?", [origin]) if origin else store.events()
+        if format != "gdelt":
+            return WRITERS[format](events, stream)
+        tone = GDELT_COLUMNS.index("AvgTone")
+        count = 0
+        for event in events:
+            counts = {k: event.get(k) or 1 for k in ("num_mentions", "num_sources", "num_articles")}
+            imported = event["origin"] == "gdelt"
+            row = gdelt_row({**event, "id": None} if imported else event, counts)
+            if imported:   # keep GDELT's own id and tone
+                row[0] = event["id"].split(":", 1)[1]
+                row[tone] = "" if event.get("avg_tone") is None else str(event["avg_tone"])
+            stream.write("\t".join(row) + "\n")
+            count += 1
+        return count
+    finally:
+        if stream is not sys.stdout:
+            stream.close()

@@ -53,6 +53,9 @@ MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "appos", "qua
 STATE_MENTION_KINDS = {"country", "adjective", "city", "seat", "person", "igo", "agency"}
 #: How far a value or a date may hang from the words of the deal.
 MAX_ATTACHMENT_STEPS = 6
+#: "The jets" refers back to a system this many sentences before at most.
+REFERENCE_SENTENCES = 4
+DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her"}
 #: A neighbouring sentence may give a deal's value ("Officials put its value at ...") up to
 #: this many sentences after the deal.
 NEIGHBOUR_SENTENCES = 2
@@ -231,6 +234,9 @@ class TransferLexicon:
     recipient_preps: frozenset[str]
     supplier_preps: frozenset[str]
     party_preps: frozenset[str]
+    adjunct_preps: frozenset[str]
+    company_words: frozenset[str]
+    planned_modifiers: frozenset[str]
     categories: dict[tuple[str, ...], str]
     longest_category: int
 
@@ -308,7 +314,8 @@ def load_transfer_lexicon() -> TransferLexicon:
         licence_cues=tuple(str(w).lower() for w in raw.get("licence_cues") or []),
         unit_nouns=words("unit_nouns"), origin_words=words("origin_words"),
         recipient_preps=words("recipient_prepositions"), supplier_preps=words("supplier_prepositions"),
-        party_preps=words("party_prepositions"),
+        party_preps=words("party_prepositions"), adjunct_preps=words("adjunct_prepositions"),
+        company_words=words("company_words"), planned_modifiers=words("planned_modifiers"),
         categories=categories, longest_category=max((len(k) for k in categories), default=1))
 
 
@@ -390,6 +397,7 @@ class SystemMention:
     designation: str             # the canonical designation (the key of a deal)
     category: str | None
     system: WeaponSystem | None  # None for systems the gazetteer lacks
+    generic: bool = False        # a category noun without a designation ("two frigates")
 
     @property
     def producer(self) -> str | None:
@@ -408,13 +416,15 @@ class SystemFinder:
         self.lexicon = lexicon
 
     def find(self, doc: Doc | Span, actor_mentions: dict | None = None) -> list[SystemMention]:
+        """The systems of a sentence (or document), in order."""
         actor_mentions = actor_mentions or {}
         found = self._gazetteer_names(doc, actor_mentions)
-        taken = {i for m in found for i in range(m.start, m.end)}
-        for mention in self._designations(doc, actor_mentions):
+        taken = {i for m in found for i in range(m.start, m.end)} | {m.anchor.i for m in found}
+        for mention in self._designations(doc, actor_mentions, taken):
             if not any(i in taken for i in range(mention.start, mention.end)):
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
+                taken.add(mention.anchor.i)
         return sorted(found, key=lambda m: m.start)
 
     # -- gazetteer names ------------------------------------------------------------------
@@ -454,6 +464,10 @@ class SystemFinder:
                 candidates = self.weapons.candidates(key[:-1])   # "S-400s", "Rafales"
             if not candidates:
                 continue
+            after = last.i + 1
+            if after < len(last.doc) and last.doc[after].text[:1].isupper() and \
+                    last.doc[after].lower_ in self.lexicon.company_words:
+                return None     # "BrahMos Aerospace", "Dassault Aviation": the maker
             category, _ = self._following_category(span[-1])
             system, form = _pick(candidates, category)
             if self._plausible(span, system, category, actor_mentions):
@@ -511,17 +525,28 @@ class SystemFinder:
         return anchor, category
 
     # -- designations the gazetteer lacks -------------------------------------------------
-    def _designations(self, doc: Doc | Span, actor_mentions: dict) -> list[SystemMention]:
+    def _designations(self, doc: Doc | Span, actor_mentions: dict, taken: set[int]
+                      ) -> list[SystemMention]:
+        """Category nouns with a designation before or after them ("K9 self-propelled
+        howitzers", "Hangor-class submarines", "fighter jet J-20"), and without one
+        ("two frigates"), which only count in a deal that names both sides."""
         found = []
         for token in doc:
-            category, phrase_start = self.lexicon.category_at(token)
-            if category is None or token.dep_ == "compound" and token.head.pos_ in NOUN_POS and \
-                    self.lexicon.category_at(token.head)[0]:
+            if token.i in taken:
                 continue
-            run = self._designation_before(token, phrase_start, actor_mentions)
+            category, phrase_start = self.lexicon.category_at(token)
+            if category is None or (token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in NOUN_POS
+                                    and self.lexicon.category_at(token.head)[0]):
+                continue
+            run = self._designation_before(token, phrase_start, actor_mentions, taken)
             if run is None:
-                run = self._designation_after(token, actor_mentions)
+                run = self._designation_after(token, taken)
             if run is None:
+                if token.pos_ == "NOUN" and not any(i in taken for i in range(phrase_start, token.i + 1)):
+                    name = token.doc[phrase_start:token.i + 1].text
+                    lemma = " ".join([t.lower_ for t in token.doc[phrase_start:token.i]] + [token.lemma_.lower()])
+                    found.append(SystemMention(phrase_start, token.i + 1, token, name, lemma, category,
+                                               None, generic=True))
                 continue
             start, end = run
             name = _designation_text(token.doc[start:end])
@@ -533,51 +558,62 @@ class SystemFinder:
                 found.append(SystemMention(start, end, token, name, name, category, None))
         return found
 
-    def _designation_before(self, head: Token, phrase_start: int, actor_mentions: dict
-                            ) -> tuple[int, int] | None:
+    def _designation_before(self, head: Token, phrase_start: int, actor_mentions: dict,
+                            taken: set[int]) -> tuple[int, int] | None:
         doc = head.doc
-        end = phrase_start
+        i = phrase_start - 1
+        skipped = 0
+        # Descriptions between a designation and its noun: "self-propelled", "long-range".
+        while i >= 0 and skipped < 6:
+            t = doc[i]
+            if (t.text == "-" and not t.whitespace_) or (
+                    t.text[:1].islower() and not t.like_num and t.is_alpha and _in_phrase_of(t, head)
+                    and t.pos_ in {"ADJ", "NOUN", "VERB", "ADV", "PROPN"}
+                    and t.lower_ not in DESIGNATION_PREFIXES and t.lower_ != CLASS_WORD):
+                i -= 1
+                skipped += 1
+                continue
+            break
+        end = i + 1
         start = end
-        i = end - 1
         while i >= 0:
             t = doc[i]
-            if t.text == "-" and i - 1 >= 0 and not t.whitespace_:
+            if t.text == "-" and not t.whitespace_ and start < end:
                 i -= 1
                 continue
-            if not _in_phrase_of(t, head):
+            if t.i in taken or not _in_phrase_of(t, head):
                 break
-            if t.i in actor_mentions and actor_mentions[t.i].kinds() & STATE_MENTION_KINDS:
+            if t.i in actor_mentions and actor_mentions[t.i].kinds():
                 break
-            if _designation_like(t) or (t.like_num and i > 0 and doc[i - 1].lower_ in DESIGNATION_PREFIXES) \
-                    or (t.lower_ in DESIGNATION_PREFIXES and t.text[:1].isupper() and i + 1 < end) \
-                    or (t.lower_ == CLASS_WORD and i > 0 and doc[i - 1 - (doc[i - 1].text == "-")].text[:1].isupper()):
-                start = i
-                i -= 1
-                continue
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and start < end and not t.like_num \
-                    and t.ent_type_ not in {"GPE", "NORP", "PERSON"} and doc[start].lower_ == CLASS_WORD:
+            joined_class = t.lower_ == CLASS_WORD and i > 0
+            if t.lower_ in self.lexicon.company_words and t.text[:1].isupper():
+                return None     # "the Dassault Aviation aircraft": a maker's name
+            if _designation_like(t) or joined_class or _proper_name_like(t, actor_mentions) \
+                    or (t.lower_ in DESIGNATION_PREFIXES and t.text[:1].isupper() and start < end) \
+                    or (t.like_num and i > 0 and (doc[i - 1].lower_ in DESIGNATION_PREFIXES
+                                                  or _proper_name_like(doc[i - 1], actor_mentions))):
                 start = i
                 i -= 1
                 continue
             break
-        if start >= end or not any(_designation_like(doc[j]) or doc[j].lower_ == CLASS_WORD
-                                   or doc[j].like_num for j in range(start, end)):
-            return None
-        while start < end and (doc[start].text == "-" or doc[start].lower_ in DESIGNATION_PREFIXES
-                               and start + 1 == end):
+        while start < end and doc[start].text == "-":
             start += 1
-        if start >= end or all(doc[j].lower_ in DESIGNATION_PREFIXES for j in range(start, end)):
+        if start >= end:
             return None
-        if doc[start].like_num and not (start > 0 and doc[start - 1].lower_ in DESIGNATION_PREFIXES):
-            if all(doc[j].like_num for j in range(start, end)):
-                return None
+        tokens = [doc[j] for j in range(start, end) if doc[j].text != "-"]
+        if all(t.lower_ in DESIGNATION_PREFIXES | {CLASS_WORD} for t in tokens):
+            return None
+        if all(t.like_num for t in tokens):
+            return None         # a count: "36 jets"
+        if tokens[0].lower_ == CLASS_WORD:
+            return None
         return start, end
 
-    def _designation_after(self, head: Token, actor_mentions: dict) -> tuple[int, int] | None:
+    def _designation_after(self, head: Token, taken: set[int]) -> tuple[int, int] | None:
         doc = head.doc
         j = head.i + 1
-        if j < len(doc) and _designation_like(doc[j]) and doc[j].head == head and \
-                doc[j].dep_ in {"appos", "compound", "npadvmod", "nummod"}:
+        if j < len(doc) and j not in taken and _designation_like(doc[j]) and (
+                doc[j].head == head or head.head == doc[j]) and doc[j].dep_ in {"appos", "compound", "npadvmod", "nummod", "dobj", "pobj", "nsubj", "nsubjpass"}:
             return j, j + 1
         return None
 
@@ -591,6 +627,18 @@ def _in_phrase_of(token: Token, head: Token) -> bool:
             return False
         current = current.head
     return current == head
+
+
+def _proper_name_like(token: Token, actor_mentions: dict) -> bool:
+    """A capitalised name that may be a system's ("Pinaka", "Hellfire", "Talwar"), not a
+    state, person, date or actor."""
+    if token.i == token.sent.start or not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    if token.pos_ not in {"PROPN", "ADJ", "NOUN"} or token.i in actor_mentions:
+        return False
+    # The parser often takes unknown names for places or nationalities; the actor gazetteer
+    # (checked above) knows the real ones.
+    return token.ent_type_ not in {"PERSON", "DATE", "TIME", "MONEY", "ORDINAL", "CARDINAL"}
 
 
 def _designation_like(token: Token) -> bool:
@@ -653,6 +701,7 @@ class TransferExtractor:
         # The event coder knows the mood of a clause and who does what it says; both matter
         # here too ("plans to buy", "contracts ... signed with India").
         self.coder = coder or EventCoder(event_lexicon(), ontology())
+        self._actor_mentions: dict = {}
 
     # -- entry point ----------------------------------------------------------------------
     def extract(self, document: Document, parsed: Doc, resolver, mentions: dict | None = None
@@ -662,12 +711,19 @@ class TransferExtractor:
         records: list[Transfer] = []
         sentences = list(parsed.sents)
         found_in: dict[int, list[Transfer]] = {}
+        history: list[tuple[int, SystemMention]] = []
         saved_speaker = getattr(resolver, "speaker", None)
         try:
             for index, sentence in enumerate(sentences):
                 if resolver is not None:
                     resolver.speaker = self.coder._speaker(sentence, resolver)
+                self._actor_mentions = mentions
                 systems = self.finder.find(sentence, mentions)
+                for mention in systems:
+                    if mention.generic:
+                        self._refer_back(mention, history)
+                    if not mention.generic:
+                        history.append((index, mention))
                 sentence_records = []
                 for mention in systems:
                     record = self._transfer(document, parsed, index, sentence, mention, systems,
@@ -684,6 +740,28 @@ class TransferExtractor:
                 resolver.speaker = saved_speaker
         return merge_transfers(_complete(records))
 
+    def _refer_back(self, mention: SystemMention, history: list[tuple[int, SystemMention]]) -> None:
+        """"The jets", "these helicopters": a definite category noun names the last system of
+        its category mentioned shortly before."""
+        anchor = mention.anchor
+        determiners = {c.lower_ for c in anchor.children if c.dep_ in {"det", "poss"}}
+        if not determiners & DEFINITE_DETERMINERS:
+            return
+        sentence_index = max((i for i, _ in history), default=None)
+        # "the American jets" only names an earlier system made in the United States.
+        origin = {e.country for c in anchor.children if c.dep_ in {"amod", "compound"}
+                  for m in [self._actor_mentions.get(c.i)] if m is not None
+                  for e in m.entries if e.kind in {"country", "adjective"} and e.country}
+        for index, earlier in reversed(history):
+            if sentence_index is not None and sentence_index - index > REFERENCE_SENTENCES:
+                break
+            if origin and not origin & set(earlier.producers):
+                continue
+            if earlier.category == mention.category:
+                mention.name, mention.designation = earlier.name, earlier.designation
+                mention.system, mention.generic = earlier.system, False
+                return
+
     # -- one system in one sentence -------------------------------------------------------
     def _transfer(self, document: Document, parsed: Doc, index: int, sentence: Span,
                   mention: SystemMention, systems: list[SystemMention], resolver,
@@ -694,6 +772,10 @@ class TransferExtractor:
         supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems)
         if supplier is not None and supplier == recipient:
             return None         # domestic procurement
+        roles = reading.roles
+        if mention.generic and not (supplier in roles.suppliers + roles.parties
+                                    and recipient in roles.recipients + roles.parties):
+            return None         # "two frigates" only count between two named sides
         if mention.system is None and not (reading.roles.suppliers or reading.roles.parties) \
                 and supplier is None:
             return None
@@ -734,9 +816,29 @@ class TransferExtractor:
                     lemma = child.lemma_.lower()
                     if lemma in self.lexicon.light_verbs or lemma in self.lexicon.verbs:
                         nodes.append(child)
-        if not words:
-            return None
-        # The outermost deal word decides; an unasserted one gives way to the one inside it.
+        # What a clause on the system itself says: "12 Su-30MKI aircraft to be built under
+        # licence", "the jets, almost all of which have been delivered", "the S-400s it ordered".
+        own = []
+        for head in [mention.anchor, *_conjunct_chain(mention.anchor)][:1]:
+            for child in head.children:
+                if child.dep_ in {"acl", "relcl"} and child.pos_ in CLAUSE_POS and child not in nodes:
+                    own.extend(self._deal_words_at(child, [head]))
+        main = self._decide(words, nodes, mention, doc_date, resolver, mentions)
+        inner = self._decide(own, [n for n, _ in own], mention, doc_date, resolver, mentions)
+        if main is None or (inner is not None and self.lexicon.rank(inner.stage) > self.lexicon.rank(main.stage)):
+            if inner is not None and main is not None:
+                for role in ("suppliers", "recipients", "parties"):
+                    for country in getattr(main.roles, role):
+                        if country not in getattr(inner.roles, role):
+                            getattr(inner.roles, role).append(country)
+                inner.nodes = main.nodes + inner.nodes
+            return inner
+        return main
+
+    def _decide(self, words: list[tuple[Token, DealWord]], nodes: list[Token],
+                mention: SystemMention, doc_date: str | None, resolver,
+                mentions: dict | None) -> DealReading | None:
+        """The outermost deal word decides; an unasserted one gives way to the one inside it."""
         for node, word in reversed(words):
             if word.stage == "licensed-production" and not self._licensed(node, mention, mentions):
                 continue
@@ -751,7 +853,7 @@ class TransferExtractor:
                 if node_extra.dep_ in {"acl", "relcl"} and node_extra not in [n for n, _ in words]:
                     self._collect_roles(node_extra, DealWord("", "party", (node_extra.lemma_,)),
                                         roles, resolver, mention)
-            return DealReading(stage, node, asserted, nodes, roles)
+            return DealReading(stage, node, asserted, list(nodes), roles)
         return None
 
     def path_up(self, token: Token, sentence: Span) -> list[Token]:
@@ -764,6 +866,10 @@ class TransferExtractor:
         current = token
         while current.head != current and sentence.start <= current.head.i < sentence.end:
             if current.pos_ in CLAUSE_POS and not self._clause_passes(current):
+                break
+            if current.dep_ == "npadvmod" and current.head.pos_ in CLAUSE_POS:
+                break
+            if current.dep_ == "prep" and current.lower_ in self.lexicon.adjunct_preps:
                 break
             current = current.head
             path.append(current)
@@ -831,6 +937,11 @@ class TransferExtractor:
         if node.pos_ in CLAUSE_POS:
             mood = self.coder.mood(node)
         else:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+                return False        # "no contract has been signed"
+            if any(c.dep_ in {"amod", "compound"} and c.lower_ in self.lexicon.planned_modifiers
+                   for c in node.children):
+                return False        # "India's planned purchase"
             mood = self.coder.noun_mood(node, doc_date)
         return mood.kind == "asserted" and not mood.negated
 
@@ -862,7 +973,7 @@ class TransferExtractor:
         subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party"}.get(frame)
         if node.pos_ in CLAUSE_POS:
             if subject_role:
-                roles.add(subject_role, _countries(self.coder.clause_subject(node, resolver)))
+                roles.add(subject_role, _countries(self._doer(node, frame, resolver)))
             children = list(node.children)
             dative = [c for c in children if c.dep_ in {"dative", "iobj"}]
             if frame == "seller":
@@ -879,6 +990,12 @@ class TransferExtractor:
                 if subject_role:
                     roles.add(subject_role, _countries(resolver.actors(owner, expand_conj=True)))
             children = list(node.children)
+            governor = node.head
+            if node.dep_ in {"dobj", "obj", "nsubjpass"} and governor.pos_ in CLAUSE_POS and \
+                    governor.lemma_.lower() in self.lexicon.light_verbs:
+                # "India and Russia concluded a contract", "Russia began deliveries to India":
+                # the light verb's subject and prepositions belong to the noun.
+                self._collect_roles(governor, word, roles, resolver, mention)
         for prep in (c for c in children if c.dep_ in {"prep", "agent", "dative"}):
             objects = [o for o in prep.children if o.dep_ == "pobj"]
             if not objects:
@@ -898,6 +1015,20 @@ class TransferExtractor:
                 roles.add("party", countries)
             elif p in {"in", "at"} and frame == "arrival":
                 roles.add("recipient", countries)
+
+    def _doer(self, verb: Token, frame: str, resolver) -> list:
+        """Who does what a deal verb says. A passive or a participle without its agent ("the
+        systems bought from Russia", "would be manufactured in India") does not say who buys
+        or sells; for the two sides of a signing the reporting clause's subject is one of them
+        ("contracts ... signed with India", said by Russia's minister)."""
+        passive = any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN")
+        if passive and frame != "party":
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    return [a for o in child.children if o.dep_ == "pobj" for a in resolver.actors(o)]
+            return []
+        return self.coder.clause_subject(verb, resolver)
 
     def _sides(self, mention: SystemMention, reading: DealReading, sentence: Span, resolver,
                mentions: dict, systems: list[SystemMention]) -> tuple[str | None, str | None]:

@@ -1,0 +1,58 @@
+"""A cheap pass before the parser: sentences that cannot yield an event are never parsed.
+
+An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
+find at least two actor cues in it (a state, organisation, office holder, role noun or a
+personal pronoun that refers back to one). The other sentences are blanked with spaces, which
+keeps every character offset of the document, so provenance spans stay exact, while the
+parser sees only whitespace where they were. The story's opening sentences are always kept:
+they carry its date and introduce its actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+
+from .actors import MentionFinder
+
+#: Pronouns that can stand for an actor named in an earlier sentence.
+PRONOUN_CUES = {"he", "she", "they", "we", "his", "her", "their", "our", "it", "its"}
+#: Sentences at the start of a story that are parsed whatever they contain.
+ALWAYS_KEPT = 2
+MIN_CUES = 2
+
+
+@dataclass
+class Filtered:
+    text: str
+    sentences: int
+    kept: int
+
+
+class Prefilter:
+    def __init__(self, nlp: Language, finder: MentionFinder):
+        self.tokenizer = nlp.tokenizer
+        self.sentencizer = Sentencizer()
+        self.finder = finder
+
+    def apply(self, text: str) -> Filtered:
+        doc = self.sentencizer(self.tokenizer(text))
+        mentions = self.finder.find(doc)
+        keep: list[bool] = []
+        spans = list(doc.sents)
+        for index, sentence in enumerate(spans):
+            starts = {id(mentions[i]) for i in range(sentence.start, sentence.end)
+                      if i in mentions and "agency" not in mentions[i].kinds()}
+            pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
+            keep.append(index < ALWAYS_KEPT or len(starts) + pronouns >= MIN_CUES)
+        if all(keep):
+            return Filtered(text, len(spans), len(spans))
+        chars = list(text)
+        for sentence, kept in zip(spans, keep):
+            if kept:
+                continue
+            for position in range(sentence.start_char, sentence.end_char):
+                if not chars[position].isspace():
+                    chars[position] = " "
+        return Filtered("".join(chars), len(spans), sum(keep))
