@@ -255,6 +255,7 @@ class ActorResolver:
         own_code: str | None = None
         head_mention = self.mentions.get(head.i)
         ordered = sorted(mentions, key=lambda m: (m is not head_mention, abs(m.start - head.i)))
+        pronoun_owner = next((t for t in tokens if t.dep_ == "poss" and t.tag_ == "PRP$" and t != head), None)
         for mention in ordered:
             for entry in mention.entries:
                 if entry.kind == "person" and person is None:
@@ -288,6 +289,11 @@ class ActorResolver:
         if counterpart and not sectors and self.context.last_person is not None:
             sectors = list(self.context.last_person.sectors)
             person_like = True
+        if pronoun_owner is not None and not countries and not counterpart and sectors:
+            # "its ambassador", "their government": the owner's state
+            owners = self._clause_subject_before(pronoun_owner) or self._pronoun(pronoun_owner.lower_)
+            if owners and owners[0].country:
+                possessor_country = owners[0].country
         country = possessor_country or (countries[0] if countries else None)
         if country is None and igo is None and sectors:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
@@ -329,6 +335,17 @@ class ActorResolver:
         if head.ent_type_ != "PERSON":
             return None
         return self.context.people.get(head.text)
+
+    def _clause_subject_before(self, token: Token) -> list[Actor]:
+        """The subject of the clause a word sits in, when it comes before the word: the usual
+        owner of a possessive pronoun ("Turkey recalled its ambassador")."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.pos_ != "PRON":
+                return self.resolve(child)
+        return []
 
     def _place_of(self, head: Token) -> str | None:
         for child in head.children:

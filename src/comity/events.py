@@ -61,6 +61,11 @@ class SentenceInput:
     doc_date: str | None
     sentence_index: int
     span: Span
+    #: what relative dates count from: the dateline's date when the story has one
+    reference_date: str | None = None
+
+    def __post_init__(self) -> None:
+        self.reference_date = self.reference_date or self.doc_date
 
 
 class EventCoder:
@@ -122,6 +127,9 @@ class EventCoder:
                 attempt.reason = why_not
                 continue
             mood = self.mood(verb)
+            if mood.kind == "asserted" and is_after(self._own_date(verb, sentence.reference_date, False),
+                                                    sentence.reference_date):
+                mood.kind = "future"
             code = self._mood_code(pattern, self._refine(pattern, verb, objects), mood)
             if code is None:
                 attempt.reason = f"not coded: {mood.label}"
@@ -224,6 +232,10 @@ class EventCoder:
             current = governor
         if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in verb.children):
             mood.kind = "hypothetical"
+        if mood.kind == "asserted" and verb.dep_ in {"acl", "relcl"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "an invitation to visit India", "a plan to buy jets": an act still to come
+            mood.kind, mood.governor = "intent", verb.head
         return mood
 
     def _auxiliary_mood(self, verb: Token, reported: bool) -> str:
@@ -368,7 +380,7 @@ class EventCoder:
             if any(w not in modifiers for w in pattern.with_words):
                 attempt.reason = "needs " + " ".join(pattern.with_words) + " before the noun"
                 continue
-            mood = self.noun_mood(noun, sentence.doc_date)
+            mood = self.noun_mood(noun, sentence.reference_date)
             if mood.kind != "asserted" or mood.negated:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
@@ -467,14 +479,19 @@ class EventCoder:
             words |= {t.lemma_.lower() for t in verb.subtree}
         stance = ("111" if words & self.modality.disapproval_words
                   else "013" if words & self.modality.approval_words else "010")
-        target = next((a for i in sorted(inside) for a in resolver.resolve(verb.doc[i])
-                       if verb.doc[i].dep_ not in {"compound", "amod", "poss"}
-                       and a.is_known and a.country != speaker.country), None)
+        target = next((a for token in _participants(content) for a in resolver.actors(token)
+                       if a.is_known and a.country != speaker.country), None)
         if target is None and stance != "010":
             # "said the measures were unjustified": judged acts belong to the story's other side
             target = resolver.context.partner_of(speaker)
         if target is None:
             attempt.reason = "no other party named in what was said"
+            return attempt
+        if stance == "010" and {speaker.country or speaker.igo, target.country or target.igo} != set(
+                resolver.context.dyad()):
+            # A plain statement is coded when it is about the story's main relationship; a
+            # remark about a third party is left to the events it reports.
+            attempt.reason = "plain statement outside the story's main pair of states"
             return attempt
         pattern = Pattern(id="statement", code=stance, kind="verb", head=verb.lemma_.lower(),
                           with_words=())
@@ -504,7 +521,7 @@ class EventCoder:
         if not pairs:
             return "no target actor"
         etype = self.ontology[code]
-        date = self.event_date(trigger, sentence.doc_date, anchor_date, mood)
+        date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
         if location_country and etype.quad_class == 4:
             # Victims of unknown nationality take the state where they were hit ("children
@@ -576,6 +593,23 @@ class EventCoder:
 
 
 # -- syntax helpers (pure functions of the parse) -----------------------------------------
+
+def _participants(clauses: list[Token]) -> list[Token]:
+    """Who takes part in what was said: the subjects, objects and prepositional partners of
+    the reported clause and of the clauses joined to it (not names buried in modifiers)."""
+    heads = []
+    for clause in clauses:
+        heads.append(clause)
+        heads.extend(c for c in clause.children if c.dep_ in {"conj", "xcomp", "ccomp"})
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS | DATIVE_DEPS | {"attr"}:
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ in {"with", "to", "against", "on", "from", "for"}:
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
 
 def _localised(actor: Actor | None, country: str) -> Actor | None:
     if actor is None or actor.is_known or not actor.sectors:

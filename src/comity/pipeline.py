@@ -99,10 +99,11 @@ class Coder:
         masked = {t.i for t in parsed if any(s <= t.idx < e for s, e in wire.masked)}
         context = DocumentContext(date=document.date)
         resolver = ActorResolver(parsed, mentions, self.gaz, context, masked)
-        anchor = self._anchor_date(parsed, document.date)
+        reference = wire.dateline_date or document.date
+        anchor = self._anchor_date(parsed, reference) or wire.dateline_date
         coded = CodedDocument(document=document, wire=wire)
         for index, sentence in enumerate(parsed.sents):
-            item = SentenceInput(document.id, document.date, index, sentence)
+            item = SentenceInput(document.id, document.date, index, sentence, reference)
             events, attempts = self.coder.code_sentence(item, resolver, anchor)
             coded.events.extend(events)
             if trace is not None:
