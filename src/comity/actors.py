@@ -146,6 +146,7 @@ class ActorResolver:
         self.masked = masked or set()
         self.speaker: Actor | None = None
         self._cache: dict[int, list[Actor]] = {}
+        self._resolving: set[int] = set()
 
     # -- public ---------------------------------------------------------------------------
     def actors(self, token: Token, expand_conj: bool = True) -> list[Actor]:
@@ -162,8 +163,24 @@ class ActorResolver:
 
     def resolve(self, head: Token) -> list[Actor]:
         if head.i not in self._cache:
-            self._cache[head.i] = self._resolve(head)
+            if head.i in self._resolving:
+                return []  # a phrase whose owner leads back to itself names no one more
+            self._resolving.add(head.i)
+            try:
+                self._cache[head.i] = self._resolve(head)
+            finally:
+                self._resolving.discard(head.i)
         return self._cache[head.i]
+
+    def place_at(self, token: Token) -> tuple[str, str] | None:
+        """A place named at a token (a state or a city in the gazetteer): its text and state."""
+        mention = self.mentions.get(token.i)
+        if mention is None or token.i in self.masked:
+            return None
+        for entry in mention.entries:
+            if entry.kind in {"country", "city"}:
+                return mention.text, entry.country
+        return None
 
     def agency_at(self, token: Token) -> bool:
         mention = self.mentions.get(token.i)
@@ -250,7 +267,7 @@ class ActorResolver:
         possessor_country: str | None = None
         sectors: list[str] = []
         office = None
-        person_like = head.ent_type_ == "PERSON"
+        person_like = False
         counterpart = False
         own_code: str | None = None
         head_mention = self.mentions.get(head.i)
@@ -309,8 +326,8 @@ class ActorResolver:
         name = None
         if office and country and self.context.date:
             name = self.gaz.holder_of(country, office, self.context.date)
-        if head.ent_type_ == "PERSON" and name is None:
-            name = _entity_text(head)
+        if name is None and person_like:
+            name = self._unlisted_name(head)
         if own_code:
             # a group with a code of its own ("IMGMUSISI"), counted under its base state
             actor = Actor(own_code, country, tuple(sectors[:3]), name, text)
@@ -322,17 +339,27 @@ class ActorResolver:
         self.context.note(actor, person_like)
         return actor
 
+    def _unlisted_name(self, head: Token) -> str | None:
+        """A person's name that no gazetteer lists: the capitalised proper nouns ending at the
+        head of a titled phrase ("Deputy Secretary of Energy Jeffrey Kupfer")."""
+        if head.pos_ != "PROPN" or head.i in self.mentions:
+            return None
+        words = [head]
+        for child in sorted(head.children, key=lambda t: -t.i):
+            if child.dep_ in {"compound", "flat"} and child.i == words[0].i - 1 and child.pos_ == "PROPN" \
+                    and child.is_title and child.i not in self.mentions:
+                words.insert(0, child)
+        return " ".join(t.text for t in words)
+
     def _remember_name(self, head: Token, tokens: list[Token], actor: Actor) -> None:
         """Keep a named person's surname so later bare mentions find the same actor."""
-        if head.ent_type_ != "PERSON":
-            return
-        entity = [t for t in tokens if t.ent_type_ == "PERSON"]
-        if entity:
-            self.context.people[entity[-1].text] = actor
-            self.context.people[" ".join(t.text for t in entity)] = actor
+        name = actor.name if actor.name and head.pos_ == "PROPN" else None
+        if name:
+            self.context.people[name] = actor
+            self.context.people[name.split()[-1]] = actor
 
     def _known_name(self, head: Token, tokens: list[Token]) -> Actor | None:
-        if head.ent_type_ != "PERSON":
+        if head.pos_ != "PROPN":
             return None
         return self.context.people.get(head.text)
 
@@ -425,14 +452,6 @@ def _retext(actor: Actor, text: str) -> Actor:
     return Actor(actor.code, actor.country, actor.sectors, actor.name, text, actor.igo)
 
 
-def _entity_text(head: Token) -> str:
-    doc = head.doc
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            return ent.text
-    return head.text
-
-
 def _of_object(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -467,7 +486,7 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
                 stack.extend(child.children)
         elif child.dep_ == "prep" and child.lower_ == "of" and child.head == head:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ in {"GPE", "ORG", "NORP"}:
+            if objects and objects[0].pos_ == "PROPN":
                 collected.append(child)
                 collected.append(objects[0])
                 stack.extend(c for c in objects[0].children if c.dep_ in NP_DEPS)

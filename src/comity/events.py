@@ -573,12 +573,13 @@ class EventCoder:
         for child in trigger.children:
             if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                        actors = resolver.resolve(pobj)
-                        country = actors[0].country if actors else None
-                        if actors and any(t.same_entity(actors[0]) for t in targets):
-                            continue
-                        return _entity_span_text(pobj), country
+                    place = resolver.place_at(pobj) if pobj.dep_ == "pobj" else None
+                    if place is None:
+                        continue
+                    name, country = place
+                    if any(t.country == country and not t.sectors for t in targets):
+                        continue
+                    return name, country
         return None, None
 
     def _speaker(self, span: Span, resolver: ActorResolver) -> Actor | None:
@@ -622,8 +623,7 @@ def _misparsed_dative(verb: Token, objects: list[Token]) -> list[Token]:
     object; a place name right after the verb at the object's left edge is the recipient."""
     for obj in objects:
         first = min(obj.subtree, key=lambda t: t.i)
-        if (first.i == verb.i + 1 and first.dep_ == "compound" and first.ent_type_ in {"GPE", "NORP", "ORG"}
-                and first.pos_ == "PROPN"):
+        if first.i == verb.i + 1 and first.dep_ == "compound" and first.pos_ == "PROPN":
             return [first]
     return []
 
@@ -724,10 +724,3 @@ def _within(token: Token, ancestor: Token) -> bool:
             return False
         current = current.head
     return current == ancestor
-
-
-def _entity_span_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
