@@ -461,10 +461,15 @@ def _of_object(head: Token) -> Token | None:
     return None
 
 
+def _list_member(token: Token) -> bool:
+    """An apposition that is really the next item of a list: "the US, Russia, and Switzerland"."""
+    return token.dep_ == "appos" and any(c.dep_ in {"cc", "conj"} for c in token.children)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The other members of a coordination headed by ``token`` ("India and Russia")."""
     found = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    stack = [c for c in token.children if c.dep_ == "conj" or _list_member(c)]
     while stack:
         item = stack.pop(0)
         found.append(item)
@@ -480,6 +485,8 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
     stack = list(head.children)
     while stack:
         child = stack.pop()
+        if _list_member(child):
+            continue
         if (child.dep_ in NP_DEPS and child.dep_ != "cc") or (child.dep_ == "conj" and child.head != head):
             if child.dep_ == "appos" or child.head == head or child.head in collected:
                 collected.append(child)

@@ -355,7 +355,10 @@ class EventCoder:
         if role == "object":
             return objects
         if role == "dative":
-            datives = [c for c in trigger.children if c.dep_ in DATIVE_DEPS]
+            datives = [c for c in trigger.children if c.dep_ in DATIVE_DEPS and c.pos_ != "ADP"]
+            # "provide support to Israel" is often parsed with "to" as the dative
+            datives += [g for c in trigger.children if c.dep_ in DATIVE_DEPS and c.pos_ == "ADP"
+                        for g in c.children if g.dep_ == "pobj"]
             return datives or _misparsed_dative(trigger, objects)
         if role == "that":
             # "demanded that Russia explain": the subject of the demanded clause
@@ -365,7 +368,7 @@ class EventCoder:
         holders = [trigger, *objects]
         for holder in holders:
             for child in holder.children:
-                if child.dep_ in {"prep", "agent"} and child.lower_ == role:
+                if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
                     found.extend(c for c in child.children if c.dep_ == "pobj")
         return found
 

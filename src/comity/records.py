@@ -45,6 +45,8 @@ class Actor:
         person when both are named); two actors of unknown state only when their codes agree."""
         if not (self.country or self.igo or other.country or other.igo):
             return self.code == other.code
+        if self.sectors and other.sectors and self.sectors != other.sectors:
+            return False  # the opposition and the government of one state are two parties
         return (self.country, self.igo) == (other.country, other.igo) and (
             self.name == other.name or not (self.name and other.name))
 
