@@ -173,9 +173,13 @@ class ActorResolver:
         return self._cache[head.i]
 
     def place_at(self, token: Token) -> tuple[str, str] | None:
-        """A place named at a token (a state or a city in the gazetteer): its text and state."""
+        """A place named at a token (a state or a city in the gazetteer): its text and state;
+        "the east of the Gaza Strip" names the Gaza Strip."""
         mention = self.mentions.get(token.i)
-        if mention is None or token.i in self.masked:
+        if mention is None:
+            of_object = _of_object(token)
+            return self.place_at(of_object) if of_object is not None else None
+        if token.i in self.masked:
             return None
         for entry in mention.entries:
             if entry.kind in {"country", "city"}:
@@ -217,6 +221,12 @@ class ActorResolver:
             return []
         return [actor]
 
+    def _associated_only(self, mention: Mention) -> bool:
+        doc = self.doc
+        end = mention.end
+        return (end + 1 < len(doc) and doc[end].text == "-"
+                and doc[end + 1].lower_ in ASSOCIATION_WORDS)
+
     def _coordinated_nationals(self, head: Token, tokens: list[Token],
                                mentions: list[Mention]) -> list[Actor]:
         """'the Chinese and Indian foreign ministers': one actor per coordinated state."""
@@ -250,6 +260,9 @@ class ActorResolver:
             if "role" in mention.kinds() and _inside_modifier(token):
                 # "government-held", "army-backed": a role inside a describing adjective is
                 # not who the phrase names
+                continue
+            if self._associated_only(mention):
+                # "al-Qaeda-linked rebels", "Iran-backed militias": an associate, not the group
                 continue
             seen.append(mention)
         return seen
@@ -434,6 +447,11 @@ class ActorResolver:
         merged = list(actor.sectors)
         _extend(merged, sectors)
         return Actor.build(actor.country, tuple(merged[:3]), actor.name, head.text, igo=actor.igo)
+
+
+#: "X-linked rebels": the hyphenated word that makes X an associate of the phrase, not its owner.
+ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "aligned", "supported",
+                     "sponsored", "funded", "armed", "trained", "friendly", "leaning"}
 
 
 def _inside_modifier(token: Token) -> bool:

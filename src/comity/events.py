@@ -573,7 +573,9 @@ class EventCoder:
 
     def _location(self, trigger: Token, resolver: ActorResolver,
                   targets: list[Actor]) -> tuple[str | None, str | None]:
-        for child in trigger.children:
+        holders = [trigger] + [g for c in trigger.children if c.dep_ == "prep"
+                               for g in c.children if g.dep_ == "pobj"]
+        for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
                 for pobj in child.children:
                     place = resolver.place_at(pobj) if pobj.dep_ == "pobj" else None
