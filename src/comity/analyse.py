@@ -178,7 +178,7 @@ def dyad_series(store: Store, a: str, b: str, by: str = "year", directed: bool =
                 origin: str | None = None, through: str | None = None) -> DyadSeries:
     """Per period, from the dyad's first event (or transfer) to its last (or ``through``):
     event counts by quad class, the sum and mean of Goldstein values, the cooperation index and
-    the transfers first reported in the period. Empty periods in between are listed with zeros."""
+    the transfers reported of the period. Empty periods in between are listed with zeros."""
     a, b = _check_dyad(a, b)
     period_sql = _period_sql(by)
     events_sql = _dyad_events_sql(directed, origin)
@@ -201,12 +201,8 @@ def dyad_series(store: Store, a: str, b: str, by: str = "year", directed: bool =
             continue
         levels[period] = PeriodLevel(period, n, q1, q2, q3, q4, round(g_sum, 6),
                                      None if g_mean is None else round(g_mean, 6), round(coop, 6))
-    for transfer in _dyad_transfers(store, a, b, directed):
-        period = period_of(transfer["first_reported"], by) or (
-            f"{transfer['year']:04d}" if by == "year" and transfer.get("year") else None)
-        if period is None:
-            continue
-        levels.setdefault(period, PeriodLevel(period)).transfers.append(transfer)
+    for period, transfers in _transfers_by_period(store, a, b, directed, by).items():
+        levels.setdefault(period, PeriodLevel(period)).transfers.extend(transfers)
     if through is not None:
         levels.setdefault(through, PeriodLevel(through))
     periods: list[PeriodLevel] = []
@@ -217,16 +213,48 @@ def dyad_series(store: Store, a: str, b: str, by: str = "year", directed: bool =
     return DyadSeries(a, b, by, directed, origin, periods, undated)
 
 
-def _dyad_transfers(store: Store, a: str, b: str, directed: bool) -> list[dict[str, Any]]:
-    pair = "(supplier = $a AND recipient = $b)"
+def _transfers_by_period(store: Store, a: str, b: str, directed: bool,
+                         by: str) -> dict[str, list[dict[str, Any]]]:
+    """The dyad's transfer reports placed in periods: each report in the year of the stage it
+    reports when it gives one, else at its document's date (by month or quarter, a report of a
+    stage in another year than its document's cannot be placed and is left out). Reports of the
+    same system and stage in a period are one entry, with the number of reports."""
+    pair = "(supplier = ? AND recipient = ?)"
+    params = [a, b]
     if not directed:
-        pair = f"({pair} OR (supplier = $b AND recipient = $a))"
-    return store.rows(
-        f"""SELECT supplier, recipient, system, category, stage, quantity, value_usd, year,
-                   first_reported, reports, doc_id
-            FROM transfers WHERE {pair.replace('$a', '?').replace('$b', '?')}
-            ORDER BY first_reported NULLS LAST, system""",
-        [a, b] if directed else [a, b, b, a])
+        pair = f"({pair} OR (supplier = ? AND recipient = ?))"
+        params += [b, a]
+    reports = store.rows(
+        f"""SELECT supplier, recipient, coalesce(designation, system) AS system, stage, quantity,
+                   value_usd, year, doc_date, doc_id
+            FROM transfer_reports WHERE {pair}
+            ORDER BY doc_date NULLS LAST, doc_id, sentence_index""", params)
+    grouped: dict[str, dict[tuple, dict[str, Any]]] = {}
+    for report in reports:
+        doc_year = report["doc_date"].year if report["doc_date"] else None
+        if by == "year":
+            year = report["year"] or doc_year
+            period = f"{year:04d}" if year else None
+        elif report["year"] and report["year"] != doc_year:
+            period = None
+        else:
+            period = period_of(report["doc_date"], by)
+        if period is None:
+            continue
+        key = (report["supplier"], report["recipient"], report["system"], report["stage"])
+        entry = grouped.setdefault(period, {}).get(key)
+        if entry is None:
+            grouped[period][key] = {
+                "system": report["system"], "supplier": report["supplier"],
+                "recipient": report["recipient"], "stage": report["stage"],
+                "quantity": report["quantity"], "value_usd": report["value_usd"], "reports": 1,
+                "first_reported": report["doc_date"], "doc_id": report["doc_id"]}
+            continue
+        entry["reports"] += 1
+        for field_name in ("quantity", "value_usd"):
+            if report[field_name] is not None and (entry[field_name] is None or report[field_name] > entry[field_name]):
+                entry[field_name] = report[field_name]
+    return {period: list(entries.values()) for period, entries in grouped.items()}
 
 
 def dyad_events(store: Store, a: str, b: str, period: str, directed: bool = False,
@@ -300,7 +328,7 @@ def claim_check(store: Store, a: str, b: str, period: str, measure: str = "coope
                 directed: bool = False, origin: str | None = None,
                 since: int | None = None) -> ClaimCheck:
     """Rank the dyad's ``measure`` in ``period`` against every earlier period (from the dyad's
-    first in the store, or only those after the year ``since``) and answer whether it is
+    first period with events, or only those after the year ``since``) and answer whether it is
     unprecedented."""
     if measure not in MEASURES:
         raise AnalysisError(f"unknown measure {measure!r}: use one of {', '.join(MEASURES)}")
@@ -311,6 +339,12 @@ def claim_check(store: Store, a: str, b: str, period: str, measure: str = "coope
     value = getattr(here, measure) if here is not None else None
     cutoff = _period_index(period, by)
     floor = _period_index(_last_period_of_year(since, by), by) if since is not None else None
+    # History starts with the dyad's first events: earlier periods known only from a transfer
+    # report would count as zeros that were never observed.
+    observed = [_period_index(p.period, by) for p in series.periods if p.events]
+    if observed:
+        first = min(observed) - 1
+        floor = first if floor is None else max(floor, first)
     earlier = [{"period": p.period, "value": getattr(p, measure)} for p in series.periods
                if _period_index(p.period, by) < cutoff
                and (floor is None or _period_index(p.period, by) > floor)
@@ -431,6 +465,7 @@ def plot_dyad(series: DyadSeries, path: str | Path, title: str | None = None) ->
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     path = Path(path)
     if path.suffix.lower() not in {".png", ".svg"}:
@@ -439,7 +474,7 @@ def plot_dyad(series: DyadSeries, path: str | Path, title: str | None = None) ->
         raise AnalysisError(f"no {series.a}–{series.b} events in the store to plot")
     labels = [p.period for p in series.periods]
     x = list(range(len(labels)))
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(max(8.0, 0.55 * len(labels) + 3), 7.5),
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(min(16.0, max(9.0, 0.55 * len(labels) + 3)), 7.5),
                                       sharex=True, gridspec_kw={"height_ratios": [3, 2]})
     up = [0.0] * len(x)
     for key in ("verbal_cooperation", "material_cooperation"):
@@ -454,6 +489,7 @@ def plot_dyad(series: DyadSeries, path: str | Path, title: str | None = None) ->
     top.axhline(0, color="black", linewidth=0.8)
     top.set_ylim(min(down + [0]) * 1.15 - 0.5, max(up + [1]) * 1.3)   # room for the legend
     top.set_ylabel("events (conflict below 0)")
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
     top.legend(loc="upper left", fontsize=8, ncols=2, frameon=False)
     direction = "→" if series.directed else "–"
     origin = f", {series.origin} events" if series.origin else ""
@@ -478,7 +514,9 @@ def plot_dyad(series: DyadSeries, path: str | Path, title: str | None = None) ->
         bottom.annotate(text, (i, y), textcoords="offset points", xytext=(0, 6), ha="center",
                         fontsize=7, color="#283593", rotation=30 if len(labels) > 8 else 0)
     bottom.set_ylim(min(index + [0]) - 0.1 * span, max(index + [0]) + 0.45 * span)
-    bottom.legend(loc="upper left", fontsize=8, frameon=False)
+    # Above the panel, where the transfer labels cannot run into it.
+    bottom.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, fontsize=8, frameon=False,
+                  borderaxespad=0.2)
     step = max(1, len(labels) // 24)
     bottom.set_xticks(x[::step], labels[::step], rotation=45 if len(labels) > 12 else 0,
                       ha="right" if len(labels) > 12 else "center")

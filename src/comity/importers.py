@@ -136,14 +136,14 @@ def _load_gdelt_file(store: Store, source: Path, columns: str, result: ImportRes
                                    escape = '', columns = {columns}, ignore_errors = true,
                                    store_rejects = true, rejects_table = '_gdelt_rejects',
                                    rejects_scan = '_gdelt_scans')""")
-        result.rows = con.execute("SELECT count(*) FROM _gdelt").fetchone()[0]
-        result.rejected = con.execute("SELECT count(DISTINCT line) FROM _gdelt_rejects").fetchone()[0]
+        result.rows = store.scalar("SELECT count(*) FROM _gdelt")
+        result.rejected = store.scalar("SELECT count(DISTINCT line) FROM _gdelt_rejects")
         for line, message in con.execute(
                 "SELECT line, any_value(error_message) FROM _gdelt_rejects GROUP BY line "
                 "ORDER BY line LIMIT 5").fetchall():
             result.problems.append(f"line {line}: {message}")
-        result.added = con.execute(f"INSERT OR IGNORE INTO events {_GDELT_TARGET} "
-                                   f"{_gdelt_select('_gdelt')}").fetchone()[0]
+        result.added = store.scalar(f"INSERT OR IGNORE INTO events {_GDELT_TARGET} "
+                                    f"{_gdelt_select('_gdelt')}")
         con.execute("INSERT INTO imports (path, kind, rows, rejected) VALUES (?, 'gdelt', ?, ?)",
                     [result.path, result.rows, result.rejected])
         con.execute("DROP TABLE _gdelt")
@@ -286,7 +286,7 @@ def parse_petrarch_actors(lines: Iterable[str]) -> tuple[list[_Entry], list[str]
             try:
                 restriction = _restriction(group)
             except ValueError as exc:
-                problems.append(f"line {number}: {exc}")
+                problems.append(f"line {number}: [{group}]: {exc}")
                 continue
             if restriction is not None:
                 target.codes.append(restriction)

@@ -211,28 +211,36 @@ class StoreError(RuntimeError):
     """A store that cannot be opened or used as asked."""
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | dict = ()) -> Any:
+    """The single value of a query. Fetches every row: DuckDB refuses other work on a
+    connection (registering an Arrow table) while a result is unfinished."""
+    rows = con.execute(sql, params if isinstance(params, dict) else list(params)).fetchall()
+    return rows[0][0] if rows else None
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database; 0 for an empty one."""
-    exists = con.execute("SELECT count(*) FROM information_schema.tables "
-                         "WHERE table_name = 'schema_version'").fetchone()[0]
+    exists = scalar(con, "SELECT count(*) FROM information_schema.tables "
+                         "WHERE table_name = 'schema_version'")
     if not exists:
         return 0
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-    return row[0] or 0
+    return scalar(con, "SELECT max(version) FROM schema_version") or 0
 
 
 def migrate(con: duckdb.DuckDBPyConnection,
             migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
     """Bring a database up to the last of ``migrations``, one transaction per step; return the
     versions applied. A database newer than this comity is refused rather than guessed at."""
-    con.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                "version INTEGER NOT NULL, description VARCHAR, "
-                "applied_at TIMESTAMP DEFAULT current_timestamp)")
     current = schema_version(con)
     latest = migrations[-1].version if migrations else 0
     if current > latest:
         raise StoreError(f"this database has schema version {current}, newer than this comity "
                          f"understands ({latest}); upgrade comity to open it")
+    if current == latest:
+        return []
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER NOT NULL, description VARCHAR, "
+                "applied_at TIMESTAMP DEFAULT current_timestamp)")
     applied = []
     for migration in migrations:
         if migration.version <= current:
@@ -564,7 +572,9 @@ class Store:
                     cls.open(path).close()
                     con = duckdb.connect(path, read_only=True)
                 elif version > SCHEMA_VERSION:
-                    migrate(con)   # raises the clear "newer database" error
+                    con.close()
+                    raise StoreError(f"this database has schema version {version}, newer than this "
+                                     f"comity understands ({SCHEMA_VERSION}); upgrade comity to open it")
                 return cls(con, path)
             con = duckdb.connect(path)
         except duckdb.IOException as exc:
@@ -633,22 +643,31 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The single value of a query."""
+        return scalar(self.con, sql, params)
+
     def events(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         """Stored events as dicts with the jsonl field names, in a stable order."""
         sql = f"SELECT * FROM events {('WHERE ' + where) if where else ''} " \
               "ORDER BY coalesce(date, doc_date), doc_id, sentence_index, id"
-        cursor = self.con.execute(sql, list(params))
-        names = [d[0] for d in cursor.description]
-        while True:
-            chunk = cursor.fetchmany(1000)
-            if not chunk:
-                return
-            for row in chunk:
-                yield dict(zip(names, row))
+        # A cursor of its own, so the caller may use the store while iterating.
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            while True:
+                chunk = cursor.fetchmany(1000)
+                if not chunk:
+                    return
+                for row in chunk:
+                    yield dict(zip(names, row))
+        finally:
+            cursor.close()
 
     def counts(self) -> dict[str, int]:
         """Rows per table, and documents per status."""
-        counts = {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        counts = {table: self.scalar(f"SELECT count(*) FROM {table}")
                   for table in ("documents", "events", "transfer_reports", "transfers", "claims")}
         for status, n in self.con.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall():
             counts[f"documents_{status}"] = n
@@ -685,6 +704,7 @@ class Store:
                         local[0] = coder_factory() if coder_factory else _default_coder()
                     coded = code_batch(local[0], documents)
                 self._write(chunk, coded, report)
+                triage.committed(chunk)
                 progress()
         else:
             self._ingest_in_pool(triage, items, batch_size, workers, coder_factory, report, progress)
@@ -710,10 +730,12 @@ class Store:
                 while len(pending) > 2 * workers or (pending and pending[0][1] is None):
                     done_chunk, done_job = pending.popleft()
                     self._write(done_chunk, done_job.get() if done_job else [], report)
+                    triage.committed(done_chunk)
                     progress()
             while pending:
                 done_chunk, done_job = pending.popleft()
                 self._write(done_chunk, done_job.get() if done_job else [], report)
+                triage.committed(done_chunk)
                 progress()
         finally:
             if pool is not None:
@@ -722,6 +744,8 @@ class Store:
 
     def _write(self, chunk: list[_Item], coded: list[CodedRows], report: IngestReport) -> None:
         """Write one batch in one transaction."""
+        if not chunk:      # every input of the batch was stored already
+            return
         results = {rows.doc_id: rows for rows in coded}
         documents, events, reports, claims, prints, buckets = [], [], [], [], [], []
         replaced: list[str] = []
@@ -935,18 +959,30 @@ class _Triage:
         self.run_prints: dict[str, Fingerprint] = {}
 
     def chunks(self, items: Iterable[Document | Rejected], size: int) -> Iterator[list[_Item]]:
+        """Batches of triaged inputs; a batch may be empty when all of it was stored already
+        (it still marks progress)."""
         batch: list[Document | Rejected] = []
         for item in items:
             batch.append(item)
             if len(batch) >= size:
-                chunk = self._triage(batch)
+                yield self._triage(batch)
                 batch = []
-                if chunk:
-                    yield chunk
         if batch:
-            chunk = self._triage(batch)
-            if chunk:
-                yield chunk
+            yield self._triage(batch)
+
+    def committed(self, chunk: list[_Item]) -> None:
+        """Stories of a committed batch are found through the database from now on: drop them
+        from the in-memory index, which only has to cover batches still in flight."""
+        for item in chunk:
+            print_ = self.run_prints.pop(item.doc_id, None)
+            if print_ is None:
+                continue
+            for band, bucket in enumerate(print_.buckets):
+                holders = self.run_buckets.get((band, bucket))
+                if holders and item.doc_id in holders:
+                    holders.remove(item.doc_id)
+                    if not holders:
+                        del self.run_buckets[(band, bucket)]
 
     def _triage(self, batch: list[Document | Rejected]) -> list[_Item]:
         self.report.read += len(batch)
@@ -1064,6 +1100,14 @@ def count_inputs(paths: Iterable[str]) -> int | None:
 
 # -- export -----------------------------------------------------------------------------------
 
+def arrow_reader(con: duckdb.DuckDBPyConnection, sql: str,
+                 params: Sequence[Any] = ()) -> pa.RecordBatchReader:
+    """A query's rows as a stream of Arrow record batches, without a copy in memory."""
+    relation = con.sql(sql, params=list(params) or None)
+    method = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader  # DuckDB < 1.4
+    return method()
+
+
 EXPORTABLE = ("events", "documents", "transfers", "transfer_reports", "claims", "actors")
 EXPORT_FORMATS = ("parquet", "csv", "gdelt", "plover", "jsonl")
 
@@ -1088,7 +1132,7 @@ def export(store: Store, out: str | Path, format: str = "parquet", table: str = 
     if format == "parquet" or (format == "csv" and table != "events"):
         if format == "parquet" and str(out) == "-":
             raise StoreError("parquet cannot go to stdout; give a file name")
-        reader = store.con.execute(f"SELECT * FROM {table} {where}", params).fetch_record_batch()
+        reader = arrow_reader(store.con.cursor(), f"SELECT * FROM {table} {where}", params)
         if format == "parquet":
             import pyarrow.parquet as pq
 

@@ -8,7 +8,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -52,7 +52,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     print(f"comity: {message}", file=sys.stderr)
     raise typer.Exit(code)
 
@@ -62,7 +62,6 @@ def open_store(db: Path, read_only: bool = False) -> Store:
         return Store.open(db, read_only=read_only)
     except StoreError as exc:
         fail(str(exc))
-        raise  # unreachable; keeps type checkers content
 
 
 class RateColumn(ProgressColumn):
@@ -191,9 +190,10 @@ def _fmt(value: Any, digits: int = 2) -> str:
 
 
 def _transfer_label(transfer: dict[str, Any]) -> str:
+    """'S-400 Triumf RUS→IND contract ×2'."""
     arrow = f"{transfer.get('supplier') or '?'}→{transfer.get('recipient') or '?'}"
-    stage = f", {transfer['stage']}" if transfer.get("stage") else ""
-    return f"{transfer.get('system')} ({arrow}{stage})"
+    reports = f" ×{transfer['reports']}" if (transfer.get("reports") or 1) > 1 else ""
+    return f"{transfer.get('system')} {arrow} {transfer.get('stage') or ''}".rstrip() + reports
 
 
 def print_dyad(series, format: TableFormat, out=None) -> None:
@@ -217,19 +217,20 @@ def print_dyad(series, format: TableFormat, out=None) -> None:
     arrow = "→" if series.directed else "–"
     origin = f", origin {series.origin}" if series.origin else ""
     table = Table(title=f"{series.a} {arrow} {series.b} by {series.by}{origin}", title_justify="left")
-    for name, justify in (("period", "left"), ("events", "right"), ("verb. coop", "right"),
-                          ("mat. coop", "right"), ("verb. confl", "right"), ("mat. confl", "right"),
-                          ("Goldstein Σ", "right"), ("Goldstein mean", "right"),
-                          ("cooperation", "right"), ("transfers", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
+    for name in ("period", "events", "v.coop", "m.coop", "v.confl", "m.confl", "Goldstein Σ",
+                 "G. mean", "coop. index"):
+        table.add_column(name, justify="left" if name == "period" else "right", no_wrap=True)
+    table.add_column("transfers reported", overflow="fold", min_width=36)
     for row in rows:
         table.add_row(row["period"], str(row["events"]), str(row["verbal_cooperation"]),
                       str(row["material_cooperation"]), str(row["verbal_conflict"]),
                       str(row["material_conflict"]), _fmt(row["goldstein_sum"], 1),
                       _fmt(row["goldstein_mean"]), _fmt(row["cooperation"], 1),
                       "\n".join(_transfer_label(t) for t in row["transfers"]))
-    console = Console(file=out, width=max(140, Console(file=out).width))
+    console = Console(file=out, width=max(150, Console(file=out).width))
     console.print(table)
+    console.print("v./m. coop, confl: verbal and material cooperation and conflict (quad classes 1-4); "
+                  "coop. index: see docs/analysis.md", style="dim")
     if series.undated:
         console.print(f"({series.undated} events dated too coarsely for a {series.by} are not shown)")
 
@@ -371,20 +372,24 @@ def example_articles() -> Path | None:
     return None
 
 
+def _usd(value: Any) -> str:
+    return "–" if value is None else f"{value / 1e6:,.0f} m"
+
+
 def print_register(rows: list[dict[str, Any]], out=None) -> None:
     out = out or sys.stdout
-    table = Table(title="Transfer register (merged reports)", title_justify="left")
-    for name in ("first reported", "supplier", "recipient", "system", "category", "stage",
-                 "quantity", "value (USD)", "reports", "document"):
-        table.add_column(name, overflow="fold")
-    for r in rows:
-        table.add_row(_fmt(r["first_reported"]), _fmt(r["supplier"]), _fmt(r["recipient"]),
-                      _fmt(r["system"]), _fmt(r["category"]), _fmt(r["stage"]), _fmt(r["quantity"]),
-                      _fmt(r["value_usd"], 0), _fmt(r["reports"]), _fmt(r["doc_id"]))
-    console = Console(file=out, width=max(140, Console(file=out).width))
+    console = Console(file=out, width=max(150, Console(file=out).width))
     if not rows:
         console.print("Transfer register: no transfers in the store.")
         return
+    table = Table(title="Transfer register (deals merged across reports)", title_justify="left")
+    for name in ("first reported", "supplier→recipient", "system", "category", "stage", "quantity",
+                 "value (USD)", "reports"):
+        table.add_column(name, no_wrap=True, justify="right" if name in {"quantity", "value (USD)", "reports"} else "left")
+    for r in rows:
+        table.add_row(_fmt(r["first_reported"]), f"{r['supplier'] or '?'}→{r['recipient'] or '?'}",
+                      _fmt(r["system"]), _fmt(r["category"]), _fmt(r["stage"]), _fmt(r["quantity"]),
+                      _usd(r["value_usd"]), _fmt(r["reports"]))
     console.print(table)
 
 
@@ -398,8 +403,11 @@ def demo_command(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Coding processes."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the dyad chart to FILE.png or FILE.svg."),
 ) -> None:
-    """The main job: ingest the example articles, then print the India–Russia dyad by year, the
-    claim check for the seed's "unprecedented" claim (2018) and the transfer register."""
+    """The main job: ingest the example articles; print the India–Russia dyad, the 2018 claim check and the transfers.
+
+    The claim checked is the seed's: India–Russia military-technical cooperation is at an
+    "unprecedented" level (December 2018), i.e. `comity claim RUS IND --period 2018`.
+    """
     from ..analyse import AnalysisError, check_stated_claims, claim_check, dyad_series, plot_dyad, transfer_register
 
     corpus = articles or example_articles()
@@ -414,7 +422,7 @@ def demo_command(
         except AnalysisError as exc:
             fail(str(exc))
         register = transfer_register(store)
-    console = Console(width=max(140, Console().width))
+    console = Console(width=max(150, Console().width))
     print_dyad(series, TableFormat.table)
     console.rule(f"Claim check: is {series.a}–{series.b} cooperation in {period} unprecedented?")
     print_claim_check(check, TextFormat.text)
