@@ -39,3 +39,22 @@ def test_every_g20_state_has_core_offices_in_2020() -> None:
         holders = [gaz.holder_of(country, office, "2020-06-01")
                    for office in ("head_of_state", "foreign_minister", "defence_minister")]
         assert all(holders), (country, holders)
+
+
+def test_user_actors_from_the_data_folder(tmp_path, monkeypatch) -> None:
+    """Actors a user imported (e.g. from a PETRARCH dictionary) are read from COMITY_DATA."""
+    from comity.gazetteer import Gazetteer
+
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "user_actors.tsv").write_text(
+        "phrase\taliases\tcode\tstart\tend\tkind\tsource\n"
+        "Amina Quarshie\t\tGHAGOVMIL\t2012-01-01\t2016-12-31\tperson\tmy.actors\n"
+        "Volta Shipping Board\tVSB\tGHABUS\t\t\torganisation\tmy.actors\n", encoding="utf-8")
+    (tmp_path / "actors" / "user_roles.tsv").write_text(
+        "phrase\tsectors\toffice\tkind\tsource\nharbour master\tGOV\t\tperson\tmy.agents\n", encoding="utf-8")
+    monkeypatch.setenv("COMITY_DATA", str(tmp_path))
+    gaz = Gazetteer.load()
+    assert gaz.person_actor("Amina Quarshie", "2014-05-01").code == "GHAGOVMIL"
+    assert gaz.person_actor("Amina Quarshie", "2020-05-01").code == "GHAELI"
+    assert any(e.kind == "body" and e.country == "GHA" for e in gaz.proper["VSB"])
+    assert gaz.roles["harbour master"][0].sectors == ("GOV",)

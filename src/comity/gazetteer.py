@@ -138,16 +138,44 @@ class Gazetteer:
             gaz.add_role(row["phrase"], entry, with_plurals=row.get("kind") != "group")
             if office and office not in gaz.office_sectors:
                 gaz.office_sectors[office] = sectors
-        for table in ("actors/institutions.tsv", "actors/armed_groups.tsv", "actors/user_actors.tsv"):
-            for row in read_tsv(table, missing_ok=True):
+        for table in ("actors/institutions.tsv", "actors/armed_groups.tsv"):
+            for row in read_tsv(table):
                 gaz._add_named_body(row)
+        for row in read_tsv("actors/user_roles.tsv", missing_ok=True):
+            gaz.add_role(row["phrase"], Entry("role", sectors=tuple(row["sectors"].split()),
+                                              office=row.get("office") or None,
+                                              role_kind=row.get("kind") or None))
         for row in read_tsv("actors/news_agencies.tsv"):
             gaz.agencies.add(row["name"])
             for name in [row["name"], *split_list(row.get("aliases"))]:
                 gaz.add_proper(name, Entry("agency", country=row.get("country") or None,
                                            person=row["name"]))
         gaz._load_office_holders()
+        gaz._load_user_actors()
         return gaz
+
+    def _load_user_actors(self) -> None:
+        """Actors a user imported (``comity import petrarch-dictionary``): states, organisations
+        and dated people, each with a full CAMEO code, read from the COMITY_DATA folder."""
+        for row in read_tsv("actors/user_actors.tsv", missing_ok=True):
+            code, kind, phrase = row["code"], row.get("kind"), row["phrase"]
+            country, sectors = split_code(code)
+            names = [phrase, *split_list(row.get("aliases"))]
+            if kind == "person":
+                office = "user:" + code
+                self.office_sectors.setdefault(office, sectors)
+                term = Term(country=country, office=office, start=row.get("start") or "0000-01-01",
+                            end=row.get("end") or None)
+                self.terms[phrase].append(term)
+                entry = Entry("person", person=phrase)
+            elif kind == "country" or (len(code) == 3 and not code.startswith("IGO")):
+                entry = Entry("country", country=country)
+            elif country.startswith("IGO"):
+                entry = Entry("igo", igo=code)
+            else:
+                entry = Entry("body", country=country, sectors=sectors)
+            for name in names:
+                self.add_proper(name, entry)
 
     def _add_named_body(self, row: dict[str, str]) -> None:
         """A named institution or group: its state and sectors, or a full code of its own
@@ -230,6 +258,14 @@ class Gazetteer:
             if term.covers(date):
                 return name
         return None
+
+
+def split_code(code: str) -> tuple[str, tuple[str, ...]]:
+    """A CAMEO actor code as its state (or IGO code) and three-letter sectors:
+    "RUSGOVMIL" -> ("RUS", ("GOV", "MIL")), "IGOUNO" -> ("IGOUNO", ())."""
+    if code.startswith("IGO"):
+        return code[:6], ()
+    return code[:3], tuple(code[i:i + 3] for i in range(3, len(code), 3))
 
 
 @cache
