@@ -48,7 +48,7 @@ def run(shared: Path) -> dict:
     results = {"date": date.today().isoformat(), "commit": commit(),
                "command": "python bench/accuracy.py", "suites": {}}
     for name, relative, suite, use in SUITES:
-        path = ROOT / relative[4:] if relative.startswith("REPO:") else shared / relative
+        path = ROOT / relative.removeprefix("REPO:") if relative.startswith("REPO:") else shared / relative
         if not path.exists():
             print(f"skip {name}: {path} missing", file=sys.stderr)
             continue

@@ -2,7 +2,8 @@
 
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
 find at least two actor cues in it (a state, organisation, office holder, role noun or a
-personal pronoun that refers back to one). The other sentences are blanked with spaces, which
+personal pronoun that refers back to one), or one cue and a weapon system (an arms deal may
+name only the buyer: "India signed a contract for five S-400 systems"). The other sentences are blanked with spaces, which
 keeps every character offset of the document, so provenance spans stay exact, while the
 parser sees only whitespace where they were. The story's opening sentences are always kept:
 they carry its date and introduce its actors.
@@ -15,6 +16,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
 from .actors import MentionFinder
+from .transfers import has_transfer_cue
 
 #: Pronouns that can stand for an actor named in an earlier sentence.
 PRONOUN_CUES = {"he", "she", "they", "we", "his", "her", "their", "our", "it", "its"}
@@ -45,7 +47,8 @@ class Prefilter:
             starts = {id(mentions[i]) for i in range(sentence.start, sentence.end)
                       if i in mentions and "agency" not in mentions[i].kinds()}
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
-            keep.append(index < ALWAYS_KEPT or len(starts) + pronouns >= MIN_CUES)
+            keep.append(index < ALWAYS_KEPT or len(starts) + pronouns >= MIN_CUES
+                        or (len(starts) + pronouns >= 1 and has_transfer_cue(sentence)))
         if all(keep):
             return Filtered(text, len(spans), len(spans))
         chars = list(text)

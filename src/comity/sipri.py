@@ -41,12 +41,11 @@ HEADING_ALIASES = {
 }
 #: Names of register rows that are not one weapon system but a kind of part.
 GENERIC_DESIGNATION = re.compile(r"^[a-z][a-z /()\-]*$")
-#: Tokens too common to tie a news system to a register row by themselves.
-WEAK_TOKENS = {"class", "type", "project", "system", "systems", "missile", "aircraft", "the",
-               "mk", "block", "batch", "version"}
 #: A news deal and a register order match when the deal's year lies this close to the order
 #: (or within the delivery years).
 YEAR_SLACK = 1
+#: Talks or an agreement reported in a year match an order placed up to this many years later.
+TALKS_HORIZON = 5
 
 
 class RegisterError(ValueError):
@@ -328,14 +327,6 @@ def _system_keys(name: str, weapons: WeaponGazetteer) -> set[str]:
     return {k for k in keys if k}
 
 
-def _strong_tokens(name: str) -> set[str]:
-    found = set()
-    for token in re.split(r"[^0-9a-z]+", name.lower()):
-        if token and token not in WEAK_TOKENS and (any(c.isdigit() for c in token) or len(token) >= 4):
-            found.add(token)
-    return found
-
-
 def _names_match(deal: dict[str, Any], order: RegisterDeal, weapons: WeaponGazetteer,
                  cache_keys: dict[str, set[str]]) -> bool:
     names = [n for n in (deal.get("designation"), deal.get("system")) if n]
@@ -349,27 +340,48 @@ def _names_match(deal: dict[str, Any], order: RegisterDeal, weapons: WeaponGazet
     order_keys = cache_keys[order.designation]
     if deal_keys & order_keys:
         return True
-    # Variants the gazetteer does not list ("S-400" and "S-400 Triumf", "Su-30MKI" and "Su-30")
-    # share a strong token.
-    deal_tokens = set().union(*(_strong_tokens(n) for n in names)) if names else set()
-    return bool(deal_tokens & _strong_tokens(order.designation))
+    # Variants the gazetteer does not list: "S-400" and "S-400 Triumf", "Leopard 2" and
+    # "Leopard 2A6" (one name continues the other with a letter), but not "Zephyr-7" and
+    # "Zephyr-9X".
+    return any(_variant(a, b) or _variant(b, a) for a in deal_keys for b in order_keys)
+
+
+def _variant(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with a variant's letters after it."""
+    return len(short) >= 3 and len(long) > len(short) and long.startswith(short) and long[len(short)].isalpha()
 
 
 def _year_fits(deal: dict[str, Any], order: RegisterDeal) -> bool:
+    """Whether an order's years agree with a deal's stage and year. Talks and agreements lead
+    to an order from their year on; a contract is the order of its year; a delivery falls in
+    the order's delivery years; licensed production and a cancellation in its active years.
+    A deal without a year fits the orders its reports could know of (not after their
+    publication, or for talks, not long before it)."""
     year = deal.get("year")
+    stage = deal.get("stage")
     first, last = order.years()
-    if year is None or first is None:
-        latest = _deal_date_year(deal)
-        return latest is None or first is None or first <= latest
-    if deal.get("stage") == "delivery" and order.delivery_years:
-        return min(order.delivery_years) - YEAR_SLACK <= int(year) <= max(order.delivery_years) + YEAR_SLACK
-    return first - YEAR_SLACK <= int(year) <= (last or first) + YEAR_SLACK
+    if first is None:
+        return True
+    early_stage = stage in {"talks", "agreed"}
+    if year is None:
+        published = _deal_date_year(deal)
+        if published is None:
+            return True
+        return published - YEAR_SLACK <= first if early_stage else first <= published
+    year = int(year)
+    if early_stage:
+        return year - YEAR_SLACK <= (order.order_year or first) <= year + TALKS_HORIZON
+    if stage == "contract" and order.order_year is not None:
+        return abs(order.order_year - year) <= YEAR_SLACK
+    if stage == "delivery" and order.delivery_years:
+        return min(order.delivery_years) - YEAR_SLACK <= year <= max(order.delivery_years) + YEAR_SLACK
+    return first - YEAR_SLACK <= year <= (last or first) + YEAR_SLACK
 
 
 def _deal_date_year(deal: dict[str, Any]) -> int | None:
-    dates = [s.get("doc_date") for s in deal.get("sources") or [] if s.get("doc_date")]
-    if deal.get("doc_date"):
-        dates.append(deal["doc_date"])
+    dates = [s.get("doc_date") for s in deal.get("sources") or []
+             if isinstance(s, dict) and s.get("doc_date")]
+    dates += [deal[k] for k in ("doc_date", "first_reported") if deal.get(k)]
     years = [int(str(d)[:4]) for d in dates if str(d)[:4].isdigit()]
     return max(years) if years else None
 

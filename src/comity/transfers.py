@@ -51,8 +51,11 @@ NOUN_POS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "appos", "quantmod"}
 #: Kinds of actor-gazetteer mentions that name a state (not a weapon).
 STATE_MENTION_KINDS = {"country", "adjective", "city", "seat", "person", "igo", "agency"}
+
 #: How far a value or a date may hang from the words of the deal.
 MAX_ATTACHMENT_STEPS = 6
+#: Words that make an amount a sum over several deals.
+AGGREGATE_WORDS = {"total", "combined", "overall", "altogether", "cumulative"}
 #: "The jets" refers back to a system this many sentences before at most.
 REFERENCE_SENTENCES = 4
 DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her"}
@@ -75,6 +78,10 @@ DESIGNATION_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/
 #: Words before a number that make it a designation rather than a count ("Project 11356").
 DESIGNATION_PREFIXES = {"type", "project", "model", "mark", "mk", "block", "batch", "series"}
 CLASS_WORD = "class"
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj"}
+LICENCE_NOUNS = {"licence", "license", "licensing", "agreement", "arrangement", "venture",
+                 "partnership", "collaboration"}
+YEAR_PREPOSITIONS = {"in", "since", "by", "during", "from", "until", "till", "before", "after"}
 YEAR_LIKE = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -117,22 +124,29 @@ class WeaponGazetteer:
     def __init__(self, systems: Iterable[WeaponSystem] = ()):
         self.systems: list[WeaponSystem] = []
         self.index: dict[str, list[tuple[WeaponSystem, str]]] = {}
+        self.by_maker: dict[str, list[WeaponSystem]] = {}
+        self.short_names: set[str] = set()
         self.longest = 1
+        self._prefixes: frozenset[str] | None = None
+        self._prefixes_size = 0
         for system in systems:
             self.add(system)
 
     def add(self, system: WeaponSystem) -> None:
         self.systems.append(system)
+        if system.maker:
+            for maker in re.split(r"\s*[|/;]\s*", system.maker):
+                if len(name_key(maker)) >= 3:
+                    self.by_maker.setdefault(name_key(maker), []).append(system)
         for name in system.names():
-            forms = {name}
-            # "Talwar class" is also written "Talwar-class"; both give the same key.
-            for form in forms:
-                key = name_key(form)
-                if len(key) < 2:
-                    continue
-                entries = self.index.setdefault(key, [])
-                if all(existing is not system for existing, _ in entries):
-                    entries.append((system, name))
+            # One key for every spelling: "Talwar class" and "Talwar-class", "S-400" and "S400".
+            key = name_key(name)
+            if len(key) < 2:
+                continue
+            entries = self.index.setdefault(key, [])
+            if all(existing is not system for existing, _ in entries):
+                entries.append((system, name))
+            # tokens a name may take: its letter and digit runs and the hyphens between them
             self.longest = max(self.longest, len(re.findall(r"[A-Za-z]+|\d+", name)) + 2)
 
     def lookup(self, name: str, category: str | None = None) -> WeaponSystem | None:
@@ -146,8 +160,40 @@ class WeaponGazetteer:
     def candidates(self, key: str) -> list[tuple[WeaponSystem, str]]:
         return self.index.get(key, [])
 
+    def prefixes(self) -> frozenset[str]:
+        """Every beginning of every name key: a span whose key is not among them can neither
+        be a name nor grow into one, which lets the finder stop early."""
+        if self._prefixes is None or self._prefixes_size != len(self.index):
+            self._prefixes = frozenset(key[:k] for key in self.index for k in range(1, len(key) + 1))
+            self._prefixes_size = len(self.index)
+        return self._prefixes
+
     def knows(self, name: str) -> bool:
         return bool(self.candidates(name_key(name)))
+
+    def add_short_names(self) -> None:
+        """News shortens "CH-47F Chinook" to "Chinook": the name after a designation becomes a
+        name of its own when no other system shares it. Such names count like imported ones
+        (only as a proper noun or before a category noun)."""
+        owners: dict[str, set[int]] = {}
+        systems: dict[int, WeaponSystem] = {}
+        for system in self.systems:
+            if not system.curated:
+                continue
+            for name in system.names():
+                words = name.split()
+                if len(words) >= 2 and any(c.isdigit() for c in words[0]) and words[-1].isalpha() \
+                        and words[-1][:1].isupper() and len(words[-1]) >= 4:
+                    owners.setdefault(name_key(words[-1]), set()).add(id(system))
+                    systems[id(system)] = system
+        for key, ids in owners.items():
+            if len(ids) == 1 and key not in self.index:
+                system = systems[next(iter(ids))]
+                short = next(w for n in system.names() for w in [n.split()[-1]] if name_key(w) == key)
+                derived = WeaponSystem(system.designation, system.aliases, system.nato_name, system.category,
+                                       system.producers, system.maker, system.description, curated=False)
+                self.index[key] = [(derived, short)]
+                self.short_names.add(key)
 
     @classmethod
     def load(cls) -> "WeaponGazetteer":
@@ -157,7 +203,18 @@ class WeaponGazetteer:
                 continue
             for system in read_weapon_rows(path, curated):
                 gaz.add(system)
+        gaz.add_short_names()
+        gaz.drop_shadowed_imports()
         return gaz
+
+    def drop_shadowed_imports(self) -> None:
+        """A name imported in bulk that begins a curated system's name (a register's "Leopard"
+        frigate, the curated Leopard 2 tanks) is too ambiguous to keep."""
+        curated = {key for key, entries in self.index.items() if any(s.curated for s, _ in entries)}
+        for key, entries in list(self.index.items()):
+            if key not in self.short_names and all(not s.curated for s, _ in entries) and key.isalpha() and any(
+                    other != key and other.startswith(key) for other in curated):
+                del self.index[key]
 
 
 def _pick(found: list[tuple[WeaponSystem, str]], category: str | None) -> tuple[WeaponSystem, str]:
@@ -237,17 +294,36 @@ class TransferLexicon:
     adjunct_preps: frozenset[str]
     company_words: frozenset[str]
     planned_modifiers: frozenset[str]
+    firm_agreements: frozenset[str]
+    argument_preps: frozenset[str]
     categories: dict[tuple[str, ...], str]
     longest_category: int
 
     def rank(self, stage: str) -> int:
         return self.order.index(stage)
 
+    def single_category_nouns(self) -> frozenset[str]:
+        """The one-word category nouns ("frigate", "howitzer")."""
+        return frozenset(phrase[0] for phrase in self.categories if len(phrase) == 1)
+
+    def is_generic(self, name: str) -> bool:
+        """Whether a name is only a category phrase ("frigate", "rocket system")."""
+        words = tuple(_category_words(name.lower()))
+        return words in self.categories or (words[:-1] + (words[-1].rstrip("s"),)) in self.categories if words else False
+
+    def ends_in_category(self, name: str) -> bool:
+        """Whether a name ends with a category noun ("BrahMos missile", "Typhoon jet")."""
+        words = [w.lower() for w in re.split(r"[\s\-]+", name) if w]
+        if len(words) < 2:
+            return False
+        last = words[-1][:-1] if words[-1].endswith("s") else words[-1]
+        return (last,) in self.categories or (words[-1],) in self.categories
+
     def category_at(self, token: Token) -> tuple[str | None, int]:
         """The category a noun names with the words before it, and where that phrase starts
         ("air defence missile systems" -> air-defence)."""
-        if token.pos_ not in NOUN_POS:
-            return None, token.i
+        if token.pos_ not in NOUN_POS and not (token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS):
+            return None, token.i        # ("drones" is sometimes tagged a verb in object position)
         words: list[tuple[str, int]] = []
         doc = token.doc
         i = token.i
@@ -258,11 +334,17 @@ class TransferLexicon:
             text = t.lemma_.lower() if i == token.i else t.lower_
             words[:0] = [(w, i) for w in _category_words(text)]
             i -= 1
-        for length in range(min(len(words), self.longest_category), 0, -1):
-            phrase = tuple(w for w, _ in words[-length:])
-            category = self.categories.get(phrase)
-            if category:
-                return category, words[-length][1]
+        heads = [words[-1][0]] if words else []
+        if heads and heads[0] == token.lower_ and heads[0].endswith("s"):
+            # a capitalised plural keeps its s as lemma ("Rocket Systems")
+            heads.append(heads[0][:-1])
+        for head in heads:
+            words[-1] = (head, words[-1][1])
+            for length in range(min(len(words), self.longest_category), 0, -1):
+                phrase = tuple(w for w, _ in words[-length:])
+                category = self.categories.get(phrase)
+                if category:
+                    return category, words[-length][1]
         return None, token.i
 
 
@@ -274,7 +356,7 @@ def _category_words(text: str) -> list[str]:
 def _deal_words(entries: dict, stage: str) -> list[DealWord]:
     found = []
     for frame, words in (entries or {}).items():
-        if frame not in {"buyer", "seller", "party", "arrival"}:
+        if frame not in {"buyer", "seller", "party", "arrival", "expel", "possess"}:
             raise TransferDataError(f"stages.yaml: {stage}: unknown frame {frame!r}")
         for word in words or []:
             parts = tuple(str(word).lower().split())
@@ -316,6 +398,8 @@ def load_transfer_lexicon() -> TransferLexicon:
         recipient_preps=words("recipient_prepositions"), supplier_preps=words("supplier_prepositions"),
         party_preps=words("party_prepositions"), adjunct_preps=words("adjunct_prepositions"),
         company_words=words("company_words"), planned_modifiers=words("planned_modifiers"),
+        firm_agreements=words("firm_agreements"),
+        argument_preps=words("argument_prepositions"),
         categories=categories, longest_category=max((len(k) for k in categories), default=1))
 
 
@@ -393,7 +477,7 @@ class SystemMention:
     start: int                   # token span of the name
     end: int
     anchor: Token                # the head of the noun phrase the system is in
-    name: str                    # as the gazetteer writes it, or the designation as written
+    name: str                    # what records call it: the designation, or as written
     designation: str             # the canonical designation (the key of a deal)
     category: str | None
     system: WeaponSystem | None  # None for systems the gazetteer lacks
@@ -440,7 +524,9 @@ class SystemFinder:
             length, system, form = match
             start, end = tokens[i].i, tokens[i].i + length
             anchor, category = self._anchor(tokens[0].doc, start, end)
-            found.append(SystemMention(start, end, anchor, form, system.designation,
+            # Records name a known system by its designation ("Talwar-class frigates" are
+            # Project 11356); the span in the document keeps how the news wrote it.
+            found.append(SystemMention(start, end, anchor, system.designation, system.designation,
                                        system.category or category, system))
             i += length
         return found
@@ -450,27 +536,35 @@ class SystemFinder:
         first = tokens[i]
         if first.is_punct or first.is_space or not first.text[:1].isalnum():
             return None
-        for length in range(min(self.weapons.longest, len(tokens) - i), 0, -1):
+        prefixes = self.weapons.prefixes()
+        reachable, key = 0, ""
+        for length in range(1, min(self.weapons.longest, len(tokens) - i) + 1):
+            key += name_key(tokens[i + length - 1].text)
+            if key not in prefixes and not (key.endswith("s") and key[:-1] in prefixes):
+                break
+            reachable = length
+        for length in range(reachable, 0, -1):
             span = tokens[i:i + length]
             last = span[-1]
             if last.is_punct or any(t.is_space or (t.is_punct and t.text not in "-/.") for t in span):
                 continue
-            if any(t.whitespace_ and t.text == "-" for t in span[:-1]) and length > 1:
-                pass
             text = "".join(t.text + t.whitespace_ for t in span).strip()
             key = name_key(text)
             candidates = self.weapons.candidates(key)
-            if not candidates and key.endswith("s") and len(key) > 3:
-                candidates = self.weapons.candidates(key[:-1])   # "S-400s", "Rafales"
+            plural = text.endswith("s") and len(key) > 3 and (text[-2:-1].isdigit() or text[-2:-1].isupper())
+            if (not candidates or plural) and key.endswith("s") and len(key) > 3:
+                # "S-400s", "Rafales"; a lower-case s after a designation is a plural even
+                # when a variant ends in S ("MiG-29s" are MiG-29s, not MiG-29S)
+                candidates = self.weapons.candidates(key[:-1]) or candidates
             if not candidates:
                 continue
             after = last.i + 1
             if after < len(last.doc) and last.doc[after].text[:1].isupper() and \
-                    last.doc[after].lower_ in self.lexicon.company_words:
+                    last.doc[after].lower_.rstrip(".") in self.lexicon.company_words:
                 return None     # "BrahMos Aerospace", "Dassault Aviation": the maker
             category, _ = self._following_category(span[-1])
             system, form = _pick(candidates, category)
-            if self._plausible(span, system, category, actor_mentions):
+            if self._plausible(span, system, form, category, actor_mentions):
                 return length, system, form
         return None
 
@@ -484,11 +578,14 @@ class SystemFinder:
                 break
         return None, -1
 
-    def _plausible(self, span: list[Token], system: WeaponSystem, category: str | None,
+    def _plausible(self, span: list[Token], system: WeaponSystem, form: str, category: str | None,
                    actor_mentions: dict) -> bool:
-        """Names without digits are ordinary words too ("Tiger", "Patriot"): they count only
-        written as proper names, not naming a state or a person, and - when imported in bulk
-        rather than curated - only as a proper noun or before a category noun."""
+        """Names without digits are ordinary words too ("Tiger", "Bay", "Rotem"): they count
+        only written as proper names, not naming a state, and not inside a longer name ("Tiger
+        Woods", "Bay of Bengal", "Hyundai Rotem"). Names imported in bulk or shortened rather
+        than curated must also be written as the gazetteer writes them ("ROTEM" is not
+        "Rotem") and stand capitalised inside a sentence, as a proper noun or before a category
+        noun."""
         text = "".join(t.text for t in span)
         if any(c.isdigit() for c in text):
             return True
@@ -500,11 +597,30 @@ class SystemFinder:
             if mention is not None and (mention.end - mention.start) >= len(span) and \
                     mention.kinds() & STATE_MENTION_KINDS:
                 return False
-        if len(span) == 1 and first.ent_type_ in {"GPE", "PERSON", "NORP", "DATE"}:
+        if self._inside_longer_name(span, actor_mentions):
             return False
         if system.curated:
             return True
-        return first.pos_ == "PROPN" and len(span) > 1 or category is not None
+        if name_key(text) == name_key(form) and text.replace("-", "").replace(" ", "") != \
+                form.replace("-", "").replace(" ", "") and text.rstrip("s") != form.replace(" ", ""):
+            return False
+        # capitalised inside a sentence, or tagged a proper noun, or before a category noun
+        return first.i != first.sent.start or first.pos_ == "PROPN" or category is not None
+
+    def _inside_longer_name(self, span: list[Token], actor_mentions: dict) -> bool:
+        """Whether a name is part of a longer proper name: "Hyundai Rotem", "Tiger Woods",
+        "Bay of Bengal" (a proper noun next to it that names neither a state nor a maker:
+        "MBDA Meteor" is the Meteor)."""
+        doc = span[0].doc
+        before, after = span[0].i - 1, span[-1].i + 1
+        if after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].pos_ == "PROPN":
+            return True
+        for i in (before, after):
+            if 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() \
+                    and doc[i].is_alpha and i not in actor_mentions \
+                    and name_key(doc[i].text) not in self.weapons.by_maker:
+                return True
+        return False
 
     def _anchor(self, doc: Doc, start: int, end: int) -> tuple[Token, str | None]:
         """The head of the noun phrase a name modifies ("S-400 Triumf air defence systems"
@@ -512,7 +628,7 @@ class SystemFinder:
         span = doc[start:end]
         anchor = span.root
         category = None
-        while anchor.dep_ in MODIFIER_DEPS and anchor.head.i >= end and anchor.head.pos_ in NOUN_POS:
+        while anchor.dep_ in MODIFIER_DEPS and anchor.head.i >= end and _is_nominal(anchor.head):
             head = anchor.head
             head_category, _ = self.lexicon.category_at(head)
             if head_category or head.lemma_.lower() in self.lexicon.unit_nouns or head.lemma_.lower() == "system":
@@ -522,6 +638,18 @@ class SystemFinder:
             break
         if category is None:
             category, _ = self.lexicon.category_at(anchor)
+        if category is None and anchor == span.root:
+            # The parser may hang the name apart from its noun ("send Leopard 2 battle tanks"):
+            # a category noun right after the name, past descriptions, is its noun all the same.
+            j = end
+            while j < len(doc) and j < end + 4:
+                category_after, _ = self.lexicon.category_at(doc[j])
+                if category_after and _is_nominal(doc[j]):
+                    return doc[j], category_after
+                if not (doc[j].text == "-" or doc[j].is_alpha and doc[j].text[:1].islower()
+                        and doc[j].pos_ in {"ADJ", "NOUN", "VERB"}):
+                    break
+                j += 1
         return anchor, category
 
     # -- designations the gazetteer lacks -------------------------------------------------
@@ -552,7 +680,7 @@ class SystemFinder:
             name = _designation_text(token.doc[start:end])
             system = self.weapons.lookup(name, category)
             if system is not None:
-                found.append(SystemMention(start, end, token, name, system.designation,
+                found.append(SystemMention(start, end, token, system.designation, system.designation,
                                            system.category or category, system))
             else:
                 found.append(SystemMention(start, end, token, name, name, category, None))
@@ -618,6 +746,16 @@ class SystemFinder:
         return None
 
 
+def _is_clause(token: Token) -> bool:
+    """Whether a word heads a clause; a plural noun the tagger took for a verb in object or
+    subject position ("produce 48 TB2 drones") does not."""
+    return token.pos_ in CLAUSE_POS and not (token.dep_ in NOMINAL_DEPS - {"conj"} and token.tag_ != "VBG")
+
+
+def _is_nominal(token: Token) -> bool:
+    return token.pos_ in NOUN_POS or (token.pos_ == "VERB" and not _is_clause(token))
+
+
 def _in_phrase_of(token: Token, head: Token) -> bool:
     current = token
     for _ in range(4):
@@ -631,14 +769,13 @@ def _in_phrase_of(token: Token, head: Token) -> bool:
 
 def _proper_name_like(token: Token, actor_mentions: dict) -> bool:
     """A capitalised name that may be a system's ("Pinaka", "Hellfire", "Talwar"), not a
-    state, person, date or actor."""
+    state, office holder, date or amount. (The tagger often takes unknown names for adjectives
+    or nouns; the actor gazetteer knows the names that are not systems.)"""
     if token.i == token.sent.start or not token.text[:1].isupper() or not token.is_alpha:
         return False
     if token.pos_ not in {"PROPN", "ADJ", "NOUN"} or token.i in actor_mentions:
         return False
-    # The parser often takes unknown names for places or nationalities; the actor gazetteer
-    # (checked above) knows the real ones.
-    return token.ent_type_ not in {"PERSON", "DATE", "TIME", "MONEY", "ORDINAL", "CARDINAL"}
+    return token.ent_type_ not in {"DATE", "TIME", "MONEY", "CARDINAL"}
 
 
 def _designation_like(token: Token) -> bool:
@@ -667,12 +804,22 @@ class Roles:
     suppliers: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)   # states on the system's own noun
+
+    def explicit(self) -> bool:
+        return bool(self.suppliers or self.recipients or self.parties)
 
     def add(self, role: str, countries: Iterable[str | None]) -> None:
         target = {"supplier": self.suppliers, "recipient": self.recipients, "party": self.parties}[role]
         for country in countries:
             if country and country not in target:
                 target.append(country)
+
+    def prefer(self, role: str, countries: Iterable[str | None]) -> None:
+        """Put ``countries`` first among the candidates for ``role``."""
+        target = {"supplier": self.suppliers, "recipient": self.recipients, "party": self.parties}[role]
+        first = [c for c in dict.fromkeys(countries) if c]
+        target[:] = first + [c for c in target if c not in first]
 
 
 @dataclass
@@ -682,6 +829,7 @@ class DealReading:
     asserted: bool
     nodes: list[Token]          # every deal word and clause on the way up from the system
     roles: Roles
+    word: DealWord | None = None
 
 
 class TransferExtractor:
@@ -701,7 +849,6 @@ class TransferExtractor:
         # The event coder knows the mood of a clause and who does what it says; both matter
         # here too ("plans to buy", "contracts ... signed with India").
         self.coder = coder or EventCoder(event_lexicon(), ontology())
-        self._actor_mentions: dict = {}
 
     # -- entry point ----------------------------------------------------------------------
     def extract(self, document: Document, parsed: Doc, resolver, mentions: dict | None = None
@@ -712,35 +859,89 @@ class TransferExtractor:
         sentences = list(parsed.sents)
         found_in: dict[int, list[Transfer]] = {}
         history: list[tuple[int, SystemMention]] = []
+        fallbacks: dict[int, str | None] = {}
         saved_speaker = getattr(resolver, "speaker", None)
         try:
             for index, sentence in enumerate(sentences):
                 if resolver is not None:
                     resolver.speaker = self.coder._speaker(sentence, resolver)
-                self._actor_mentions = mentions
                 systems = self.finder.find(sentence, mentions)
                 for mention in systems:
                     if mention.generic:
-                        self._refer_back(mention, history)
+                        self._refer_back(mention, history, mentions)
+                    if mention.generic:
+                        self._by_maker(mention, sentence)
                     if not mention.generic:
                         history.append((index, mention))
-                sentence_records = []
+                sentence_records: list[Transfer] = []
+                previous = _latest_deal(found_in, index)
                 for mention in systems:
                     record = self._transfer(document, parsed, index, sentence, mention, systems,
-                                            resolver, mentions)
-                    if record is not None:
-                        sentence_records.append(record)
+                                            resolver, mentions, previous)
+                    if record is None:
+                        continue
+                    sentence_records.append(record)
+                    if record.recipient is None and record.supplier is not None:
+                        fallbacks[id(record)] = self._recipient_nearby(sentence, record.supplier, mentions)
+                recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
+                orphan = self._orphan_stage(document, sentence, index,
+                                            sentence_records or (found_in[max(recent)] if recent else []))
+                if orphan is not None:
+                    sentence_records.append(orphan)
                 if sentence_records:
                     found_in[index] = sentence_records
                     records.extend(sentence_records)
-                elif systems == [] and found_in:
+                elif found_in:
                     self._value_from_neighbour(sentence, index, found_in)
         finally:
             if resolver is not None:
                 resolver.speaker = saved_speaker
-        return merge_transfers(_complete(records))
+        return merge_transfers(_generic_into_specific(_same_family(_complete(records, fallbacks))))
 
-    def _refer_back(self, mention: SystemMention, history: list[tuple[int, SystemMention]]) -> None:
+    def _orphan_stage(self, document: Document, sentence: Span, index: int,
+                      targets: list[Transfer]) -> Transfer | None:
+        """"The plan had been abandoned", "the first deliveries had begun": a step reported
+        without naming the system takes the one deal just reported further."""
+        deals = {(t.supplier, t.recipient, name_key(t.designation or t.system)) for t in targets
+                 if t.supplier and t.recipient}
+        if len(deals) != 1:
+            return None
+        target = next(t for t in targets if t.supplier and t.recipient)
+        rank = self.lexicon.rank
+        for token in sentence:
+            node = word = None
+            if _is_clause(token):
+                verb_word = self._verb_word(token)
+                arguments = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+                if verb_word is not None and verb_word.stage in {"cancelled", "delivery"} and any(
+                        _definite(a) and self._noun_word(a) is not None and not _has_of_object(a)
+                        for a in arguments):
+                    node, word = token, verb_word
+            elif token.pos_ in NOUN_POS and token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                noun_word = self._noun_word(token)
+                if noun_word is not None and noun_word.stage == "delivery" and not _has_of_object(token) \
+                        and token.head.lemma_.lower() in self.lexicon.light_verbs:
+                    node, word = token, noun_word
+            if node is None:
+                continue
+            asserted = self._asserted(node, document.date)
+            stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
+            if stage is None or rank(stage) <= rank(target.stage):
+                continue
+            reading = DealReading(stage, node, asserted, [node], Roles(), word)
+            year = self._year(reading, sentence, document.date, None, [])
+            record = Transfer(
+                doc_id=document.id, supplier=target.supplier, recipient=target.recipient,
+                system=target.system, category=target.category, stage=stage, year=year,
+                sentence=sentence.text.strip(), span=(node.idx, node.idx + len(node.text)),
+                sentence_index=index, maker=target.maker, designation=target.designation,
+                doc_date=document.date)
+            record.sources = [_source(record)]
+            return record
+        return None
+
+    def _refer_back(self, mention: SystemMention, history: list[tuple[int, SystemMention]],
+                    mentions: dict) -> None:
         """"The jets", "these helicopters": a definite category noun names the last system of
         its category mentioned shortly before."""
         anchor = mention.anchor
@@ -750,7 +951,7 @@ class TransferExtractor:
         sentence_index = max((i for i, _ in history), default=None)
         # "the American jets" only names an earlier system made in the United States.
         origin = {e.country for c in anchor.children if c.dep_ in {"amod", "compound"}
-                  for m in [self._actor_mentions.get(c.i)] if m is not None
+                  for m in [mentions.get(c.i)] if m is not None
                   for e in m.entries if e.kind in {"country", "adjective"} and e.country}
         for index, earlier in reversed(history):
             if sentence_index is not None and sentence_index - index > REFERENCE_SENTENCES:
@@ -762,36 +963,76 @@ class TransferExtractor:
                 mention.system, mention.generic = earlier.system, False
                 return
 
+    def _by_maker(self, mention: SystemMention, sentence: Span) -> None:
+        """"A contract with BrahMos Aerospace for anti-ship missiles": a category noun in a
+        sentence that names a maker is the maker's one system of that category."""
+        tokens = list(sentence)
+        found: list[WeaponSystem] = []
+        for i in range(len(tokens)):
+            if not tokens[i].text[:1].isupper():
+                continue
+            if i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].pos_ == "PROPN":
+                continue        # inside a longer name: "Hindustan Aeronautics" is not "Aeronautics"
+            for length in range(1, 5):
+                key = name_key("".join(t.text for t in tokens[i:i + length]))
+                for system in self.weapons.by_maker.get(key, []):
+                    if system.category == mention.category and system not in found:
+                        found.append(system)
+        # A maker's family of variants ("BrahMos", "BrahMos-NG", "BrahMos-II") stands for its root.
+        roots = [f for f in found if all(name_key(o.designation).startswith(name_key(f.designation)) for o in found)]
+        if len(found) == 1 or len(roots) == 1:
+            system = roots[0] if roots else found[0]
+            mention.system, mention.generic = system, False
+            mention.designation = system.designation
+            mention.name = system.designation
+
     # -- one system in one sentence -------------------------------------------------------
     def _transfer(self, document: Document, parsed: Doc, index: int, sentence: Span,
                   mention: SystemMention, systems: list[SystemMention], resolver,
-                  mentions: dict) -> Transfer | None:
+                  mentions: dict, previous: Transfer | None = None) -> Transfer | None:
         reading = self.read_deal(mention, sentence, document.date, resolver, mentions)
         if reading is None:
             return None
+        roles = reading.roles
+        same_deal = previous is not None and not roles.explicit() and _definite(reading.node)
+        if same_deal:
+            # "The package includes Meteor missiles": the deal just reported, with its sides
+            # and stage.
+            roles.add("supplier", [previous.supplier])
+            roles.add("recipient", [previous.recipient])
         supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems)
         if supplier is not None and supplier == recipient:
             return None         # domestic procurement
-        roles = reading.roles
-        if mention.generic and not (supplier in roles.suppliers + roles.parties
-                                    and recipient in roles.recipients + roles.parties):
+        named = roles.suppliers + roles.recipients + roles.parties + roles.modifiers
+        if mention.generic and not (supplier in named and recipient in named):
             return None         # "two frigates" only count between two named sides
         if mention.system is None and not (reading.roles.suppliers or reading.roles.parties) \
                 and supplier is None:
             return None
         value = self._value(sentence, reading, mention, systems)
-        year = self._year(reading, sentence, document.date, mention, systems) if reading.asserted else None
+        quantity = self._quantity(mention, systems)
+        stage = reading.stage
+        if stage == "agreed" and reading.asserted and (quantity or value) and \
+                reading.node.lemma_.lower() in self.lexicon.firm_agreements:
+            # An agreement that fixes how many or how much is an order, as SIPRI counts it.
+            stage = "contract"
+        year = self._year(reading, sentence, document.date, mention, systems)
+        if same_deal and reading.asserted:
+            stage, year = previous.stage, previous.year
         doc = parsed
         span = (doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text))
         text = sentence.text.strip()
         record = Transfer(
             doc_id=document.id, supplier=supplier, recipient=recipient, system=mention.name,
-            category=mention.category, stage=reading.stage, quantity=self._quantity(mention, systems),
+            category=mention.category, stage=stage, quantity=quantity,
             value=value[0] if value else None, currency=value[1] if value else None,
             value_usd=value[2] if value else None, year=year, sentence=text, span=span,
             sentence_index=index, maker=mention.system.maker if mention.system else None,
             designation=mention.designation, doc_date=document.date)
         record.sources = [_source(record)]
+        if reading.word is not None and reading.word.frame == "possess":
+            # "Greece flies F-16s": background, not news of a step in a deal
+            record.sources[0]["background"] = True
         return record
 
     # -- stage ----------------------------------------------------------------------------
@@ -801,9 +1042,12 @@ class TransferExtractor:
         path = self.path_up(mention.anchor, sentence)
         words: list[tuple[Token, DealWord]] = []
         nodes: list[Token] = []
-        for node in path:
+        for position, node in enumerate(path):
             nodes.append(node)
+            below = path[position - 1] if position else None
             for word_node, word in self._deal_words_at(node, path):
+                if word_node == node and not self._takes_goods(node, word, below):
+                    continue
                 if word_node not in [n for n, _ in words]:
                     words.append((word_node, word))
                     if word_node not in nodes:
@@ -821,7 +1065,7 @@ class TransferExtractor:
         own = []
         for head in [mention.anchor, *_conjunct_chain(mention.anchor)][:1]:
             for child in head.children:
-                if child.dep_ in {"acl", "relcl"} and child.pos_ in CLAUSE_POS and child not in nodes:
+                if child.dep_ in {"acl", "relcl"} and child.pos_ in CLAUSE_POS and child not in path:
                     own.extend(self._deal_words_at(child, [head]))
         main = self._decide(words, nodes, mention, doc_date, resolver, mentions)
         inner = self._decide(own, [n for n, _ in own], mention, doc_date, resolver, mentions)
@@ -838,14 +1082,20 @@ class TransferExtractor:
     def _decide(self, words: list[tuple[Token, DealWord]], nodes: list[Token],
                 mention: SystemMention, doc_date: str | None, resolver,
                 mentions: dict | None) -> DealReading | None:
-        """The outermost deal word decides; an unasserted one gives way to the one inside it."""
-        for node, word in reversed(words):
-            if word.stage == "licensed-production" and not self._licensed(node, mention, mentions):
+        """The outermost deal word decides; an unasserted one gives way to the one inside it.
+        A contract or agreement for production under licence is a licensed production ("signed a
+        contract for the production of AK-203 rifles in India")."""
+        licensed = [n for n, w in words if w.stage == "licensed-production" and self._licensed(n, mention, mentions)]
+        for position in range(len(words) - 1, -1, -1):
+            node, word = words[position]
+            if word.stage == "licensed-production" and node not in licensed:
                 continue
             asserted = self._asserted(node, doc_date)
             stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
             if stage is None:
                 continue
+            if stage in {"agreed", "contract"} and any(n in licensed for n, _ in words[:position]):
+                stage = "licensed-production"
             roles = Roles()
             for other_node, other_word in words:
                 self._collect_roles(other_node, other_word, roles, resolver, mention)
@@ -853,7 +1103,7 @@ class TransferExtractor:
                 if node_extra.dep_ in {"acl", "relcl"} and node_extra not in [n for n, _ in words]:
                     self._collect_roles(node_extra, DealWord("", "party", (node_extra.lemma_,)),
                                         roles, resolver, mention)
-            return DealReading(stage, node, asserted, list(nodes), roles)
+            return DealReading(stage, node, asserted, list(nodes), roles, word)
         return None
 
     def path_up(self, token: Token, sentence: Span) -> list[Token]:
@@ -864,12 +1114,26 @@ class TransferExtractor:
         the F-35 programme" says nothing about the F-35 deal."""
         path = [token]
         current = token
+        passed_deal = False
         while current.head != current and sentence.start <= current.head.i < sentence.end:
-            if current.pos_ in CLAUSE_POS and not self._clause_passes(current):
+            if _is_clause(current) and not self._clause_passes(current):
                 break
             if current.dep_ == "npadvmod" and current.head.pos_ in CLAUSE_POS:
                 break
-            if current.dep_ == "prep" and current.lower_ in self.lexicon.adjunct_preps:
+            if current.dep_ == "prep" and (current.lower_ in self.lexicon.adjunct_preps or passed_deal
+                                           and current.lower_ not in self.lexicon.argument_preps):
+                # "bought in response to India's purchase of X": past a deal word, only a
+                # preposition that gives a deal its topic ("talks on", "contract for") goes on.
+                break
+            passed_deal = passed_deal or (current.pos_ in NOUN_POS and self._noun_word(current) is not None)
+            if current is not token and not passed_deal and current.pos_ in NOUN_POS \
+                    and current.dep_ not in {"appos", "conj", "compound"} and not self._carrier(current) \
+                    and path[-2].dep_ != "appos":
+                # (a name with the system in apposition is the system: "INS Tushil, a Project
+                # 11356 frigate")
+                # "a plan for an enveloping fire with Hwasong-12s", "the second version of
+                # India's Tejas": below its deal word a system hangs only from other systems,
+                # units and amounts.
                 break
             current = current.head
             path.append(current)
@@ -877,8 +1141,24 @@ class TransferExtractor:
                 break
         return path
 
+    def _carrier(self, noun: Token) -> bool:
+        """Whether a noun between a system and its deal word passes the deal on: another
+        system or category noun, a unit ("batch", "squadron"), an amount ("$2 billion worth")."""
+        lemma = noun.lemma_.lower()
+        return (self.lexicon.category_at(noun)[0] is not None or lemma in self.lexicon.unit_nouns
+                or lemma in {"system", "systems"} or noun.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
+                or lemma in self.money.suffix_codes or lemma in {"worth", "value"})
+
     def _clause_passes(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        modality = self.coder.modality
+        if not (self._verb_word(verb) is not None or lemma in self.lexicon.light_verbs
+                or lemma in self.lexicon.content_verbs or lemma in modality.transparent_verbs
+                or lemma in modality.intent_verbs or verb.pos_ == "AUX"):
+            return False    # "to replace the Chetak fleet": what another act is about
         dep = verb.dep_
+        if dep == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True         # "a deal to deliver X" is an infinitive, not a relative clause
         if dep in {"conj", "parataxis", "relcl"}:
             return False
         if dep == "advcl":
@@ -887,6 +1167,17 @@ class TransferExtractor:
             governor = verb.head
             return governor.lemma_.lower() in self.lexicon.verbs and self._verb_word(governor) is not None
         return True
+
+    @staticmethod
+    def _takes_goods(node: Token, word: DealWord, below: Token | None) -> bool:
+        """Whether a deal verb has the system where its goods go. A system that is the active
+        subject does the act itself ("the jets will fly from the carrier"), except that it
+        arrives; a possession verb holds its goods as object ("Greece flies F-16s")."""
+        if below is None or not _is_clause(node):
+            return True
+        if word.frame == "possess":
+            return below.dep_ in {"dobj", "obj", "conj"}
+        return word.frame == "arrival" or below.dep_ not in {"nsubj", "csubj"}
 
     def _deal_words_at(self, node: Token, path: list[Token]) -> list[tuple[Token, DealWord]]:
         lemma = node.lemma_.lower()
@@ -897,11 +1188,14 @@ class TransferExtractor:
                 found.append((node, word))
             elif lemma in self.lexicon.light_verbs or lemma in self.lexicon.content_verbs:
                 # "sign a contract", "place an order", "the deal includes": the noun decides.
+                below = next((c for c in node.children if c in path), None)
+                carries = below is None or below.dep_ in {"dobj", "obj", "attr", "xcomp", "nsubjpass"} or (
+                    lemma == "be" and below.dep_ == "prep" and below.lower_ == "for")
                 for child in node.children:
                     if child in path:
                         continue
                     if child.dep_ in {"dobj", "obj", "nsubjpass"} or (
-                            lemma in self.lexicon.content_verbs and child.dep_ in {"nsubj", "attr"}):
+                            carries and lemma in self.lexicon.content_verbs and child.dep_ in {"nsubj", "attr"}):
                         noun_word = self._noun_word(child)
                         if noun_word is not None:
                             found.append((child, noun_word))
@@ -942,6 +1236,13 @@ class TransferExtractor:
             if any(c.dep_ in {"amod", "compound"} and c.lower_ in self.lexicon.planned_modifiers
                    for c in node.children):
                 return False        # "India's planned purchase"
+            governor = node.head
+            modality = self.coder.modality
+            if node.dep_ in {"nsubj", "nsubjpass"} and (
+                    governor.lemma_.lower() in modality.intent_verbs | modality.intent_adjectives
+                    or any(c.dep_ == "acomp" and c.lemma_.lower() in modality.intent_adjectives
+                           for c in governor.children)):
+                return False        # "a contract is expected to be signed", "is due to"
             mood = self.coder.noun_mood(node, doc_date)
         return mood.kind == "asserted" and not mood.negated
 
@@ -970,19 +1271,22 @@ class TransferExtractor:
         if resolver is None:
             return
         frame = word.frame
-        subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party"}.get(frame)
+        subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party",
+                        "expel": "supplier", "possess": "recipient"}.get(frame)
         if node.pos_ in CLAUSE_POS:
             if subject_role:
                 roles.add(subject_role, _countries(self._doer(node, frame, resolver)))
             children = list(node.children)
             dative = [c for c in children if c.dep_ in {"dative", "iobj"}]
-            if frame == "seller":
-                # "supply India with S-400s", "arm Ukraine": a state as object receives.
+            if frame in {"seller", "expel"}:
+                # "supply India with S-400s", "arm Ukraine", "removed Turkey from the F-35
+                # programme": a state as object receives (or was to).
                 dative += [c for c in children if c.dep_ in {"dobj", "obj"}
                            and c.i not in range(mention.start, mention.end) and c != mention.anchor]
             for d in dative:
                 if d.pos_ in NOUN_POS | {"PRON"}:
-                    roles.add("recipient" if frame == "seller" else "party", _countries(resolver.actors(d)))
+                    roles.add("recipient" if frame in {"seller", "expel"} else "party",
+                              _countries(resolver.actors(d)))
         else:
             owners = [c for c in node.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                       and c.i not in range(mention.start, mention.end)]
@@ -1000,21 +1304,46 @@ class TransferExtractor:
             objects = [o for o in prep.children if o.dep_ == "pobj"]
             if not objects:
                 continue
+            if word.stage == "licensed-production" and self._licence_roles(objects, roles, resolver):
+                continue
             countries = [c for o in objects for c in _countries(resolver.actors(o))]
             p = prep.lower_
             if prep.dep_ == "agent" or p == "by":
                 # "delivered by Russia", "the purchase by India"
                 roles.add({"buyer": "recipient", "seller": "supplier"}.get(frame, "party"), countries)
-            elif p in self.lexicon.supplier_preps and frame in {"buyer", "party"}:
+            elif p in self.lexicon.supplier_preps and frame in {"buyer", "party", "arrival"}:
                 roles.add("supplier", countries)
             elif p in self.lexicon.recipient_preps and frame in {"seller", "arrival"}:
                 roles.add("recipient", countries)
+            elif p == "to" and frame == "party":
+                roles.add("recipient", countries)   # "froze the delivery ... to Saudi Arabia"
             elif p == "for" and frame in {"party", "buyer"}:
                 roles.add("recipient", countries)
             elif p in self.lexicon.party_preps and not (frame == "seller" and p == "with"):
                 roles.add("party", countries)
             elif p in {"in", "at"} and frame == "arrival":
                 roles.add("recipient", countries)
+            elif p == "in" and word.stage == "licensed-production" and countries:
+                # "to be built in India": where a licence production happens is who receives.
+                roles.prefer("recipient", countries)
+
+    def _licence_roles(self, objects: list[Token], roles: Roles, resolver) -> bool:
+        """"Under licence from Russia", "under a joint venture with Russia": the licensor
+        supplies, the partner is a side. Whether the objects were such words."""
+        found = False
+        for licence in objects:
+            if licence.lemma_.lower() not in LICENCE_NOUNS:
+                continue
+            found = True
+            for inner in licence.children:
+                if inner.dep_ != "prep":
+                    continue
+                countries = [c for o in inner.children if o.dep_ == "pobj" for c in _countries(resolver.actors(o))]
+                if inner.lower_ in self.lexicon.supplier_preps:
+                    roles.add("supplier", countries)
+                elif inner.lower_ in self.lexicon.party_preps:
+                    roles.add("party", countries)
+        return found
 
     def _doer(self, verb: Token, frame: str, resolver) -> list:
         """Who does what a deal verb says. A passive or a participle without its agent ("the
@@ -1028,7 +1357,15 @@ class TransferExtractor:
                 if child.dep_ == "agent":
                     return [a for o in child.children if o.dep_ == "pobj" for a in resolver.actors(o)]
             return []
-        return self.coder.clause_subject(verb, resolver)
+        doers = self.coder.clause_subject(verb, resolver)
+        if not doers and any(c.dep_ == "nsubj" and c.lower_ in {"it", "they", "we"} for c in verb.children):
+            # "The United States said it would send ...": the pronoun is the speaker.
+            speech = verb
+            while speech.dep_ in {"ccomp", "conj", "xcomp"} and speech.head != speech:
+                speech = speech.head
+                if speech.lemma_.lower() in self.coder.modality.speech_verbs:
+                    return self.coder.clause_subject(speech, resolver)
+        return doers
 
     def _sides(self, mention: SystemMention, reading: DealReading, sentence: Span, resolver,
                mentions: dict, systems: list[SystemMention]) -> tuple[str | None, str | None]:
@@ -1036,7 +1373,9 @@ class TransferExtractor:
         self._system_phrase_roles(mention, roles, resolver, mentions)
         producers = mention.producers
         suppliers = list(roles.suppliers)
-        recipients = [r for r in roles.recipients if r not in suppliers]
+        # A producer named among the recipients is rarely one ("GE signed an agreement with
+        # HAL to produce F414 engines in India"): the others come first.
+        recipients = sorted((r for r in roles.recipients if r not in suppliers), key=lambda r: r in producers)
         supplier = suppliers[0] if suppliers else None
         recipient = recipients[0] if recipients else None
         parties = [p for p in roles.parties if p not in (supplier, recipient)]
@@ -1054,10 +1393,17 @@ class TransferExtractor:
         elif recipient is None:
             others = [p for p in parties if p != supplier]
             recipient = others[0] if others else None
+        if supplier is None and recipient is not None:
+            supplier = next((m for m in roles.modifiers if m != recipient and m in producers), None)
+        if recipient is None and supplier is not None:
+            recipient = next((m for m in roles.modifiers if m != supplier and m not in producers), None)
+        if supplier is None and recipient is not None and not producers:
+            supplier = next((m for m in roles.modifiers if m != recipient), None)
         if supplier is None and producers and recipient not in producers:
             supplier = producers[0]
         if recipient is None and supplier is not None and resolver is not None:
-            recipient = self._recipient_nearby(sentence, supplier, mentions)
+            states = _states_named(sentence, mentions, exclude=supplier)
+            recipient = states[0] if len(states) == 1 else None
         return supplier, recipient
 
     def _system_phrase_roles(self, mention: SystemMention, roles: Roles, resolver,
@@ -1075,8 +1421,15 @@ class TransferExtractor:
                 countries = [c for o in objects for c in _countries(resolver.actors(o))]
                 if prep.lower_ in self.lexicon.supplier_preps:
                     roles.add("supplier", countries)
-                elif prep.lower_ in {"for", "to"}:
+                elif prep.lower_ in self.lexicon.recipient_preps:
                     roles.add("recipient", countries)
+                elif prep.lower_ in self.lexicon.party_preps:
+                    roles.add("party", countries)
+                elif prep.lower_ == "in" and _is_clause(head.head) and any(
+                        w.stage == "licensed-production" for w in [self._verb_word(head.head)] if w):
+                    # "produce F414 engines in India": where they are made receives
+                    roles.prefer("recipient", countries)
+                self._licence_roles(objects, roles, resolver)     # "drones under a licence from Turkey"
         # "Russian-made", "US-built": the state before an origin participle.
         for token in doc[max(mention.start - 4, anchor.left_edge.i):mention.start]:
             if token.lower_ in self.lexicon.origin_words or token.lemma_.lower() in self.lexicon.origin_words:
@@ -1087,18 +1440,23 @@ class TransferExtractor:
                 if mention_before is not None:
                     countries = [e.country for e in mention_before.entries
                                  if e.kind in {"country", "adjective"} and e.country]
-                    roles.suppliers[:0] = [c for c in countries[:1] if c not in roles.suppliers]
+                    roles.prefer("supplier", countries[:1])
         for child in anchor.children:
             if child.dep_ == "poss":
                 countries = _countries(resolver.actors(child))
                 producers = mention.producers
                 roles.add("supplier" if any(c in producers for c in countries) else "recipient", countries)
+            elif child.dep_ in {"nmod", "compound", "amod"} and child.i not in range(mention.start, mention.end):
+                # "Indian Su-30MKIs", "send Ukraine rocket systems": a state on the system's noun
+                # is one side, the one the deal's words leave open.
+                states = _states_named(doc[child.i:child.i + 1], mentions)
+                roles.modifiers.extend(c for c in states if c not in roles.modifiers)
 
     def _recipient_nearby(self, sentence: Span, supplier: str, mentions: dict) -> str | None:
-        """The one other state the sentence names, else the one other state of the sentence
-        before or after it, when the deal's words name no recipient."""
+        """The one other state of the sentence before or after a deal whose words name no
+        recipient."""
         doc = sentence.doc
-        neighbours = [sentence]
+        neighbours = []
         if sentence.start > 0:
             neighbours.append(doc[sentence.start - 1].sent)
         if sentence.end < len(doc):
@@ -1155,13 +1513,40 @@ class TransferExtractor:
         return found
 
     def _year(self, reading: DealReading, sentence: Span, doc_date: str | None,
-              mention: SystemMention, systems: list[SystemMention]) -> int | None:
+              mention: SystemMention | None, systems: list[SystemMention]) -> int | None:
+        """The year of the stage: a date on the deal word, else the date of the statement that
+        reports a recent or planned step ("has ordered ..., the ministry said on Tuesday"),
+        else for a plan or promise the publication year (it is announced as of then). A deal
+        merely mentioned, with no date, has no year."""
+        own = self._own_year(reading, sentence, doc_date, systems)
+        if own is not None and reading.asserted:
+            return own
+        node = reading.node
+        clause = node if _is_clause(node) else _clause_above(node)
+        if clause is not None and _tense(clause) != "past perfect":
+            speech = _governing_speech(clause, self.coder.modality.speech_verbs)
+            if speech is not None:
+                said = self.coder.statement_date(speech, doc_date)
+                if said and said[:4].isdigit() and (not reading.asserted or _tense(clause) != "past"
+                                                    or said[:4] == (doc_date or "")[:4]):
+                    return int(said[:4])
+        if not reading.asserted and doc_date and doc_date[:4].isdigit():
+            return int(doc_date[:4])
+        return None
+
+    def _own_year(self, reading: DealReading, sentence: Span, doc_date: str | None,
+                  systems: list[SystemMention]) -> int | None:
         node = reading.node
         governor = node.head if node.pos_ in NOUN_POS and node.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else node
         targets = {node.i, governor.i}
         inside = {i for m in systems for i in range(m.start, m.end)}
         for ent in sentence.ents:
-            if ent.label_ != "DATE" or any(t.i in inside for t in ent):
+            if any(t.i in inside for t in ent):
+                continue
+            # The parser sometimes takes a year for a number: "in 2022" counts as a date.
+            bare_year = (ent.label_ == "CARDINAL" and len(ent) == 1 and YEAR_LIKE.match(ent.text)
+                         and ent.root.head.lower_ in YEAR_PREPOSITIONS)
+            if ent.label_ != "DATE" and not bare_year:
                 continue
             if not _attached_to(ent.root, targets):
                 continue
@@ -1182,6 +1567,8 @@ class TransferExtractor:
         if len(deals) != 1:
             return
         lemmas = {t.lemma_.lower() for t in sentence}
+        if lemmas & AGGREGATE_WORDS:
+            return      # "proposals worth a total of 389 billion rupees": not one deal's price
         deal_nouns = {w for w, ws in self.lexicon.nouns.items() if any(x.stage in {"contract", "agreed"} for x in ws)}
         if not lemmas & (deal_nouns | {"value", "worth", "cost", "price", "valued"}):
             return
@@ -1199,6 +1586,71 @@ class TransferExtractor:
 
 # -- syntax helpers ---------------------------------------------------------------------------
 
+
+
+def _clause_above(token: Token) -> Token | None:
+    current = token
+    while current.head != current:
+        current = current.head
+        if _is_clause(current):
+            return current
+    return None
+
+
+def _tense(verb: Token) -> str:
+    """Roughly: "past perfect" (had ordered), "perfect" (has ordered), "past", or "present"."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if "had" in auxiliaries:
+        return "past perfect"
+    if auxiliaries & {"has", "have", "'ve", "'s"}:
+        return "perfect"
+    if verb.tag_ == "VBD" or auxiliaries & {"was", "were"}:
+        return "past"
+    return "present"
+
+
+def _governing_speech(verb: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The verb of saying whose content a clause is ("..., the ministry said on Tuesday")."""
+    current = verb
+    for _ in range(6):
+        if current.lemma_.lower() in speech_verbs and current is not verb:
+            return current
+        if current.head == current or current.dep_ not in {"ccomp", "xcomp", "conj", "parataxis", "advcl"}:
+            break
+        current = current.head
+    if current.lemma_.lower() in speech_verbs and current is not verb:
+        return current
+    for child in verb.children:   # "X has ordered Y, the ministry said": said hangs below
+        if child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lemma_.lower() in speech_verbs:
+            return child
+    return None
+
+
+def _has_of_object(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children)
+
+
+def _definite(noun: Token) -> bool:
+    """A noun with a definite determiner or a possessive pronoun ("the package", "its deal")."""
+    return noun.pos_ in NOUN_POS and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETERMINERS | {"this", "that"} for c in noun.children)
+
+
+def _latest_deal(found_in: dict[int, list[Transfer]], index: int) -> Transfer | None:
+    """The deal reported last, in this sentence's neighbourhood, when there is one (its first
+    record: stage and sides)."""
+    recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
+    if not recent:
+        return None
+    complete = [r for r in found_in[max(recent)] if r.supplier and r.recipient]
+    sides = {(r.supplier, r.recipient) for r in complete}
+    if len(sides) != 1:
+        return None
+    # the deal as reported so far: its most advanced stage in the story
+    same = [r for records in found_in.values() for r in records
+            if (r.supplier, r.recipient) == next(iter(sides)) and r.designation == complete[0].designation]
+    rank = transfer_lexicon().rank
+    return max(same, key=lambda r: (rank(r.stage), r.year is not None))
 
 
 def _states_named(span: Span, mentions: dict, exclude: str | None = None) -> list[str]:
@@ -1241,7 +1693,9 @@ def _countries(actors) -> list[str]:
 
 def _count_of(noun: Token, excluded: set[int]) -> int | None:
     for child in noun.children:
-        if child.dep_ in {"nummod", "quantmod"} and child.i not in excluded:
+        counted = child.dep_ in {"nummod", "quantmod"} or (
+            child.dep_ == "compound" and child.pos_ == "NUM" and child.text.replace(",", "").isdigit())
+        if counted and child.i not in excluded:
             if child.ent_type_ in {"MONEY", "PERCENT"} or YEAR_LIKE.match(child.text):
                 continue
             words = [t for t in child.subtree if t.i not in excluded and (t.like_num or t.lower_ in NUMBER_WORDS)]
@@ -1348,7 +1802,12 @@ def merge_transfers(records: Iterable[Transfer | dict]) -> list[Transfer]:
     return list(merged.values())
 
 
+def _background(record: Transfer) -> bool:
+    return bool(record.sources) and all(s.get("background") for s in record.sources)
+
+
 def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) -> None:
+    current_background, other_background = _background(current), _background(other)
     seen = {(s.get("doc_id"), s.get("sentence_index"), tuple(s.get("span") or ())) for s in current.sources}
     for source in other.sources:
         key = (source.get("doc_id"), source.get("sentence_index"), tuple(source.get("span") or ()))
@@ -1356,8 +1815,13 @@ def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) ->
             current.sources.append(source)
             seen.add(key)
     rank = lexicon.rank
-    if rank(other.stage) > rank(current.stage) or (
-            other.stage == current.stage and current.year is None and other.year is not None):
+    if current_background != other_background:
+        # what a system's owner flies or operates only tells a stage when nothing else does
+        better = current_background
+    else:
+        better = rank(other.stage) > rank(current.stage) or (
+            other.stage == current.stage and current.year is None and other.year is not None)
+    if better:
         current.stage, current.year = other.stage, other.year
         current.sentence, current.span = other.sentence, other.span
         current.sentence_index = other.sentence_index
@@ -1386,9 +1850,46 @@ def _as_transfer(item: Transfer | dict) -> Transfer:
     return Transfer(**data)
 
 
-def _complete(records: list[Transfer]) -> list[Transfer]:
+def _generic_into_specific(records: list[Transfer]) -> list[Transfer]:
+    """Within one story, "rocket systems" sent to Ukraine and the "HIMARS" of the same package
+    are one deal: a record without a designation joins the one designated record of its
+    category between the same sides."""
+    lexicon = transfer_lexicon()
+    for record in records:
+        if not lexicon.is_generic(record.designation or record.system):
+            continue
+        specific = [r for r in records if (r.supplier, r.recipient) == (record.supplier, record.recipient)
+                    and r.category == record.category and not lexicon.is_generic(r.designation or r.system)]
+        if not specific:
+            continue
+        # the nearest mention before it, else the nearest after it
+        nearest = min(specific, key=lambda r: (r.sentence_index > record.sentence_index,
+                                               abs(record.sentence_index - r.sentence_index)))
+        record.designation = record.system = nearest.designation or nearest.system
+    return records
+
+
+def _same_family(records: list[Transfer]) -> list[Transfer]:
+    """Within one story, "Leopard 2 tanks" and "14 Leopard 2A6 tanks" sent by the same
+    supplier to the same recipient are one deal: the family name takes the variant's."""
+    for record in records:
+        key = name_key(record.designation or record.system)
+        for other in records:
+            other_key = name_key(other.designation or other.system)
+            if (other.supplier, other.recipient) == (record.supplier, record.recipient) and \
+                    len(key) >= 3 and other_key.startswith(key) and len(other_key) > len(key) \
+                    and other_key[len(key)].isalnum() and key[-1].isdigit() != other_key[len(key)].isdigit():
+                record.designation, record.system = other.designation, other.system
+                record.category = other.category or record.category
+                break
+    return records
+
+
+def _complete(records: list[Transfer], fallbacks: dict[int, str | None] | None = None) -> list[Transfer]:
     """Records missing a side join a complete record of the same system in the document when
-    exactly one fits; others are dropped (a transfer needs both sides)."""
+    exactly one fits, else take the recipient the neighbouring sentences give (``fallbacks``,
+    by record id); others are dropped (a transfer needs both sides)."""
+    fallbacks = fallbacks or {}
     complete = [r for r in records if r.supplier and r.recipient]
     kept = list(complete)
     for record in records:
@@ -1401,11 +1902,37 @@ def _complete(records: list[Transfer]) -> list[Transfer]:
         if len(fits) == 1:
             record.supplier, record.recipient = next(iter(fits))
             kept.append(record)
+        elif not fits and record.supplier and fallbacks.get(id(record)):
+            record.recipient = fallbacks[id(record)]
+            kept.append(record)
     kept.sort(key=lambda r: (r.sentence_index, r.span))
     return kept
 
 
 # -- public helpers ---------------------------------------------------------------------------
+
+def has_transfer_cue(sentence: Span | Doc, weapons: WeaponGazetteer | None = None,
+                     lexicon: TransferLexicon | None = None) -> bool:
+    """Whether a sentence may report an arms transfer: it names a weapon system of the
+    gazetteer or a kind of weapon ("frigates", "howitzers"). Works on tokenized text without a
+    parse, so a cheap pass before the parser can keep such sentences even when they name only
+    one state ("India signed a contract for five S-400 systems")."""
+    weapons = weapons or weapon_gazetteer()
+    lexicon = lexicon or transfer_lexicon()
+    nouns = lexicon.single_category_nouns()
+    tokens = [t for t in sentence]
+    for i, token in enumerate(tokens):
+        lower = token.lower_
+        if lower in nouns or lower.rstrip("s") in nouns or lower[:-2] in nouns and lower.endswith("es"):
+            return True
+        if not (token.text[:1].isupper() or any(c.isdigit() for c in token.text)):
+            continue
+        for length in range(1, 5):
+            key = name_key("".join(t.text for t in tokens[i:i + length]))
+            if len(key) >= 2 and (weapons.candidates(key) or key.endswith("s") and weapons.candidates(key[:-1])):
+                return True
+    return False
+
 
 JSONL_FIELDS = ["doc_id", "supplier", "recipient", "system", "category", "quantity", "value",
                 "currency", "value_usd", "stage", "year", "sentence", "span"]

@@ -41,8 +41,9 @@ class TransferFormat(str, Enum):
     sipri = "sipri"
 
 
-CSV_FIELDS = ["id", "doc_id", "supplier", "recipient", "system", "designation", "category",
-              "quantity", "value", "currency", "value_usd", "stage", "year", "sentence", "span",
+#: The jsonl fields in their order, then the deal's id, designation and source documents.
+CSV_FIELDS = ["doc_id", "supplier", "recipient", "system", "category", "quantity", "value",
+              "currency", "value_usd", "stage", "year", "sentence", "span", "id", "designation",
               "sources"]
 
 
@@ -77,8 +78,9 @@ def transfers_command(
     per_document: bool = typer.Option(False, "--per-document",
                                       help="One record per deal and document instead of one per deal."),
 ) -> None:
-    """Arms and military-technology transfers reported in the documents, SIPRI-style: one
-    record per deal (supplier, recipient, system) with every sentence that mentions it."""
+    """Arms transfers reported in the documents, SIPRI-style.
+
+    One record per deal (supplier, recipient, system), with every sentence that mentions it."""
     from ..pipeline import default_coder
     from ..sipri import write_sipri
     from ..transfers import merge_transfers, transfer_record
@@ -152,8 +154,10 @@ def reconcile_command(
                                              help="Or: deals from `comity transfers` (jsonl)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json"),
 ) -> None:
-    """Match the stored deals against a SIPRI trade register: list the deals the news reports
-    that the register lacks, and the register's orders the news confirms."""
+    """Match the stored deals against a SIPRI trade register.
+
+    Lists the deals the news reports that the register lacks, and the register's orders the
+    news confirms."""
     from ..sipri import RegisterError, read_register, reconcile
 
     if (db is None) == (transfers is None):
@@ -195,8 +199,10 @@ def import_sipri_command(
                                         help="Your data folder (default: $COMITY_DATA)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only count what would be added."),
 ) -> None:
-    """Add the register's weapon systems that the weapon gazetteer lacks to your own gazetteer
-    (transfers/weapons.user.tsv in your data folder), with category and producer."""
+    """Extend your weapon gazetteer from a SIPRI trade register.
+
+    Adds the register's systems that the gazetteer lacks, with category and producer, to
+    transfers/weapons.user.tsv in your data folder."""
     from ..sipri import RegisterError, read_register, systems_from_register, write_weapon_rows
     from ..transfers import USER_WEAPONS_FILE
 

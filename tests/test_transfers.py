@@ -1,0 +1,389 @@
+"""Arms transfers read from sentences written for the purpose: every stage, every SIPRI
+category, the ways news writes quantities and values, and one deal across sentences and
+documents being one record."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from comity.records import Document, Transfer
+from comity.transfers import (MoneyReader, TransferDataError, WeaponGazetteer, merge_transfers,
+                              name_key, parse_count, read_weapon_rows, transfer_id,
+                              transfer_lexicon, transfer_record, weapon_gazetteer)
+from comity.data import read_yaml
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DATE = "2023-06-15"
+
+
+# The `coder` fixture (tests/conftest.py) loads the spaCy model once per session.
+
+def transfers_of(coder, text: str, date: str = DATE, doc_id: str = "t") -> list[dict]:
+    from comity.read import Rejected
+
+    result = next(iter(coder.code([Document(id=doc_id, text=text, date=date)])))
+    assert not isinstance(result, Rejected), result.error
+    return [transfer_record(t) for t in result.transfers]
+
+
+# Each case: a sentence and the one transfer it reports (fields not given are not checked;
+# "system" is checked by a shared name token, as the scorer does).
+CASES = [
+    # -- stages ---------------------------------------------------------------------------
+    ("India and Russia are negotiating the purchase of Su-30MKI fighters.",
+     dict(supplier="RUS", recipient="IND", system="Su-30MKI", category="aircraft", stage="talks")),
+    ("Indonesia is considering buying 36 F-15EX jets from the United States.",
+     dict(supplier="USA", recipient="IDN", system="F-15EX", stage="talks", quantity=36)),
+    ("Egypt and France held talks on the sale of 30 more Rafale jets.",
+     dict(supplier="FRA", recipient="EGY", system="Rafale", stage="talks", quantity=30)),
+    ("India plans to buy 21 MiG-29 fighters from Russia.",
+     dict(supplier="RUS", recipient="IND", system="MiG-29", stage="talks", quantity=21)),
+    ("India and Russia signed an intergovernmental agreement on the purchase of S-400 systems in October 2016.",
+     dict(supplier="RUS", recipient="IND", system="S-400", stage="agreed", year=2016)),
+    # an agreement that fixes a number is an order
+    ("India and France signed an intergovernmental agreement for 36 Rafale fighter jets in September 2016.",
+     dict(supplier="FRA", recipient="IND", system="Rafale", stage="contract", quantity=36, year=2016)),
+    ("Russia agreed to supply India with two Project 11356 frigates.",
+     dict(supplier="RUS", recipient="IND", system="Project 11356", category="ship", stage="agreed", quantity=2)),
+    ("India signed a $5.43 billion contract with Russia for five S-400 squadrons in October 2018.",
+     dict(supplier="RUS", recipient="IND", system="S-400", category="air-defence", stage="contract",
+          quantity=5, value=5.43e9, currency="USD", value_usd=5.43e9, year=2018)),
+    ("Poland ordered 180 K2 tanks from South Korea.",
+     dict(supplier="KOR", recipient="POL", system="K2", category="armoured-vehicle", stage="contract", quantity=180)),
+    ("Egypt bought 24 J-10C fighters from China for €3bn.",
+     dict(supplier="CHN", recipient="EGY", system="J-10C", category="aircraft", stage="contract",
+          quantity=24, value=3e9, currency="EUR", value_usd=None)),
+    ("The United States sold 12 MQ-9B drones to Taiwan.",
+     dict(supplier="USA", recipient="TWN", system="MQ-9B", category="aircraft", stage="contract", quantity=12)),
+    ("Morocco procured 24 AH-64E helicopters from the United States in 2020.",
+     dict(supplier="USA", recipient="MAR", system="AH-64E", stage="contract", quantity=24, year=2020)),
+    ("Russia delivered the first S-400 squadron to India in December 2021.",
+     dict(supplier="RUS", recipient="IND", system="S-400", stage="delivery", year=2021)),
+    ("The Indian Air Force received the first batch of 36 Rafale jets from France.",
+     dict(supplier="FRA", recipient="IND", system="Rafale", stage="delivery", quantity=36)),
+    ("Pakistan's air force inducted its first J-10C fighters from China on Friday.",
+     dict(supplier="CHN", recipient="PAK", system="J-10C", stage="delivery", year=2023)),
+    ("Russia handed over two Project 11356 frigates to the Indian Navy last year.",
+     dict(supplier="RUS", recipient="IND", system="Project 11356", stage="delivery", quantity=2, year=2022)),
+    ("Five Rafale jets arrived in India from France on Wednesday.",
+     dict(supplier="FRA", recipient="IND", system="Rafale", stage="delivery", quantity=5)),
+    # a promised delivery is agreed as of the report
+    ("Germany will deliver 12 K9 howitzers to Norway next year.",
+     dict(supplier="DEU", recipient="NOR", system="K9", stage="agreed", year=2023)),
+    ("Egypt has ordered 30 Rafale jets from France, the defence ministry said on Tuesday.",
+     dict(supplier="FRA", recipient="EGY", system="Rafale", stage="contract", quantity=30, year=2023)),
+    ("HAL will build 12 Su-30MKI fighters under licence in India.",
+     dict(supplier="RUS", recipient="IND", system="Su-30MKI", stage="licensed-production", quantity=12)),
+    ("Ukraine will produce 48 Bayraktar TB2 drones under a licence from Turkey.",
+     dict(supplier="TUR", recipient="UKR", system="TB2", stage="licensed-production", quantity=48)),
+    ("India cancelled the tender for 126 Rafale jets.",
+     dict(supplier="FRA", recipient="IND", system="Rafale", stage="cancelled", quantity=126)),
+    ("The United States terminated the sale of F-35 jets to Turkey in 2019.",
+     dict(supplier="USA", recipient="TUR", system="F-35", stage="cancelled", year=2019)),
+    ("Indonesia scrapped its deal to buy 11 Su-35 fighters from Russia.",
+     dict(supplier="RUS", recipient="IDN", system="Su-35", stage="cancelled", quantity=11)),
+    ("Germany froze the delivery of 48 Eurofighter Typhoon jets to Saudi Arabia.",
+     dict(supplier="DEU", recipient="SAU", system="Typhoon", stage="cancelled", quantity=48)),
+    # -- categories -----------------------------------------------------------------------
+    ("Poland ordered 212 K9 self-propelled howitzers from South Korea.",
+     dict(supplier="KOR", recipient="POL", system="K9", category="artillery", stage="contract", quantity=212)),
+    ("The Philippines purchased three batteries of BrahMos missiles from India for $375 million.",
+     dict(supplier="IND", recipient="PHL", system="BrahMos", category="missile", stage="contract",
+          quantity=3, value=3.75e8, currency="USD")),
+    ("The United States delivered 99 F404 engines to India.",
+     dict(supplier="USA", recipient="IND", system="F404", category="engine", stage="delivery", quantity=99)),
+    ("Armenia bought four Swathi radars from India for $40 million.",
+     dict(supplier="IND", recipient="ARM", system="Swathi", category="sensor", stage="contract",
+          quantity=4, value=4e7)),
+    ("Thailand bought a Theos-2 observation satellite from France.",
+     dict(supplier="FRA", recipient="THA", system="Theos-2", category="satellite", stage="contract")),
+    ("Thailand ordered two Mk 45 naval guns from the United States.",
+     dict(supplier="USA", recipient="THA", system="Mk 45", category="naval-weapon", stage="contract", quantity=2)),
+    ("India bought 20 RBU-6000 anti-submarine rocket launchers from Russia.",
+     dict(supplier="RUS", recipient="IND", system="RBU-6000", category="anti-submarine", stage="contract", quantity=20)),
+    ("Indonesia ordered four Cobham 905 air refuelling systems from the United Kingdom.",
+     dict(supplier="GBR", recipient="IDN", system="Cobham 905", category="other", stage="contract", quantity=4)),
+    ("Pakistan is acquiring eight Hangor-class submarines from China.",
+     dict(supplier="CHN", recipient="PAK", system="Hangor", category="ship", stage="contract", quantity=8)),
+    # -- quantities -----------------------------------------------------------------------
+    ("India ordered a dozen Su-30MKI jets from Russia.",
+     dict(supplier="RUS", recipient="IND", system="Su-30MKI", quantity=12)),
+    ("Poland plans to buy up to 1,000 K2 tanks from South Korea.",
+     dict(supplier="KOR", recipient="POL", system="K2", stage="talks", quantity=1000)),
+    ("Algeria received two regiments of S-400 systems from Russia.",
+     dict(supplier="RUS", recipient="DZA", system="S-400", stage="delivery", quantity=2)),
+    ("Greece ordered six more Rafale jets from France.",
+     dict(supplier="FRA", recipient="GRC", system="Rafale", quantity=6)),
+    # -- values ---------------------------------------------------------------------------
+    ("India signed a Rs 39,000 crore contract with Russia for 12 Su-30MKI jets.",
+     dict(supplier="RUS", recipient="IND", system="Su-30MKI", value=3.9e11, currency="INR", value_usd=None)),
+    ("Greece signed a deal worth 2.5 billion euros with France for 18 Rafale jets.",
+     dict(supplier="FRA", recipient="GRC", system="Rafale", value=2.5e9, currency="EUR", quantity=18)),
+    ("India bought 26 Rafale Marine jets from France for Rs 63,000 crore ($7.4 billion).",
+     dict(supplier="FRA", recipient="IND", value=6.3e11, currency="INR", value_usd=7.4e9, quantity=26)),
+    ("Britain sold 24 Typhoon jets to Qatar for £5bn.",
+     dict(supplier="GBR", recipient="QAT", system="Typhoon", value=5e9, currency="GBP")),
+    ("Russia signed a US$1.2 billion deal to deliver Su-30MKI jets to India.",
+     dict(supplier="RUS", recipient="IND", value=1.2e9, currency="USD", value_usd=1.2e9)),
+    ("Vietnam bought 400 billion rupees worth of BrahMos missiles from India.",
+     dict(supplier="IND", recipient="VNM", system="BrahMos", value=4e11, currency="INR")),
+    # -- sides ----------------------------------------------------------------------------
+    ("France's armed forces minister praised the contracts for Rafale jets signed with Greece.",
+     dict(supplier="FRA", recipient="GRC", system="Rafale", stage="contract")),
+    ("Turkey received Russian-made S-400 systems in July 2019.",
+     dict(supplier="RUS", recipient="TUR", system="S-400", stage="delivery", year=2019)),
+    ("Qatar signed a contract for 24 Rafale jets with France.",
+     dict(supplier="FRA", recipient="QAT", system="Rafale", stage="contract", quantity=24)),
+]
+
+#: Sentences that report no transfer.
+NO_TRANSFER = [
+    "India tested an Agni-5 missile from Abdul Kalam Island on Monday.",
+    "The S-400 is one of the most advanced air defence systems in the world.",
+    "Russia produces S-400 systems at its plants near Moscow.",
+    "The Indian Army ordered 118 Arjun tanks from an Indian state-owned factory.",
+    "India and Russia discussed trade, energy and space cooperation.",
+]
+
+
+def _tokens(name) -> set[str]:
+    import re
+
+    return {t for t in re.split(r"[^0-9a-z]+", str(name or "").lower()) if t}
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_sentence(coder, text: str, expected: dict) -> None:
+    found = transfers_of(coder, text)
+    shown = [(t["supplier"], t["recipient"], t["system"], t["stage"], t["quantity"], t["value"],
+              t["currency"], t["year"]) for t in found]
+    fits = [t for t in found if t["supplier"] == expected["supplier"] and t["recipient"] == expected["recipient"]
+            and ("system" not in expected or _tokens(t["system"]) & _tokens(expected["system"]))]
+    assert fits, f"no {expected['supplier']}->{expected['recipient']} {expected.get('system')}; found {shown}"
+    record = fits[0]
+    for key, value in expected.items():
+        if key in {"supplier", "recipient", "system"}:
+            continue
+        if isinstance(value, float):
+            assert record[key] == pytest.approx(value), (key, shown)
+        else:
+            assert record[key] == value, (key, shown)
+
+
+@pytest.mark.parametrize("text", NO_TRANSFER, ids=[t[:60] for t in NO_TRANSFER])
+def test_no_transfer(coder, text: str) -> None:
+    assert transfers_of(coder, text) == []
+
+
+def test_case_count() -> None:
+    assert len(CASES) + len(NO_TRANSFER) >= 40
+    stages = {c[1].get("stage") for c in CASES}
+    assert set(transfer_lexicon().order) <= stages
+    categories = {c[1].get("category") for c in CASES}
+    from comity.transfers import CATEGORIES
+
+    assert set(CATEGORIES) <= categories
+
+
+def test_provenance(coder) -> None:
+    text = "Egypt bought 24 J-10C fighters from China."
+    [record] = transfers_of(coder, text, doc_id="egypt")
+    start, end = record["span"]
+    assert text[start:end] == "J-10C"
+    assert record["sentence"] == text
+    assert record["doc_id"] == "egypt"
+    assert record["sources"][0]["doc_id"] == "egypt"
+    assert record["id"] == transfer_id(record)
+
+
+# -- one deal, several mentions -----------------------------------------------------------
+
+def test_one_deal_across_sentences(coder) -> None:
+    text = ("India signed a contract with Russia for five S-400 squadrons in 2018. "
+            "Officials said the S-400 deal was worth $5.43 billion. "
+            "Russia delivered the first S-400 squadron to India in December 2021.")
+    found = transfers_of(coder, text)
+    deals = [t for t in found if "400" in t["system"]]
+    assert len(deals) == 1, found
+    deal = deals[0]
+    assert deal["stage"] == "delivery" and deal["year"] == 2021
+    assert deal["quantity"] == 5
+    assert deal["value_usd"] == pytest.approx(5.43e9)
+    assert sorted(s["sentence_index"] for s in deal["sources"]) == [0, 1, 2]
+
+
+def test_value_from_the_next_sentence(coder) -> None:
+    text = ("India and France signed an agreement for 36 Rafale jets on Friday. "
+            "Officials put its value at about 7.87 billion euros.")
+    [deal] = transfers_of(coder, text)
+    assert deal["value"] == pytest.approx(7.87e9) and deal["currency"] == "EUR"
+
+
+def test_definite_noun_refers_back(coder) -> None:
+    text = ("Greece ordered 18 Rafale jets from France in January. "
+            "France delivered the jets to Greece in 2022.")
+    [deal] = transfers_of(coder, text)
+    assert deal["stage"] == "delivery" and deal["year"] == 2022 and len(deal["sources"]) == 2
+
+
+def test_one_deal_across_documents(coder) -> None:
+    first = [Transfer(**{**t, "span": tuple(t["span"])}) for t in _plain(transfers_of(
+        coder, "India signed a contract with Russia for five S-400 squadrons in 2018.", doc_id="a"))]
+    second = [Transfer(**{**t, "span": tuple(t["span"])}) for t in _plain(transfers_of(
+        coder, "Russia began deliveries of the S-400 to India in December 2021.", doc_id="b"))]
+    merged = merge_transfers(first + second)
+    assert len(merged) == 1
+    deal = merged[0]
+    assert deal.stage == "delivery" and deal.year == 2021 and deal.quantity == 5
+    assert {s["doc_id"] for s in deal.sources} == {"a", "b"}
+
+
+def _plain(records: list[dict]) -> list[dict]:
+    keep = set(Transfer.__dataclass_fields__)
+    return [{k: v for k, v in r.items() if k in keep} for r in records]
+
+
+def test_merge_rules() -> None:
+    def record(**kw) -> Transfer:
+        base = dict(doc_id="d", supplier="FRA", recipient="IND", system="Rafale", category="aircraft",
+                    stage="contract")
+        return Transfer(**{**base, **kw})
+
+    merged = merge_transfers([
+        record(stage="talks", year=2015, quantity=126, sentence_index=0),
+        record(stage="contract", year=2016, quantity=36, value=7.87e9, currency="EUR", sentence_index=1),
+        record(stage="agreed", year=2016, doc_id="e", sentence_index=4),
+        record(recipient="EGY", sentence_index=2),
+    ])
+    assert len(merged) == 2
+    india = next(m for m in merged if m.recipient == "IND")
+    assert (india.stage, india.year, india.quantity, india.value) == ("contract", 2016, 126, 7.87e9)
+    assert len(india.sources) == 3
+    # dicts (rows of the store) merge too, and the same mention twice is one source
+    again = merge_transfers([india.to_dict(), india.to_dict()])
+    assert len(again) == 1 and len(again[0].sources) == 3
+
+
+# -- pieces -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,currency", [
+    ("$5.43 billion", 5.43e9, "USD"), ("Rs 39,000 crore", 3.9e11, "INR"),
+    ("5 billion euros", 5e9, "EUR"), ("€8bn", 8e9, "EUR"), ("US$ 1.2 bn", 1.2e9, "USD"),
+    ("400 billion rupees", 4e11, "INR"), ("£1.5bn", 1.5e9, "GBP"), ("Rs 1.2 lakh crore", 1.2e12, "INR"),
+    ("$375 million", 3.75e8, "USD"), ("2.5 billion US dollars", 2.5e9, "USD"),
+])
+def test_money(text: str, value: float, currency: str) -> None:
+    [money] = MoneyReader(read_yaml("transfers/money.yaml")).find(f"a deal worth {text} was signed")
+    assert money.value == pytest.approx(value) and money.currency == currency
+
+
+@pytest.mark.parametrize("words,count", [
+    (["36"], 36), (["five"], 5), (["a", "dozen"], 12), (["two", "dozen"], 24), (["1,000"], 1000),
+    (["twenty-four"], 24), (["two", "hundred"], 200), (["several"], None),
+])
+def test_counts(words: list[str], count) -> None:
+    assert parse_count(words) == count
+
+
+def test_gazetteer_names() -> None:
+    weapons = weapon_gazetteer()
+    assert len(weapons.systems) >= 400
+    s400 = weapons.lookup("S-400 Triumf")
+    assert s400 is not None and s400.category == "air-defence" and s400.producer == "RUS"
+    for variant in ("S400", "S-400", "SA-21 Growler"):
+        assert weapons.lookup(variant) is s400, variant
+    frigate = weapons.lookup("Project 11356")
+    assert frigate is not None and frigate.category == "ship"
+    assert weapons.lookup("Talwar class") is frigate
+    for name in ("Su-30MKI", "Rafale", "F-35A", "BrahMos"):
+        assert weapons.lookup(name) is not None, name
+    assert name_key("Talwar-class") == name_key("Talwar class")
+
+
+def test_gazetteer_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "weapons.tsv"
+    bad.write_text("designation\tcategory\tproducer\nX-1\tspaceship\tRUS\n", encoding="utf-8")
+    with pytest.raises(TransferDataError, match="unknown category"):
+        list(read_weapon_rows(bad))
+    missing = tmp_path / "w2.tsv"
+    missing.write_text("name\tcategory\nX-1\tship\n", encoding="utf-8")
+    with pytest.raises(TransferDataError, match="missing column"):
+        list(read_weapon_rows(missing))
+
+
+def test_user_gazetteer(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "data" / "transfers"
+    folder.mkdir(parents=True)
+    (folder / "weapons.user.tsv").write_text(
+        "designation\taliases\tnato_name\tcategory\tproducer\tmaker\tdescription\n"
+        "Zephyr-9\tZPH-9\t\taircraft\tFRA\t\ttest drone\n", encoding="utf-8")
+    monkeypatch.setenv("COMITY_DATA", str(tmp_path / "data"))
+    weapons = WeaponGazetteer.load()
+    system = weapons.lookup("ZPH9")
+    assert system is not None and system.producer == "FRA" and not system.curated
+    assert weapons.lookup("S-400") is not None
+
+
+def test_imported_names_are_trusted_less(coder) -> None:
+    from comity.transfers import SystemFinder, WeaponSystem, transfer_lexicon
+
+    weapons = WeaponGazetteer([
+        WeaponSystem("Bay", category="ship", producers=("AUS",), curated=False),
+        WeaponSystem("ROTEM", category="missile", producers=("ISR",), curated=False),
+        WeaponSystem("CH-47F Chinook", ("CH-47F",), category="aircraft", producers=("USA",)),
+    ])
+    weapons.add_short_names()
+    finder = SystemFinder(weapons, transfer_lexicon())
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in finder.find(coder.nlp(text)) if not m.generic]
+
+    assert names("Ships sailed into the Bay of Bengal.") == []
+    assert names("Poland signed a contract with Hyundai Rotem for tanks.") == []
+    assert names("Australia ordered two Bay frigates from Britain.") == ["Bay"]
+    assert names("The first four Chinooks were inducted in March.") == ["CH-47F Chinook"]
+
+
+def test_transfer_cue() -> None:
+    import spacy
+
+    from comity.transfers import has_transfer_cue
+
+    tokenize = spacy.blank("en")
+    assert has_transfer_cue(tokenize("India signed a contract in 2018 for five S-400 systems."))
+    assert has_transfer_cue(tokenize("Poland ordered 180 tanks."))
+    assert not has_transfer_cue(tokenize("Modi met Putin in Moscow on Thursday."))
+
+
+def test_bad_document_is_rejected_and_others_go_on(coder, monkeypatch) -> None:
+    from comity.read import Rejected
+
+    original = coder.transfers.extract
+
+    def failing(document, *args, **kwargs):
+        if document.id == "bad":
+            raise RuntimeError("broken")
+        return original(document, *args, **kwargs)
+
+    monkeypatch.setattr(coder.transfers, "extract", failing)
+    results = list(coder.code([Document(id="bad", text="Egypt bought 24 J-10C fighters from China."),
+                               Document(id="good", text="Egypt bought 24 J-10C fighters from China.")]))
+    assert isinstance(results[0], Rejected) and "broken" in results[0].error
+    assert results[1].transfers
+
+
+# -- the reference wire report ------------------------------------------------------------
+
+@pytest.mark.skipif(not (SHARED / "seed" / "gold.jsonl").exists(), reason="shared seed not available")
+def test_seed(coder) -> None:
+    from comity.read import read_inputs
+
+    gold = json.loads((SHARED / "seed" / "gold.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    [result] = list(coder.code(read_inputs([str(SHARED / "seed" / f"{gold['id']}.txt")])))
+    got = sorted((t.supplier, t.recipient, t.system, t.category, t.stage, t.quantity, t.year)
+                 for t in result.transfers)
+    want = sorted((t["supplier"], t["recipient"], t["system"], t["category"], t["stage"], t["quantity"],
+                   t["year"]) for t in gold["transfers"])
+    assert got == want
