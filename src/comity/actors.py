@@ -157,8 +157,8 @@ class ActorResolver:
             for actor in self.resolve(head):
                 if actor not in found:
                     found.append(actor)
-        if len(found) > 1:
-            self.context.last_group = found
+        if len(found) > 1 or (found and token.tag_ in {"NNS", "NNPS"}):
+            self.context.last_group = found  # what "they" will refer to
         return found
 
     def resolve(self, head: Token) -> list[Actor]:
@@ -207,6 +207,11 @@ class ActorResolver:
         coordinated = self._coordinated_nationals(head, tokens, mentions)
         if coordinated:
             return coordinated
+        role = self._role_entry(head)
+        of_object = _of_object(head)
+        if role is not None and of_object is not None and conjuncts(of_object):
+            # "the navies of India, the US and Japan": one actor per state, with the role
+            return [self._with_sectors(a, role.sectors, head) for a in self.actors(of_object)]
         actor = self._compose(head, tokens, mentions)
         if actor is None and (head.pos_ == "NUM" or head.lemma_.lower() in PARTITIVES):
             of_object = _of_object(head)
@@ -215,7 +220,7 @@ class ActorResolver:
         if actor is None:
             of_object = _of_object(head)
             if of_object is not None and self._role_entry(head) is not None:
-                inner = self.resolve(of_object)
+                inner = self.actors(of_object)  # "the navies of India, the US and Japan"
                 role = self._role_entry(head)
                 return [self._with_sectors(a, role.sectors, head) for a in inner]
             return []

@@ -84,6 +84,8 @@ class EventCoder:
         attempts: list[Attempt] = []
         events: list[Event] = []
         for token in span:
+            if token.dep_ == "amod":
+                continue  # "the internationally recognised government" describes, reports nothing
             if token.pos_ in CLAUSE_POS and token.lemma_.lower() in self.lexicon.verbs:
                 attempts.extend(self._code_verb(token, sentence, resolver, anchor_date))
             elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.lexicon.nouns:
@@ -95,17 +97,19 @@ class EventCoder:
                 attempt = self._code_statement(token, sentence, resolver, anchor_date, attempts)
                 if attempt is not None:
                     attempts.append(attempt)
-        seen: set[tuple] = set()
+        # One event per (source, target, root) in a sentence: the most specific code wins
+        # ("urged Iran to release the sailors" is 0253, not the bare appeal 020).
+        best: dict[tuple, Event] = {}
         for attempt in attempts:
-            kept = []
             for event in attempt.events:
                 key = (event.source.code, event.target.code if event.target else None, event.root)
-                if key in seen:
-                    continue
-                seen.add(key)
-                kept.append(event)
+                if key not in best or _specificity(event.cameo) > _specificity(best[key].cameo):
+                    best[key] = event
+        chosen = {id(e) for e in best.values()}
+        for attempt in attempts:
+            kept = [e for e in attempt.events if id(e) in chosen]
             if attempt.events and not kept:
-                attempt.outcome, attempt.reason = "skipped", "duplicate of an event coded before"
+                attempt.outcome, attempt.reason = "skipped", "a more specific event of the same root was coded"
             attempt.events = kept
             events.extend(kept)
         return events, attempts
@@ -206,7 +210,7 @@ class EventCoder:
                 if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in current.children):
                     mood.kind = "hypothetical"
                 break
-            if current.dep_ == "ccomp" and lemma not in modal.intent_verbs | modal.demand_verbs:
+            if current.dep_ == "ccomp" and lemma not in modal.intent_verbs | modal.demand_verbs | modal.appeal_verbs:
                 break
             if governor.pos_ == "ADJ" and lemma in modal.intent_adjectives:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
@@ -215,9 +219,9 @@ class EventCoder:
                 break
             elif lemma in modal.refusal_verbs:
                 mood.kind, mood.governor = "refusal", governor
-            elif lemma in modal.demand_verbs | modal.appeal_verbs and _object_of(governor) is not None:
+            elif lemma in modal.demand_verbs | modal.appeal_verbs and _addressee(governor, current) is not None:
                 mood.kind = "demand" if lemma in modal.demand_verbs else "appeal"
-                mood.governor, mood.addressee = governor, _object_of(governor)
+                mood.governor, mood.addressee = governor, _addressee(governor, current)
             elif lemma in modal.intent_verbs:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
             elif lemma not in modal.transparent_verbs and governor.pos_ != "AUX":
@@ -236,7 +240,22 @@ class EventCoder:
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # "an invitation to visit India", "a plan to buy jets": an act still to come
             mood.kind, mood.governor = "intent", verb.head
+        if mood.kind == "hypothetical" and not mood.negated:
+            obliged = self._obligation(verb)
+            if obliged is not None:
+                mood.kind, mood.governor, mood.addressee = "demand", obliged, _subject_token(verb)
         return mood
+
+    def _obligation(self, verb: Token) -> Token | None:
+        """"Russia said Sudan must return the helicopter": a speaker laying a duty on another
+        party is a demand. The speech verb, when the clause is one."""
+        if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+            return None
+        speech = _governing_speech_verb(verb, self.modality.speech_verbs)
+        subject = _subject_token(verb)
+        if speech is None or subject is None or subject.pos_ == "PRON":
+            return None
+        return speech
 
     def _auxiliary_mood(self, verb: Token, reported: bool) -> str:
         modal = self.modality
@@ -285,6 +304,9 @@ class EventCoder:
         head = verb.head
         if head == verb:
             return []
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
+            # "Pakistan retaliated by closing its airspace": the gerund's doer is the clause's
+            return self.clause_subject(head.head, resolver, depth + 1)
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
             if verb.dep_ == "xcomp" and _object_of(head) is not None and head.lemma_.lower() in (
                     self.modality.appeal_verbs | self.modality.demand_verbs):
@@ -517,6 +539,8 @@ class EventCoder:
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
+            if not pairs and pattern.no_target:
+                pairs = [(s, None) for s in sources]
         elif pattern.reciprocal and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s is not t and not s.same_entity(t)]
         elif pattern.no_target:
@@ -682,11 +706,41 @@ def _object_of(verb: Token) -> Token | None:
     return None
 
 
+def _subject_token(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+
+
+def _addressee(governor: Token, complement: Token) -> Token | None:
+    """Who is urged or asked: "urged Iran to", "called on Iran to", "appealed to Iran to",
+    "demanded that Iran ..." (the complement clause's own subject)."""
+    direct = _object_of(governor)
+    if direct is not None:
+        return direct
+    for child in governor.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in {"on", "upon", "to"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if complement.dep_ == "ccomp":
+        return _subject_token(complement)
+    return None
+
+
+def _specificity(code: str) -> tuple[int, int]:
+    return (len(code), 0 if code.endswith("0") else 1)
+
+
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    return any(c.lower_ in {"never", "no"} and c.dep_ in {"advmod", "det"} for c in token.children
-               if c.dep_ == "advmod")
+    """Not, never, no longer, and "no shots were fired" (a negated subject or object)."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and any(
+                g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return True
+    return False
 
 
 def _stronger(current: str, new: str) -> str:
