@@ -1,0 +1,91 @@
+"""`comity eval`: the suites load, and on gold files the event score agrees with the reference
+scorer shared/tools/score.py."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from comity.cli import app
+from comity.evaluate import Case, SUITES, evaluate, score_gold, summarise
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def reference_scorer():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_agrees_with_reference_scorer_on_random_predictions() -> None:
+    score = reference_scorer()
+    rng = random.Random(7)
+    countries = ["RUS", "IND", "CHN", "USA", None]
+    roots = ["04", "05", "11", "19"]
+    gold, cases, predictions = [], [], {}
+    for n in range(40):
+        must = [{"source": rng.choice(countries[:4]), "target": rng.choice(countries[:4]),
+                 "root": rng.choice(roots), "cameo": "040"} for _ in range(rng.randint(0, 3))]
+        may = [{"source": rng.choice(countries[:4]), "target": rng.choice(countries[:4]),
+                "root": rng.choice(roots), "cameo": "040"} for _ in range(rng.randint(0, 2))]
+        doc_id = f"d{n}"
+        gold.append({"id": doc_id, "must": must, "may": may})
+        cases.append(Case(id=doc_id, text="", date=None, expected=must, allowed=may))
+        predictions[doc_id] = [{"doc_id": doc_id, "source_country": rng.choice(countries),
+                                "target_country": rng.choice(countries), "root": rng.choice(roots),
+                                "cameo": "040", "source": "X", "target": "Y", "date": None}
+                               for _ in range(rng.randint(0, 4))]
+    reference = score.score_events(gold, [p for ps in predictions.values() for p in ps])
+    ours = summarise(score_gold(cases, predictions))["events (country, country, root)"]
+    assert (ours["precision"], ours["recall"], ours["f1"]) == (
+        reference["precision"], reference["recall"], reference["f1"])
+
+
+def test_seed_eval_matches_reference_scorer(tmp_path: Path) -> None:
+    runner = CliRunner()
+    coded = runner.invoke(app, ["code", str(SHARED / "seed" / "000_a12f7572cc1d2d3e.txt")])
+    predictions = tmp_path / "seed.jsonl"
+    predictions.write_text(coded.stdout, encoding="utf-8")
+    score = reference_scorer()
+    gold = score.load_jsonl(SHARED / "seed" / "gold.jsonl")
+    reference = score.score_events(gold, score.load_jsonl(predictions))
+    result = runner.invoke(app, ["eval", str(SHARED / "seed" / "gold.jsonl"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    ours = json.loads(result.stdout)["levels"]["events (country, country, root)"]
+    assert (ours["precision"], ours["recall"]) == (reference["precision"], reference["recall"])
+    assert reference["recall"] == 1.0 and reference["precision"] == 1.0
+
+
+@pytest.mark.parametrize("suite,name", [
+    ("petr", "petr2_gsr_validation.jsonl"), ("plover", "plover_gsr_cameo.json"),
+    ("conflibert-class", "conflibert_cameo_class_test.tsv"), ("conflibert-ner", "conflibert_cameo_ner_test.txt"),
+])
+def test_public_suites_load(suite: str, name: str) -> None:
+    cases = SUITES[suite](SHARED / "benchmarks" / name)
+    assert len(cases) > 50 and sum(1 for c in cases if c.text) >= len(cases) - 1
+
+
+def test_plover_suite_leaves_out_the_document_record_and_renames_types() -> None:
+    cases = SUITES["plover"](SHARED / "benchmarks" / "plover_gsr_cameo.json")
+    labels = {c.label for c in cases}
+    assert len(cases) == 322
+    assert not labels & {"DOCUMENT", "DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT"}
+
+
+def test_eval_shows_misses_for_a_small_gold_file(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "date": "2021-03-02", "text": "Chile criticised Peru on Monday.",
+                                "must": [{"source": "CHL", "target": "PER", "root": "11", "cameo": "111"},
+                                         {"source": "PER", "target": "CHL", "root": "12", "cameo": "120"}],
+                                "may": []}) + "\n", encoding="utf-8")
+    suite, levels, cases = evaluate(gold)
+    assert suite == "gold" and cases == 1
+    assert levels["events (country, country, root)"].recall == 0.5
+    result = CliRunner().invoke(app, ["eval", str(gold), "--show", "misses"])
+    assert "PER  CHL  12" in result.stdout
