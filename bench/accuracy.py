@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from datetime import date
@@ -17,8 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from comity.evaluate import evaluate, summarise  # noqa: E402
+from report import commit, update_section  # noqa: E402
 from comity.pipeline import default_coder  # noqa: E402
 
 #: (name, path under shared or the repo, suite, how it is used)
@@ -35,12 +36,6 @@ SUITES = [
 START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
 
 
-def commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def run(shared: Path) -> dict:
@@ -82,16 +77,6 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
-def update_benchmarks(block: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        _, after = rest.split(END, 1)
-        text = before + block + after
-    else:
-        text = text.rstrip() + "\n\n## Accuracy\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -104,7 +89,7 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     if not args.no_markdown:
-        update_benchmarks(markdown(results))
+        update_section("accuracy", "Accuracy", markdown(results))
     print(json.dumps({k: headline(v["levels"]) for k, v in results["suites"].items()}, indent=1))
 
 

@@ -25,6 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import commit, update_section  # noqa: E402
 
 START, END = "<!-- throughput:start -->", "<!-- throughput:end -->"
 
@@ -168,12 +171,6 @@ def profile(stories: list[dict], top: int = 12) -> list[dict]:
     return rows
 
 
-def commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def markdown(r: dict) -> str:
@@ -203,16 +200,6 @@ def markdown(r: dict) -> str:
     return "\n".join(lines)
 
 
-def update_benchmarks(block: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        _, after = rest.split(END, 1)
-        text = before + block + after
-    else:
-        text = text.rstrip() + "\n\n## Throughput\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -241,7 +228,7 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     if not args.no_markdown:
-        update_benchmarks(markdown(result))
+        update_section("throughput", "Throughput", markdown(result))
     print(json.dumps(result, indent=1))
 
 

@@ -39,6 +39,35 @@ def report_rejected(rejected: Rejected) -> None:
     print(f"comity: rejected {rejected.id}: {rejected.error}", file=sys.stderr)
 
 
+class CodedInputs:
+    """The coded documents of command-line inputs; each rejected one is reported on stderr
+    and counted, and the others go on."""
+
+    def __init__(self, paths: list[str], default_date: Optional[str]):
+        self.paths, self.default_date = paths, default_date
+        self.rejected = 0
+
+    def __iter__(self):
+        from ..pipeline import default_coder
+
+        for result in default_coder().code(read_inputs(self.paths, self.default_date)):
+            if isinstance(result, Rejected):
+                self.rejected += 1
+                report_rejected(result)
+                continue
+            yield result
+
+
+def write_to(output: Optional[Path], writer, records) -> None:
+    """Write records with a format writer to a file, or to stdout when none is given."""
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        writer(records, stream)
+    finally:
+        if output:
+            stream.close()
+
+
 @app.command("code")
 def code_command(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .html), folders, or - for stdin."),
@@ -47,19 +76,10 @@ def code_command(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
     """Code every political event in the documents, with provenance."""
-    from ..pipeline import default_coder
-
-    default_date = checked_date(date)
-    coder = default_coder()
-    rejected = 0
+    inputs = CodedInputs(paths, checked_date(date))
 
     def events():
-        nonlocal rejected
-        for result in coder.code(read_inputs(paths, default_date)):
-            if isinstance(result, Rejected):
-                rejected += 1
-                report_rejected(result)
-                continue
+        for result in inputs:
             url = result.document.url
             for event in result.events:
                 record = event.to_dict()
@@ -67,13 +87,8 @@ def code_command(
                     record["url"] = url
                 yield record
 
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        WRITERS[format.value](events(), stream)
-    finally:
-        if output:
-            stream.close()
-    if rejected:
+    write_to(output, WRITERS[format.value], events())
+    if inputs.rejected:
         raise typer.Exit(EXIT_SOME_REJECTED)
 
 

@@ -7,15 +7,14 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from . import app
-from .coding import EXIT_SOME_REJECTED, checked_date, report_rejected
-from ..read import Rejected, read_inputs
+from .coding import EXIT_SOME_REJECTED, CodedInputs, checked_date, write_to
 
 sipri_app = typer.Typer(help="SIPRI trade registers: reconcile the deals found in the news with one.",
                         no_args_is_help=True)
@@ -81,33 +80,15 @@ def transfers_command(
     """Arms transfers reported in the documents, SIPRI-style.
 
     One record per deal (supplier, recipient, system), with every sentence that mentions it."""
-    from ..pipeline import default_coder
     from ..sipri import write_sipri
     from ..transfers import merge_transfers, transfer_record
 
-    default_date = checked_date(date)
-    coder = default_coder()
-    rejected = 0
-
-    def found() -> Iterator:
-        nonlocal rejected
-        for result in coder.code(read_inputs(paths, default_date)):
-            if isinstance(result, Rejected):
-                rejected += 1
-                report_rejected(result)
-                continue
-            yield from result.transfers
-
-    transfers = list(found()) if per_document else merge_transfers(found())
-    records = [transfer_record(t) for t in transfers]
+    inputs = CodedInputs(paths, checked_date(date))
+    found = (transfer for result in inputs for transfer in result.transfers)
+    transfers = list(found) if per_document else merge_transfers(found)
     writer = {"jsonl": _write_jsonl, "csv": _write_csv, "sipri": write_sipri}[format.value]
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        writer(records, stream)
-    finally:
-        if output:
-            stream.close()
-    if rejected:
+    write_to(output, writer, [transfer_record(t) for t in transfers])
+    if inputs.rejected:
         raise typer.Exit(EXIT_SOME_REJECTED)
 
 
