@@ -550,7 +550,9 @@ def resolve_phrase(phrase: str, date: str | None = None) -> dict | None:
     mentions = mention_finder(nlp).find(doc)
     resolver = ActorResolver(doc, mentions, gaz, DocumentContext(date=date))
     roots = [t for t in doc if t.head == t]
+    # A bare name ("Modi") may be tagged as anything: nominal heads first, then every word.
     candidates = [t for root in roots for t in [root, *root.subtree] if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    candidates += [t for t in doc if t not in candidates]
     for token in candidates:
         actors = resolver.resolve(token)
         if actors:

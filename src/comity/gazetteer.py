@@ -31,6 +31,9 @@ DEFAULT_OFFICE_SECTORS = ("GOV",)
 #: Name order for deriving the short form news uses after the first mention: family name first.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
 
+#: Two letters are enough for a family name written first ("Xi"), when no one else has it.
+SHORTEST_SHORT_NAME = 2
+
 #: Sector given to people outside any recorded term of office (CAMEO's "elites").
 FORMER_OFFICIAL_SECTOR = "ELI"
 
@@ -197,14 +200,17 @@ class Gazetteer:
             self.holders[(term.country, term.office)].append((name, term))
             for form in [name, *split_list(row.get("aliases"))]:
                 self.add_proper(form, Entry("person", person=name))
-            surname_owners[self._short_name(name, term.country)].add(name)
+                # "Erdoğan" as well as "Erdogan": every spelling gives a short form
+                short = self._short_name(form, term.country)
+            if len(short) > SHORTEST_SHORT_NAME or term.country in FAMILY_NAME_FIRST:
+                surname_owners[short].add(name)
         taken = set(self.proper)
         common = {line.strip() for line in data_path("actors/common_names.txt").read_text(
             encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
         for short, owners in surname_owners.items():
             # A short name is only safe when it belongs to one person, names nothing else and
             # is not a name many people share ("Mohammed", "Singh", "Kim").
-            if len(owners) == 1 and len(short) > 2 and short not in taken and short not in common:
+            if len(owners) == 1 and len(short) >= SHORTEST_SHORT_NAME and short not in taken and short not in common:
                 self.add_proper(short, Entry("person", person=next(iter(owners))))
 
     @staticmethod
