@@ -17,50 +17,30 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .actors import PAIR_NOUNS, ActorResolver
+from .data import read_yaml
 from .lexicon import lexicon
 from .records import Document
 
-#: Level phrases, matched case-insensitively on word boundaries, and the direction they claim.
-#: "since YEAR" after a phrase narrows the comparison to the years after YEAR.
-_HIGH = r"(?:highest|best|strongest|closest|warmest|deepest|greatest)"
-_LOW = r"(?:lowest|worst|weakest|coldest|frostiest|poorest)"
-_SPAN = r"(?:decades|(?:many\s+)?years|a\s+generation|history|a\s+(?:century|decade|generation))"
-_SINCE = r"since\s+(?:(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d{4}s?|the\s+[\w\s-]{3,30}?(?=[,.;:\"'\u201d)]|$))"
-_SINCE_YEAR = re.compile(r"since\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?(\d{4})", re.IGNORECASE)
-LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"unprecedented", "high"),
-    (rf"{_HIGH}[\s-]+ever|ever[\s-]+{_HIGH}", "high"),
-    (r"all[\s-]+time[\s-]+highs?", "high"),
-    (r"(?:historic(?:al)?|record)[\s-]+(?:highs?|heights?)", "high"),
-    (r"new[\s-]+(?:heights|height|highs?)", "high"),
-    (rf"{_HIGH}(?:\s+(?:level|point))?\s+(?:in|for)\s+{_SPAN}", "high"),
-    (rf"{_HIGH}(?:\s+(?:level|point))?\s+{_SINCE}", "high"),
-    (rf"(?:their|its|our)\s+{_HIGH}\s+(?:level|point)(?:\s+(?:in|for)\s+{_SPAN}|\s+{_SINCE})?", "high"),
-    (r"never\s+been\s+(?:better|stronger|closer|higher|deeper|warmer)", "high"),
-    (rf"{_LOW}[\s-]+ever|ever[\s-]+{_LOW}", "low"),
-    (r"all[\s-]+time[\s-]+lows?", "low"),
-    (r"(?:historic(?:al)?|record)[\s-]+lows?", "low"),
-    (r"new[\s-]+lows?", "low"),
-    (r"rock[\s-]+bottom|nadir", "low"),
-    (rf"{_LOW}(?:\s+(?:level|point|ebb))?\s+(?:in|for)\s+{_SPAN}", "low"),
-    (rf"{_LOW}(?:\s+(?:level|point|ebb))?\s+{_SINCE}", "low"),
-    (rf"(?:(?:their|its|our|a)\s+{_LOW}\s+(?:level|point|ebb)|lowest\s+ebb)(?:\s+(?:in|for)\s+{_SPAN}|\s+{_SINCE})?", "low"),
-    (r"never\s+been\s+(?:worse|lower|weaker|colder)", "low"),
-)
+def _load_levels() -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]:
+    """The level phrases, topic nouns and carrier nouns of data/claims/levels.yaml."""
+    table = read_yaml("claims/levels.yaml")
+    words = table["words"]
+    patterns = []
+    for entry in table["patterns"]:
+        pattern = entry["pattern"]
+        for name, value in words.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        patterns.append((pattern, entry["direction"]))
+    return (tuple(patterns), frozenset(table["topic_nouns"]), frozenset(table["carrier_nouns"]))
+
+
+#: Level phrases and the direction they claim; nouns naming a relationship whose level can be
+#: claimed; nouns that carry a level rather than name a relationship ("the level of trust").
+LEVEL_PATTERNS, TOPIC_NOUNS, CARRIER_NOUNS = _load_levels()
 _LEVEL = re.compile("|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(LEVEL_PATTERNS)),
                     re.IGNORECASE)
-
+_SINCE_YEAR = re.compile(r"since\s+(?:the\s+)?(?:early\s+|mid-?|late\s+)?(\d{4})", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:their|its|our|a)\s+")
-
-#: Nouns (lemmas) naming a relationship whose level can be claimed.
-TOPIC_NOUNS = frozenset({
-    "relation", "relations", "relationship", "tie", "ties", "cooperation", "co-operation",
-    "collaboration", "trust", "partnership", "friendship", "engagement", "link", "bond",
-    "dialogue", "interaction", "rapport", "alliance", "understanding", "contact"})
-
-#: Nouns that carry a level rather than name a relationship: "the level of trust", "a high".
-CARRIER_NOUNS = frozenset({"level", "point", "height", "heights", "high", "low", "ebb", "nadir",
-                           "bottom", "stage", "state", "degree", "record", "intensity", "depth"})
 
 _MODIFIER_DEPS = {"amod", "advmod", "compound", "npadvmod", "nmod", "quantmod", "nummod"}
 _CLIMB_DEPS = {"pobj", "prep", "acomp", "attr", "dobj", "oprd", "advmod", "npadvmod", "amod",
