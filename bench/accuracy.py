@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from comity.evaluate import evaluate, summarise  # noqa: E402
 from report import commit, update_section  # noqa: E402
-from comity.pipeline import default_coder  # noqa: E402
+from comity.pipeline import Coder  # noqa: E402
 
 #: (name, path under shared or the repo, suite, how it is used)
 SUITES = [
@@ -38,8 +38,7 @@ START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
 
 
 
-def run(shared: Path) -> dict:
-    coder = default_coder()
+def run(shared: Path, coder: Coder) -> dict:
     results = {"date": date.today().isoformat(), "commit": commit(),
                "command": "python bench/accuracy.py", "suites": {}}
     for name, relative, suite, use in SUITES:
@@ -54,6 +53,22 @@ def run(shared: Path) -> dict:
                                    "seconds": round(seconds, 2), "levels": summarise(levels)}
         print(f"{name}: {cases} cases in {seconds:.1f}s", file=sys.stderr)
     return results
+
+
+def prefilter_effect(with_filter: dict, without: dict) -> dict[str, dict[str, float]]:
+    """Points gained (+) or lost (-) by the prefilter, per suite and level (F1 or accuracy)."""
+    effect = {}
+    for name, suite in with_filter["suites"].items():
+        other = without["suites"].get(name)
+        if other is None:
+            continue
+        effect[name] = {level: round(100 * (_main(score) - _main(other["levels"][level])), 1)
+                        for level, score in suite["levels"].items()}
+    return effect
+
+
+def _main(score: dict) -> float:
+    return score["accuracy"] if "accuracy" in score else score["f1"]
 
 
 def headline(levels: dict) -> str:
@@ -73,10 +88,16 @@ def markdown(results: dict) -> str:
     for name, suite in results["suites"].items():
         lines.append(f"| {name} | {suite['use']} | {suite['cases']} | {suite['seconds']} | "
                      f"{headline(suite['levels'])} |")
+    effect = results.get("prefilter_effect")
+    if effect:
+        worst = min((v for levels in effect.values() for v in levels.values()), default=0.0)
+        lines += ["", "The same suites coded without the prefilter (every sentence parsed): change in "
+                  f"points caused by the prefilter, F1 or accuracy; largest loss {worst:+.1f}.", "",
+                  "| suite | change by level |", "|---|---|"]
+        for name, levels in effect.items():
+            lines.append(f"| {name} | " + "; ".join(f"{level} {value:+.1f}" for level, value in levels.items()) + " |")
     lines += ["", END]
     return "\n".join(lines)
-
-
 
 
 def main() -> None:
@@ -84,13 +105,16 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--no-markdown", action="store_true")
     args = parser.parse_args()
-    results = run(args.shared)
+    results = run(args.shared, Coder())
+    results["without_prefilter"] = run(args.shared, Coder(prefilter=False))["suites"]
+    results["prefilter_effect"] = prefilter_effect(results, {"suites": results["without_prefilter"]})
     out = ROOT / "bench" / "results" / "accuracy.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     if not args.no_markdown:
         update_section("accuracy", "Accuracy", markdown(results))
     print(json.dumps({k: headline(v["levels"]) for k, v in results["suites"].items()}, indent=1))
+    print(json.dumps({"prefilter effect (points)": results["prefilter_effect"]}, indent=1))
 
 
 if __name__ == "__main__":

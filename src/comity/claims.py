@@ -21,6 +21,7 @@ from .data import read_yaml
 from .lexicon import lexicon
 from .records import Document
 
+
 def _load_levels() -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]:
     """The level phrases, topic nouns and carrier nouns of data/claims/levels.yaml."""
     table = read_yaml("claims/levels.yaml")
