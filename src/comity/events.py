@@ -86,7 +86,7 @@ class EventCoder:
         for token in span:
             if token.dep_ == "amod":
                 continue  # "the internationally recognised government" describes, reports nothing
-            if token.pos_ in CLAUSE_POS and token.lemma_.lower() in self.lexicon.verbs:
+            if token.pos_ in CLAUSE_POS and verb_lemma(token, self.lexicon.verbs) in self.lexicon.verbs:
                 attempts.extend(self._code_verb(token, sentence, resolver, anchor_date))
             elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.lexicon.nouns:
                 attempts.extend(self._code_noun(token, sentence, resolver, anchor_date))
@@ -123,7 +123,7 @@ class EventCoder:
         # "asked China for assistance": what is asked for is named after "for"
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
-        for pattern in self.lexicon.verbs[verb.lemma_.lower()]:
+        for pattern in self.lexicon.verbs[verb_lemma(verb, self.lexicon.verbs)]:
             attempt = Attempt(verb.text, verb.i, pattern.id, pattern.code, "skipped", "")
             attempts.append(attempt)
             why_not = self._pattern_fits(pattern, verb, object_words)
@@ -288,7 +288,13 @@ class EventCoder:
             if child.dep_ in SUBJECT_DEPS and not passive:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return resolver.actors(verb.head)
-                return resolver.actors(child)
+                speaker = self._reporting_antecedent(verb, child)
+                actors = resolver.actors(speaker if speaker is not None else child)
+                if not actors and child.lemma_.lower() in self.lexicon.nouns:
+                    # "Israeli airstrikes killed five", "a bombing by the group killed...": an
+                    # act as subject is done by its own doer
+                    actors = [a for a in self._noun_own_actors(child, resolver) if a.is_known or a.sectors]
+                return actors
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -324,6 +330,20 @@ class EventCoder:
                 return self.clause_subject(governor, resolver, depth + 1)
         return []
 
+    def _reporting_antecedent(self, verb: Token, subject: Token) -> Token | None:
+        """"The rebels announced they will return weapons", "Iraq said it would allow": a
+        pronoun subject of a reported clause is the one who reports it, when the two agree in
+        number (the story's last-named actor is often someone else)."""
+        pronoun = subject.lower_
+        if pronoun not in {"he", "she", "it", "they"}:
+            return None
+        speech = _governing_speech_verb(verb, self.modality.speech_verbs)
+        reporter = _subject_token(speech) if speech is not None else None
+        if reporter is None or reporter.pos_ == "PRON" or reporter.dep_ not in SUBJECT_DEPS:
+            return None
+        plural = reporter.tag_ in {"NNS", "NNPS"} or bool(conjuncts(reporter))
+        return reporter if plural == (pronoun == "they") else None
+
     def _targets(self, trigger: Token, objects: list[Token], pattern: Pattern,
                  resolver: ActorResolver, mood: Mood, sources: list[Actor] | None = None) -> list[Actor]:
         found = self._targets_in_roles(trigger, objects, pattern, resolver)
@@ -339,7 +359,8 @@ class EventCoder:
         for role in pattern.target:
             if pattern.requires_prep and role not in pattern.requires_prep:
                 continue
-            for token in self._role_tokens(trigger, objects, role):
+            holders = objects + _preposition_objects(trigger, pattern.with_words)
+            for token in self._role_tokens(trigger, holders, role):
                 actors = resolver.actors(token)
                 if not any(a.is_known for a in actors):
                     # "a government-held part of Syria's second city": the owner names the state
@@ -437,6 +458,10 @@ class EventCoder:
             if child.dep_ in {"relcl", "acl"} and self._auxiliary_mood(child, False) == "future":
                 return Mood(kind="future")
         governor = noun.head
+        if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lemma_.lower() in (
+                self.modality.appeal_verbs | self.modality.demand_verbs | self.modality.intent_verbs):
+            # "called for talks with Iran", "pushed for a summit": asked for, not held
+            return Mood(kind="appeal", governor=governor.head)
         if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS and governor.pos_ in CLAUSE_POS:
             lemma = governor.lemma_.lower()
             if lemma in self.modality.cancelling_verbs:
@@ -623,6 +648,26 @@ class EventCoder:
 
 
 # -- syntax helpers (pure functions of the parse) -----------------------------------------
+
+def verb_lemma(verb: Token, known: dict[str, list[Pattern]] | frozenset[str]) -> str:
+    """The lemma of a verb, repairing the tagger's dropped silent e ("staged" -> "stag",
+    "waging" -> "wag"): an inflected form whose lemma is unknown but whose lemma plus "e" is a
+    known verb that the form begins with takes that verb."""
+    lemma = verb.lemma_.lower()
+    if lemma in known or verb.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
+        return lemma
+    repaired = lemma + "e"
+    if repaired in known and verb.lower_.startswith(lemma) and verb.lower_ != repaired:
+        return repaired
+    return lemma
+
+
+def _preposition_objects(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """What a prepositional verb acts on: "called for sanctions against Iran" has "sanctions"
+    where a transitive verb has its object, and the target hangs on it."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
+            for o in c.children if o.dep_ == "pobj"]
+
 
 def _participants(clauses: list[Token]) -> list[Token]:
     """Who takes part in what was said: the subjects, objects and prepositional partners of
