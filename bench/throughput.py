@@ -99,16 +99,29 @@ def comity_run(stories: list[dict], workers: int) -> dict:
 
     documents = [Document(id=s["id"], text=s["text"], date="2020-01-01", title=s["title"],
                           sources=[s["source"]] if s["source"] else []) for s in stories]
+    first_batch: list[tuple[float, int]] = []
+
+    def note_first_batch(report) -> None:
+        if not first_batch:
+            first_batch.append((time.perf_counter(), report.done))
+
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         with TreeMemory() as memory:
             started = time.perf_counter()
             with Store.open(db) as store:
-                report = store.ingest(documents, workers=workers)
+                report = store.ingest(documents, workers=workers, on_progress=note_first_batch)
                 counts = store.counts()
-            seconds = time.perf_counter() - started
+            finished = time.perf_counter()
+    seconds = finished - started
+    # Steady state: from the first committed batch on, once the workers have loaded the model;
+    # what the corpus size can change (linearity) shows here, not in the fixed start-up.
+    ready, done_then = first_batch[0] if first_batch else (started, 0)
+    steady = (len(stories) - done_then) / (finished - ready) if finished > ready else 0.0
     return {"stories": len(stories), "seconds": round(seconds, 2),
-            "stories_per_s": round(len(stories) / seconds, 2), "peak_rss_mb": round(memory.peak / 2**20),
+            "stories_per_s": round(len(stories) / seconds, 2), "steady_stories_per_s": round(steady, 2),
+            "startup_to_first_batch_s": round(ready - started, 2),
+            "peak_rss_mb": round(memory.peak / 2**20),
             "events": counts.get("events"), "coded": report.coded, "failed": report.failed}
 
 
@@ -178,20 +191,22 @@ def markdown(r: dict) -> str:
     lines = [START, "",
              f"Measured {r['date']} at commit `{r['commit']}` with `{r['command']}` on this machine "
              f"({os.cpu_count()} cores), {r['workers']} workers.", "",
-             "| run | stories | seconds | stories/s | sentences/s | peak RSS (process tree) |",
-             "|---|---|---|---|---|---|",
+             "| run | stories | seconds | stories/s (wall) | stories/s (after first batch) | sentences/s | peak RSS (process tree) |",
+             "|---|---|---|---|---|---|---|",
              f"| comity ingest into DuckDB | {big['stories']} | {big['seconds']} | {big['stories_per_s']} | "
-             f"{r['sentences_per_s']} | {big['peak_rss_mb']} MB |",
-             f"| comity ingest into DuckDB | {small['stories']} | {small['seconds']} | {small['stories_per_s']} | | "
-             f"{small['peak_rss_mb']} MB |",
+             f"{big['steady_stories_per_s']} | {r['sentences_per_s']} | {big['peak_rss_mb']} MB |",
+             f"| comity ingest into DuckDB | {small['stories']} | {small['seconds']} | {small['stories_per_s']} | "
+             f"{small['steady_stories_per_s']} | | {small['peak_rss_mb']} MB |",
              f"| bare spaCy `nlp.pipe(n_process={r['workers']})`, full pipeline | {big['stories']} | "
-             f"{r['spacy']['seconds']} | {r['spacy']['stories_per_s']} | | {r['spacy']['peak_rss_mb']} MB |",
+             f"{r['spacy']['seconds']} | {r['spacy']['stories_per_s']} | | | {r['spacy']['peak_rss_mb']} MB |",
              "",
-             f"- ratio comity / bare spaCy: **{r['ratio']}**; a day at this rate: "
-             f"{int(big['stories_per_s'] * 86400):,} stories",
-             f"- linearity: {small['stories']} stories at {small['stories_per_s']}/s vs {big['stories']} at "
-             f"{big['stories_per_s']}/s ({r['linearity_pct']}% apart)",
-             f"- start-up (import + model + data): {r['startup_s']} s",
+             f"- ratio comity / bare spaCy (wall clock, both including their start-up): **{r['ratio']}**; "
+             f"a day at this rate: {int(big['stories_per_s'] * 86400):,} stories",
+             f"- linearity (rate after the first committed batch, i.e. without the workers' start-up of "
+             f"{small['startup_to_first_batch_s']} s): {small['stories']} stories at "
+             f"{small['steady_stories_per_s']}/s vs {big['stories']} at {big['steady_stories_per_s']}/s "
+             f"({r['linearity_pct']}% apart)",
+             f"- start-up of one process (import + model + data): {r['startup_s']} s",
              f"- sentences in the corpus: {r['sentences']}", "",
              "Profile of one process coding the first 300 stories (cumulative seconds):", "",
              "| stage | seconds |", "|---|---|"]
@@ -221,7 +236,7 @@ def main() -> None:
     result["spacy"] = bare_spacy_run(texts, args.workers)
     result["sentences_per_s"] = round(sentences / result["comity"]["seconds"], 1)
     result["ratio"] = round(result["comity"]["stories_per_s"] / result["spacy"]["stories_per_s"], 2)
-    a, b = result["comity_small"]["stories_per_s"], result["comity"]["stories_per_s"]
+    a, b = result["comity_small"]["steady_stories_per_s"], result["comity"]["steady_stories_per_s"]
     result["linearity_pct"] = round(abs(a - b) / max(a, b) * 100, 1)
     result["profile"] = profile(stories[:300])
     out = ROOT / "bench" / "results" / "throughput.json"

@@ -498,7 +498,8 @@ class EventCoder:
     def _code_statement(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
                         anchor_date: str | None, attempts: list[Attempt]) -> Attempt | None:
         """A speaker's statement about another party is an event of its own: 010, or 111 when
-        it condemns ("said the measures were unjustified"), 013 when it approves."""
+        it condemns ("said the measures were unjustified"), 051 when it praises the other party or
+        the relationship ("a time-tested friend"), 013 when it welcomes an outcome."""
         content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
         complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}]
         evaluative = verb.lemma_.lower() in self.modality.evaluative_verbs and complement
@@ -528,6 +529,7 @@ class EventCoder:
         if evaluative:
             words |= {t.lemma_.lower() for t in verb.subtree}
         stance = ("111" if words & self.modality.disapproval_words
+                  else "051" if words & self.modality.praise_words
                   else "013" if words & self.modality.approval_words else "010")
         target = next((a for token in _participants(content) for a in resolver.actors(token)
                        if a.is_known and a.country != speaker.country), None)

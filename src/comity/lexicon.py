@@ -56,6 +56,7 @@ class Modality:
     hypothetical_markers: frozenset[str]
     evaluative_verbs: frozenset[str]
     approval_words: frozenset[str]
+    praise_words: frozenset[str]
     disapproval_words: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -154,7 +155,7 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
             for key in ("speech_verbs", "intent_adjectives", "intent_verbs", "appeal_verbs",
                         "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs",
                         "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
-                        "evaluative_verbs", "approval_words", "disapproval_words")}
+                        "evaluative_verbs", "approval_words", "praise_words", "disapproval_words")}
     tables = {}
     for name in ("intent", "appeal", "demand", "refusal"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}
