@@ -87,3 +87,17 @@ def test_sentence_start_is_not_a_dateline() -> None:
     assert wire.masked == [] and wire.dateline_place is None
     doc = Document(id="e", text="LYON: Interpol said it will send a team.", date="2019-12-13")
     assert read_wire_conventions(doc, gazetteer()).dateline_place == "Lyon"
+
+
+def test_a_document_too_long_to_parse_is_rejected_and_the_others_coded() -> None:
+    from comity.pipeline import Coder, CodedDocument
+
+    coder = Coder()
+    limit = coder.nlp.max_length
+    documents = [Document(id="ok", text="Chile recalled its ambassador from Peru.", date="2020-01-01"),
+                 Document(id="huge", text="Peru protested. " * (limit // 16 + 10), date="2020-01-01"),
+                 Document(id="ok2", text="Peru summoned the Chilean envoy.", date="2020-01-01")]
+    results = list(coder.code(documents))
+    assert [type(r).__name__ for r in results] == ["CodedDocument", "Rejected", "CodedDocument"]
+    assert "parse" in results[1].error
+    assert isinstance(results[2], CodedDocument)

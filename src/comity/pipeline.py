@@ -87,11 +87,24 @@ class Coder:
             return
         texts = [self.prefilter.apply(wire.text).text if self.prefilter else wire.text
                  for _, wire in pending]
-        for (document, wire), parsed in zip(pending, self.nlp.pipe(texts, batch_size=BATCH_SIZE)):
+        try:
+            parsed_docs = list(self.nlp.pipe(texts, batch_size=BATCH_SIZE))
+        except Exception:  # noqa: BLE001 - one document must not sink its batch: parse alone
+            parsed_docs = [self._parse_alone(text) for text in texts]
+        for (document, wire), parsed in zip(pending, parsed_docs):
+            if isinstance(parsed, Exception):
+                yield Rejected(document.id, f"could not parse: {parsed}", document.path)
+                continue
             try:
                 yield self.code_parsed(document, wire, parsed)
             except Exception as exc:  # noqa: BLE001 - reported per document, never fatal
                 yield Rejected(document.id, f"coding failed: {type(exc).__name__}: {exc}", document.path)
+
+    def _parse_alone(self, text: str) -> Doc | Exception:
+        try:
+            return self.nlp(text)
+        except Exception as exc:  # noqa: BLE001 - returned so the caller rejects that document
+            return exc
 
     def code_parsed(self, document: Document, wire: WireInfo, parsed: Doc,
                     trace: list[SentenceTrace] | None = None) -> CodedDocument:
