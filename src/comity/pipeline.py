@@ -1,12 +1,14 @@
 """The coding pipeline: documents in, coded events (and transfers) out.
 
 Stages, each in its own module: :mod:`read` (documents), :mod:`wire` (datelines and cited
-agencies), :mod:`parse` (spaCy), :mod:`actors` (who), :mod:`events` (what, when, where),
-:mod:`transfers` (arms deals). This module only wires them together.
+agencies), :mod:`prefilter` (sentences worth parsing), :mod:`parse` (spaCy), :mod:`actors`
+(who), :mod:`events` (what, when, where), :mod:`transfers` (arms deals), :mod:`claims`
+(stated relationship levels). This module only wires them together.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -21,6 +23,7 @@ from .parse import load_nlp
 from .prefilter import Prefilter
 from .read import Rejected
 from .records import Document, Event, Transfer
+from .transfers import TransferExtractor
 from .wire import WireInfo, read_wire_conventions
 
 #: Documents parsed together by spaCy.
@@ -57,8 +60,6 @@ class Coder:
         self.prefilter = Prefilter(self.nlp, self.finder) if prefilter else None
         self.gaz = gazetteer()
         self.coder = EventCoder(lexicon(), ontology())
-        from .transfers import TransferExtractor
-
         self.transfers = TransferExtractor(self.nlp)
 
     def code(self, items: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:
@@ -148,14 +149,10 @@ class Coder:
         return SentenceTrace(index, sentence.text.strip(), tokens, actors, attempts, events)
 
 
-_DEFAULT_CODER: Coder | None = None
-
-
+@cache
 def default_coder() -> Coder:
-    global _DEFAULT_CODER
-    if _DEFAULT_CODER is None:
-        _DEFAULT_CODER = Coder()
-    return _DEFAULT_CODER
+    """The process's coder, built on first use (the model and data load once)."""
+    return Coder()
 
 
 def code_text(text: str, date: str | None = None, doc_id: str = "text") -> list[Event]:
