@@ -217,6 +217,17 @@ def _strip_comment(line: str) -> str:
     return line.rstrip()
 
 
+def _dictionary_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """The numbered content lines of a PETRARCH dictionary: without comments, blank lines and
+    the <!-- ... --> style markup lines."""
+    for number, raw in enumerate(lines, 1):
+        if raw.lstrip().startswith("<"):
+            continue
+        line = _strip_comment(raw.rstrip("\r\n"))
+        if line.strip():
+            yield number, line
+
+
 def _restriction(group: str) -> tuple[str, str | None, str | None] | None:
     """'INDGOV 140526-190530' as (code, start, end); None for the null code '---'."""
     parts = group.split()
@@ -255,12 +266,7 @@ def parse_petrarch_actors(lines: Iterable[str]) -> tuple[list[_Entry], list[str]
     entries: list[_Entry] = []
     problems: list[str] = []
     current: _Entry | None = None
-    for number, raw in enumerate(lines, 1):
-        if raw.lstrip().startswith("<"):
-            continue
-        line = _strip_comment(raw.rstrip("\r\n"))
-        if not line.strip():
-            continue
+    for number, line in _dictionary_lines(lines):
         groups = _CODE_GROUP.findall(line)
         text = _CODE_GROUP.sub(" ", line).strip()
         if line[0] in " \t" and not text:
@@ -312,12 +318,7 @@ def parse_petrarch_agents(lines: Iterable[str]) -> tuple[list[dict[str, str]], l
     substitutions: dict[str, list[str]] = {}
     rows: list[dict[str, str]] = []
     problems: list[str] = []
-    for number, raw in enumerate(lines, 1):
-        if raw.lstrip().startswith("<"):
-            continue
-        line = _strip_comment(raw.rstrip("\r\n"))
-        if not line.strip():
-            continue
+    for number, line in _dictionary_lines(lines):
         marker = _SUBSTITUTION.match(line)
         if marker:
             substitutions[marker.group(1)] = [w.strip() for w in marker.group(2).split(",") if w.strip()]

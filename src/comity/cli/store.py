@@ -247,7 +247,7 @@ def dyad_command(
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the chart to FILE.png or FILE.svg."),
 ) -> None:
     """Events of a dyad per period: quad classes, Goldstein sum and mean, cooperation index, transfers."""
-    from ..analyse import AnalysisError, dyad_series, plot_dyad
+    from ..analyse import AnalysisError, dyad_series
 
     with open_store(db, read_only=True) as store:
         try:
@@ -258,11 +258,18 @@ def dyad_command(
         print(f"comity: no {series.a}–{series.b} events in {db}", file=sys.stderr)
     print_dyad(series, format)
     if plot is not None:
-        try:
-            written = plot_dyad(series, plot)
-        except AnalysisError as exc:
-            fail(str(exc))
-        print(f"comity: chart written to {written}", file=sys.stderr)
+        write_chart(series, plot)
+
+
+def write_chart(series, plot: Path) -> None:
+    """Draw a dyad series to a PNG or SVG file, or stop with the reason it cannot be drawn."""
+    from ..analyse import AnalysisError, plot_dyad
+
+    try:
+        written = plot_dyad(series, plot)
+    except AnalysisError as exc:
+        fail(str(exc))
+    print(f"comity: chart written to {written}", file=sys.stderr)
 
 
 # -- claim ------------------------------------------------------------------------------------
@@ -408,7 +415,7 @@ def demo_command(
     The claim checked is the seed's: India–Russia military-technical cooperation is at an
     "unprecedented" level (December 2018), i.e. `comity claim RUS IND --period 2018`.
     """
-    from ..analyse import AnalysisError, check_stated_claims, claim_check, dyad_series, plot_dyad, transfer_register
+    from ..analyse import AnalysisError, check_stated_claims, claim_check, dyad_series, transfer_register
 
     corpus = articles or example_articles()
     if corpus is None or not corpus.exists():
@@ -432,8 +439,4 @@ def demo_command(
     console.rule("Transfers")
     print_register(register)
     if plot is not None:
-        try:
-            written = plot_dyad(series, plot)
-        except AnalysisError as exc:
-            fail(str(exc))
-        print(f"comity: chart written to {written}", file=sys.stderr)
+        write_chart(series, plot)
