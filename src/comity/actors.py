@@ -228,9 +228,12 @@ class ActorResolver:
 
     def _associated_only(self, mention: Mention) -> bool:
         doc = self.doc
-        end = mention.end
+        end, start = mention.end, mention.start
+        # "al-Qaeda-linked rebels", and "pro-Russia rebels", "anti-American protesters": a side
+        # taken for or against, not who they are
         return (end + 1 < len(doc) and doc[end].text == "-"
-                and doc[end + 1].lower_ in ASSOCIATION_WORDS)
+                and doc[end + 1].lower_ in ASSOCIATION_WORDS) or (
+            start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES)
 
     def _coordinated_nationals(self, head: Token, tokens: list[Token],
                                mentions: list[Mention]) -> list[Actor]:
@@ -312,6 +315,11 @@ class ActorResolver:
                     _extend(sectors, entry.sectors)
                     office = office or entry.office
                     person_like = person_like or entry.role_kind == "person"
+        if UNIDENTIFIED in sectors and any(e.kind == "body" and e.sectors and UNIDENTIFIED not in e.sectors
+                                           for m in mentions for e in m.entries):
+            # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
+            # noun only says what they did
+            sectors.remove(UNIDENTIFIED)
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text)
             self._remember_name(head, tokens, actor)
@@ -330,15 +338,21 @@ class ActorResolver:
             if owners and owners[0].country:
                 possessor_country = owners[0].country
         country = possessor_country or (countries[0] if countries else None)
-        if country is None and igo is None and sectors:
+        if country is None and igo is None and sectors and not own_code:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
+            # (not an international organisation's: "Amnesty International in Nigeria")
             country = self._place_of(head)
         if country is None and igo is None:
             if not sectors:
                 return self._state_description(head, tokens)
+            if own_code:
+                # an international body with a code of its own ("NGOHRI"): no state to add
+                actor = Actor(own_code, None, tuple(sectors[:3]), None, text)
+                self.context.note(actor, False)
+                return actor
             actor = self._definite_reference(head, sectors, text)
             if actor is None:
-                actor = Actor.build(None, tuple(sectors[:3]), None, text)
+                actor = _stateless(tuple(sectors[:3]), text)
             self.context.note(actor, person_like)
             return actor
         name = None
@@ -405,6 +419,13 @@ class ActorResolver:
         """'the Gulf state', 'the kingdom', 'the island nation': the state last named."""
         if head.lemma_.lower() not in STATE_NOUNS or head.tag_ not in {"NN", "NNP"}:
             return None
+        owner = next((t for t in tokens if t.dep_ == "poss" and t.tag_ == "PRP$"), None)
+        if owner is not None:
+            # "Putin said his country will not...": the state of the one the pronoun names
+            owners = self._clause_subject_before(owner) or self._pronoun(owner.lower_)
+            if owners and owners[0].country and owner.lower_ not in FIRST_PERSON_PLURAL:
+                return Actor.build(owners[0].country, (), None, phrase_text(head, tokens))
+            return None
         if not any(t.lower_ == "the" for t in tokens):
             return None
         for earlier in reversed(self.context.recent):
@@ -454,6 +475,10 @@ class ActorResolver:
         return Actor.build(actor.country, tuple(merged[:3]), actor.name, head.text, igo=actor.igo)
 
 
+#: CAMEO's sector for armed men no one identifies ("gunmen", "militia").
+UNIDENTIFIED = "UAF"
+#: "pro-Russia", "anti-American": prefixes that make a state a side taken, not the owner.
+STANCE_PREFIXES = {"pro", "anti"}
 #: "X-linked rebels": the hyphenated word that makes X an associate of the phrase, not its owner.
 ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "aligned", "supported",
                      "sponsored", "funded", "armed", "trained", "friendly", "leaning"}
@@ -469,6 +494,20 @@ def _extend(target: list[str], items: tuple[str, ...]) -> None:
     for item in items:
         if item != COUNTERPART and item not in target:
             target.append(item)
+
+
+#: Sector that CAMEO writes in the state's slot when no state is named: "an international aid
+#: agency" is NGO, "a human rights group" NGOHRI (not ---NGO).
+NON_STATE_SLOT = "NGO"
+
+
+def _stateless(sectors: tuple[str, ...], text: str) -> Actor:
+    """The actor of a role with no state: "---REB" for "rebels", but "NGOHRI" for "a human
+    rights group", as CAMEO codes non-governmental organisations of no named state."""
+    if NON_STATE_SLOT in sectors:
+        rest = tuple(s for s in sectors if s != NON_STATE_SLOT)
+        return Actor(NON_STATE_SLOT + "".join(rest), None, sectors, None, text)
+    return Actor.build(None, sectors, None, text)
 
 
 def _retext(actor: Actor, text: str) -> Actor:

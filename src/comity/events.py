@@ -26,6 +26,14 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
+#: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
+MATERIAL_CONFLICT = 4
+#: nouns.yaml domain of the words that stand for an attack nobody is named for
+UNCLAIMED_ATTACK_DOMAIN = "unclaimed_attack"
+#: CAMEO's sector for armed attackers nobody identifies.
+UNIDENTIFIED_ATTACKERS = "UAF"
+#: Prepositions that place an event or an attack.
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "inside", "on"}
 #: Prepositions that name who a noun's action belongs to, most telling first.
 OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 
@@ -139,6 +147,8 @@ class EventCoder:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
             sources = self._verb_sources(verb, pattern, resolver, mood)
+            if not sources and self.ontology[code].quad_class == MATERIAL_CONFLICT:
+                sources = self._unclaimed_attackers(verb, resolver)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
@@ -329,6 +339,49 @@ class EventCoder:
             if governor.pos_ in CLAUSE_POS and governor != verb:
                 return self.clause_subject(governor, resolver, depth + 1)
         return []
+
+    def _unclaimed_attackers(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """"A roadside bomb killed four soldiers near Samarra", "killed by an improvised
+        explosive device outside Basra": an attack that names no doer is done, as CAMEO codes
+        it, by unidentified armed forces (UAF) of the state where it happened."""
+        words = self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset())
+        causes = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        causes += [o for c in verb.children if c.dep_ == "agent" or (
+            c.dep_ == "prep" and c.lower_ in {"by", "in"}) for o in c.children if o.dep_ == "pobj"]
+        for cause in causes:
+            if cause.pos_ != "NOUN" or not phrase_lemmas(cause) & words:
+                continue
+            if resolver.actors(cause) or self._noun_own_actors(cause, resolver):
+                return []  # a doer is named ("Taliban-claimed car bomb"), just not an actor here
+            # "a missile believed to be fired by pro-Russia rebels": the doer the weapon's own
+            # clause names
+            doers = [a for agent in cause.subtree if agent.dep_ == "agent"
+                     for pobj in agent.children if pobj.dep_ == "pobj" for a in resolver.actors(pobj)]
+            if doers:
+                return doers
+            place = self._place_near(cause, resolver) or self._place_near(verb, resolver)
+            return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, cause.text)]
+        return []
+
+    @staticmethod
+    def _place_near(token: Token, resolver: ActorResolver) -> str | None:
+        """The state of a place a word is located by: "in Kabul", "near the town of Samarra",
+        "outside of the Iraqi city of Basra"."""
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            objects += [o for g in child.children if g.dep_ == "prep" for o in g.children if o.dep_ == "pobj"]
+            for pobj in objects:
+                place = resolver.place_at(pobj)
+                if place is not None:
+                    return place[1]
+                # "the Iraqi city of Basra": a national adjective on the place
+                for modifier in (m for m in pobj.children if m.dep_ in {"amod", "compound"}):
+                    states = [a.country for a in resolver.resolve(modifier) if a.country and not a.sectors]
+                    if states:
+                        return states[0]
+        return None
 
     def _reporting_antecedent(self, verb: Token, subject: Token) -> Token | None:
         """"The rebels announced they will return weapons", "Iraq said it would allow": a
@@ -577,10 +630,12 @@ class EventCoder:
         etype = self.ontology[code]
         date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
-        if location_country and etype.quad_class == 4:
+        if location_country and etype.quad_class == MATERIAL_CONFLICT:
             # Victims of unknown nationality take the state where they were hit ("children
-            # killed in Gaza" are Palestinian civilians), as CAMEO coders do.
-            pairs = [(s, _localised(t, location_country)) for s, t in pairs]
+            # killed in Gaza" are Palestinian civilians), as CAMEO coders do; so do attackers
+            # nobody names (unidentified armed forces).
+            pairs = [(_localised(s, location_country) if s.sectors == (UNIDENTIFIED_ATTACKERS,) else s,
+                      _localised(t, location_country)) for s, t in pairs]
         doc = trigger.doc
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
@@ -689,7 +744,8 @@ def _participants(clauses: list[Token]) -> list[Token]:
 
 
 def _localised(actor: Actor | None, country: str) -> Actor | None:
-    if actor is None or actor.is_known or not actor.sectors:
+    if actor is None or actor.is_known or not actor.sectors or not actor.code.startswith("---"):
+        # an organisation with a code of its own ("NGOHLH") keeps it where it is hit
         return actor
     return Actor.build(country, actor.sectors, actor.name, actor.text)
 

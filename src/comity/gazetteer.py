@@ -141,7 +141,7 @@ class Gazetteer:
             gaz.add_role(row["phrase"], entry, with_plurals=row.get("kind") != "group")
             if office and office not in gaz.office_sectors:
                 gaz.office_sectors[office] = sectors
-        for table in ("actors/institutions.tsv", "actors/armed_groups.tsv"):
+        for table in ("actors/institutions.tsv", "actors/armed_groups.tsv", "actors/ngos.tsv"):
             for row in read_tsv(table):
                 gaz._add_named_body(row)
         for row in read_tsv("actors/user_roles.tsv", missing_ok=True):
@@ -202,8 +202,8 @@ class Gazetteer:
                 self.add_proper(form, Entry("person", person=name))
                 # "Erdoğan" as well as "Erdogan": every spelling gives a short form
                 short = self._short_name(form, term.country)
-            if len(short) > SHORTEST_SHORT_NAME or term.country in FAMILY_NAME_FIRST:
-                surname_owners[short].add(name)
+                if len(short) > SHORTEST_SHORT_NAME or term.country in FAMILY_NAME_FIRST:
+                    surname_owners[short].add(name)
         taken = set(self.proper)
         common = {line.strip() for line in data_path("actors/common_names.txt").read_text(
             encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
