@@ -155,13 +155,19 @@ def default_coder() -> Coder:
     return Coder()
 
 
-def code_text(text: str, date: str | None = None, doc_id: str = "text") -> list[Event]:
-    """The events of one text, with ``date`` as its publication date."""
+def code_one(text: str, date: str | None = None, doc_id: str = "text") -> CodedDocument:
+    """One text coded (events, transfers, claims), with ``date`` as its publication date;
+    ValueError when it cannot be coded."""
     document = Document(id=doc_id, text=text, date=date)
     result = next(iter(default_coder().code([document])))
     if isinstance(result, Rejected):
         raise ValueError(result.error)
-    return result.events
+    return result
+
+
+def code_text(text: str, date: str | None = None, doc_id: str = "text") -> list[Event]:
+    """The events of one text, with ``date`` as its publication date."""
+    return code_one(text, date, doc_id).events
 
 
 def code_documents(documents: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:

@@ -15,7 +15,6 @@ from pydantic import BaseModel, Field
 from . import __version__
 from .actors import resolve_phrase
 from .read import valid_date
-from .records import Document
 
 
 class CodeRequest(BaseModel):
@@ -51,12 +50,13 @@ def create_app(db: Path | None = None) -> FastAPI:
     @app.post("/code", response_model=CodeResponse)
     def code(request: CodeRequest) -> CodeResponse:
         """Code one document: events, arms transfers and claims, with provenance."""
-        from .pipeline import CodedDocument, default_coder
+        from .pipeline import code_one
 
-        document = Document(id=request.id, text=request.text, date=_checked_date(request.date))
-        result = next(iter(default_coder().code([document])))
-        if not isinstance(result, CodedDocument):
-            raise HTTPException(status_code=422, detail=result.error)
+        try:
+            result = code_one(request.text, _checked_date(request.date), request.id)
+        except ValueError as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from None
+        document = result.document
         return CodeResponse(id=document.id, sources=document.sources,
                             events=[e.to_dict() for e in result.events],
                             transfers=[t.to_dict() for t in result.transfers], claims=result.claims)

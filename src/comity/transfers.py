@@ -1954,11 +1954,6 @@ def transfer_record(transfer: Transfer) -> dict[str, Any]:
 
 def extract_transfers(text: str, date: str | None = None, doc_id: str = "text") -> list[Transfer]:
     """The transfers of one text, with ``date`` as its publication date."""
-    from .pipeline import default_coder
-    from .read import Rejected
+    from .pipeline import code_one
 
-    document = Document(id=doc_id, text=text, date=date)
-    result = next(iter(default_coder().code([document])))
-    if isinstance(result, Rejected):
-        raise ValueError(result.error)
-    return result.transfers
+    return code_one(text, date, doc_id).transfers
