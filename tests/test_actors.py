@@ -9,7 +9,8 @@ import yaml
 from comity.actors import resolve_phrase
 from comity.gazetteer import gazetteer
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "actors.yaml").read_text(encoding="utf-8"))
+CASES = [case for path in sorted((Path(__file__).parent / "cases").glob("actors*.yaml"))
+         for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['phrase']}@{c.get('date')}" for c in CASES])

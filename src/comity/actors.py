@@ -63,17 +63,21 @@ class MentionFinder:
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, tuple[Entry, ...]] = {}
         tokenizer = nlp.tokenizer
-        for phrase, entries in gaz.proper.items():
-            forms = {phrase, phrase.upper()}
+        # Headlines write names in capitals ("PUTIN SAYS"); places rarely matter there, and
+        # leaving their capitalised forms out halves the phrases to tokenize at start-up.
+        forms = {phrase: [phrase] if all(e.kind == "city" for e in entries) or phrase.isupper()
+                 else [phrase, phrase.upper()] for phrase, entries in gaz.proper.items()}
+        texts = [form for variants in forms.values() for form in variants]
+        docs = iter(tokenizer.pipe(texts, batch_size=1000))
+        for phrase, variants in forms.items():
             key = "P:" + phrase
-            self._entries[key] = tuple(entries)
-            self._proper.add(key, [tokenizer(form) for form in forms])
-            for form in forms - {phrase}:
-                self._entries.setdefault("P:" + form, tuple(entries))
-        for phrase, entries in gaz.roles.items():
+            self._entries[key] = tuple(gaz.proper[phrase])
+            self._proper.add(key, [next(docs) for _ in variants])
+        role_phrases = list(gaz.roles)
+        for phrase, doc in zip(role_phrases, tokenizer.pipe(role_phrases, batch_size=1000)):
             key = "R:" + phrase
-            self._entries[key] = tuple(entries)
-            self._roles.add(key, [tokenizer(phrase)])
+            self._entries[key] = tuple(gaz.roles[phrase])
+            self._roles.add(key, [doc])
 
     def find(self, doc: Doc) -> dict[int, Mention]:
         """Token index -> the longest gazetteer mention covering it."""
@@ -90,9 +94,34 @@ class MentionFinder:
             if any(i in by_token for i in range(span.start, span.end)):
                 continue
             mention = Mention(span.start, span.end, span.text, self._entries[span.label_])
+            if self._part_of_other_name(doc, mention, by_token, spans):
+                continue
             for i in range(span.start, span.end):
                 by_token[i] = mention
         return by_token
+
+    def _part_of_other_name(self, doc: Doc, mention: Mention, taken: dict[int, Mention],
+                            spans: list[Span]) -> bool:
+        """A known person's surname or initials inside someone else's name: "Levy" in "Levy
+        Mwanawasa", "Rivera" in "Judge Alejandro Rivera", "(AKK)" after an association's name.
+        The other name part is a capitalised word that names nothing in the gazetteer."""
+        if mention.end - mention.start != 1 or mention.kinds() != {"person"}:
+            return False
+        token = doc[mention.start]
+        if any(e.person == token.text for e in mention.entries):
+            return False  # a full single name ("Suharto")
+        if token.is_upper and mention.start > 0 and doc[mention.start - 1].text == "(":
+            return True  # an acronym defined by the name before it
+        covered = {i for s in spans for i in range(s.start, s.end)} | set(taken)
+        for position in (mention.start - 1, mention.end):
+            if not 0 <= position < len(doc):
+                continue
+            other = doc[position]
+            if (other.is_title and len(other) > 1 and other.is_alpha and position not in covered
+                    and other.lower_ not in NOT_NAME_PARTS and not other.is_stop
+                    and other.lower_ not in self.gaz.roles):
+                return True
+        return False
 
 
 @cache
@@ -146,6 +175,7 @@ class ActorResolver:
         self.masked = masked or set()
         self.speaker: Actor | None = None
         self._cache: dict[int, list[Actor]] = {}
+        self._sentence_states: dict[int, str | None] = {}
         self._resolving: set[int] = set()
 
     # -- public ---------------------------------------------------------------------------
@@ -199,6 +229,11 @@ class ActorResolver:
             return self._pronoun(lower)
         tokens = noun_phrase_tokens(head)
         mentions = self._mentions_in(tokens)
+        if head.i not in self.mentions and head.pos_ != "PROPN":
+            # "a general strike", "military exercises": a role word used as an adjective on a
+            # thing names no one
+            mentions = [m for m in mentions if m.kinds() != {"role"} or not all(
+                self.doc[i].pos_ == "ADJ" for i in range(m.start, m.end))]
         if any("agency" in m.kinds() for m in mentions if m.start <= head.i < m.end):
             return []
         pair = self._pair_reference(head, tokens)
@@ -218,6 +253,9 @@ class ActorResolver:
             if of_object is not None:
                 return self.resolve(of_object)
         if actor is None:
+            followers = self._followers(head)
+            if followers:
+                return followers
             of_object = _of_object(head)
             if of_object is not None and self._role_entry(head) is not None:
                 inner = self.actors(of_object)  # "the navies of India, the US and Japan"
@@ -293,15 +331,20 @@ class ActorResolver:
         own_code: str | None = None
         head_mention = self.mentions.get(head.i)
         ordered = sorted(mentions, key=lambda m: (m is not head_mention, abs(m.start - head.i)))
+        generic_head = head_mention is None or all(
+            e.kind == "role" and e.role_kind != "person" for e in head_mention.entries)
         pronoun_owner = next((t for t in tokens if t.dep_ == "poss" and t.tag_ == "PRP$" and t != head), None)
         for mention in ordered:
             for entry in mention.entries:
                 if entry.kind == "person" and person is None:
-                    person = entry.person
+                    person = self.gaz.person_for_date(
+                        [e.person for e in mention.entries if e.kind == "person"], self.context.date)
                 elif entry.kind == "igo" and igo is None:
                     igo = entry.igo
                 elif entry.kind in {"country", "adjective", "city", "seat", "body"}:
-                    if entry.kind == "body" and entry.person and mention is head_mention:
+                    if entry.kind == "body" and entry.person and own_code is None and (
+                            mention is head_mention or generic_head):
+                        # "the al-Qaeda terror network", "the Taliban faction": the group's own code
                         own_code = entry.person
                     if entry.country and entry.country not in countries:
                         countries.append(entry.country)
@@ -337,11 +380,19 @@ class ActorResolver:
             owners = self._clause_subject_before(pronoun_owner) or self._pronoun(pronoun_owner.lower_)
             if owners and owners[0].country:
                 possessor_country = owners[0].country
+        residence = self._residence(head, mentions)
+        if residence is not None and possessor_country is None:
+            # CAMEO codes an ethnic group by its state of residence, the people in the sector
+            # slot: "Bosnian Serbs" BIHSRB
+            possessor_country = residence
+            people = next(e.country for e in head_mention.entries if e.kind == "adjective")
+            if people != residence and people not in sectors:
+                sectors.insert(0, people)
         country = possessor_country or (countries[0] if countries else None)
         if country is None and igo is None and sectors and not own_code:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
             # (not an international organisation's: "Amnesty International in Nigeria")
-            country = self._place_of(head)
+            country = self._place_of(head) or self._allegiance(head)
         if country is None and igo is None:
             if not sectors:
                 return self._state_description(head, tokens)
@@ -370,6 +421,26 @@ class ActorResolver:
         self._remember_name(head, tokens, actor)
         self.context.note(actor, person_like)
         return actor
+
+    def _residence(self, head: Token, mentions: list[Mention]) -> str | None:
+        """A people named by where they live, which CAMEO codes them by: "Bosnian Serbs",
+        "Iraqi Kurds", "Albanians of southern Serbia", "ethnic Albanians in Macedonia"."""
+        head_mention = self.mentions.get(head.i)
+        if head_mention is None or head.tag_ not in {"NNS", "NNPS"} or not any(
+                e.kind == "adjective" for e in head_mention.entries):
+            return None
+        for mention in mentions:
+            if mention is not head_mention and mention.start < head.i and any(
+                    e.kind in {"country", "adjective"} for e in mention.entries):
+                return next(e.country for e in mention.entries if e.kind in {"country", "adjective"})
+        ethnic = any(c.lower_ == "ethnic" for c in head.children)
+        for child in head.children:
+            if child.dep_ == "prep" and (child.lower_ == "of" or ethnic and child.lower_ == "in"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    place = self.place_at(pobj)
+                    if place is not None:
+                        return place[1]
+        return None
 
     def _unlisted_name(self, head: Token) -> str | None:
         """A person's name that no gazetteer lists: the capitalised proper nouns ending at the
@@ -405,6 +476,63 @@ class ActorResolver:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.pos_ != "PRON":
                 return self.resolve(child)
         return []
+
+    def with_state_of_sentence(self, actor: Actor, token: Token) -> Actor:
+        """An actor of no named state, placed in the one state its sentence names: "President
+        Levy Mwanawasa reneged on his commitment to the Zambian people" (ZMBGOV). Only for a
+        state's own institutions and politics; rebels and civilians are left alone."""
+        if actor.country or actor.igo or not set(actor.sectors) & DOMESTIC_SECTORS:
+            return actor
+        only = self._only_state_of_sentence(token)
+        return actor if only is None else Actor.build(only, actor.sectors, actor.name, actor.text)
+
+    def _only_state_of_sentence(self, token: Token) -> str | None:
+        """The state a sentence names, when it names exactly one (by name, demonym, city,
+        institution or office holder)."""
+        sentence = token.sent
+        if sentence.start not in self._sentence_states:
+            states: set[str] = set()
+            seen: set[int] = set()
+            for i in range(sentence.start, sentence.end):
+                mention = self.mentions.get(i)
+                if mention is None or id(mention) in seen or i in self.masked:
+                    continue
+                seen.add(id(mention))
+                if "agency" in mention.kinds() or self._associated_only(mention):
+                    continue
+                for entry in mention.entries:
+                    if entry.kind == "person" and entry.person in self.gaz.terms:
+                        states.add(max(self.gaz.terms[entry.person], key=lambda t: t.start).country)
+                    elif entry.kind in {"country", "adjective", "city", "seat", "body"} and entry.country:
+                        states.add(entry.country)
+                    elif entry.kind == "igo":
+                        states.add(entry.igo)
+            self._sentence_states[sentence.start] = next(iter(states)) if len(states) == 1 else None
+        only = self._sentence_states[sentence.start]
+        return only if only and not only.startswith("IGO") else None
+
+    def _allegiance(self, head: Token) -> str | None:
+        """The state of the one a group is loyal to: "militants loyal to Iraq's al-Qaeda
+        leader", "fighters allied with the government of Libya"."""
+        for modifier in (c for c in head.children if c.dep_ == "amod" and c.lemma_.lower() in ALLEGIANCE_ADJECTIVES):
+            for prep in (c for c in modifier.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    leader = self.resolve(pobj)
+                    if leader and leader[0].country:
+                        return leader[0].country
+        return None
+
+    def _followers(self, head: Token) -> list[Actor]:
+        """"supporters of former President Ahmed Ben Bella", "followers of the cleric": people
+        of the leader's state, in the leader's camp when it is an opposition or armed one."""
+        if head.lemma_.lower() not in FOLLOWER_NOUNS:
+            return []
+        leader_token = _of_object(head)
+        leaders = self.actors(leader_token) if leader_token is not None else []
+        if not leaders or not leaders[0].country:
+            return []
+        camp = tuple(s for s in leaders[0].sectors if s in CAMP_SECTORS) or (CIVILIANS,)
+        return [Actor.build(leaders[0].country, camp, None, phrase_text(head, noun_phrase_tokens(head)))]
 
     def _place_of(self, head: Token) -> str | None:
         for child in head.children:
@@ -475,6 +603,22 @@ class ActorResolver:
         return Actor.build(actor.country, tuple(merged[:3]), actor.name, head.text, igo=actor.igo)
 
 
+#: Capitalised words that stand next to a surname without being part of a name ("Putin
+#: Tuesday said", "Modi Government").
+NOT_NAME_PARTS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december", "today", "yesterday",
+                  "tomorrow", "tonight", "said", "says", "told", "meanwhile", "however"}
+#: Sectors of a state's own institutions and politics: a titled person or body of these with
+#: no named state belongs to the one state its sentence names.
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI"}
+#: "militants loyal to ...", "forces allied with ...": a group takes its leader's state.
+ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", "aligned"}
+#: Nouns for the people behind a leader ("supporters of ...").
+FOLLOWER_NOUNS = {"supporter", "follower", "loyalist", "partisan", "backer", "disciple", "devotee"}
+#: Sectors a leader's followers share with the leader; others are coded as civilians.
+CAMP_SECTORS = {"OPP", "REB", "INS", "SEP", "REL", "LAB", "PTY"}
+CIVILIANS = "CVL"
 #: CAMEO's sector for armed men no one identifies ("gunmen", "militia").
 UNIDENTIFIED = "UAF"
 #: "pro-Russia", "anti-American": prefixes that make a state a side taken, not the owner.

@@ -30,6 +30,8 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 MATERIAL_CONFLICT = 4
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
 UNCLAIMED_ATTACK_DOMAIN = "unclaimed_attack"
+#: CAMEO's code for accusing another party of an act ("accuse of crime").
+ACCUSATION = "112"
 #: CAMEO's sector for armed attackers nobody identifies.
 UNIDENTIFIED_ATTACKERS = "UAF"
 #: Nouns that measure time: as adverbial nouns ("fought for hours", "met last week") they are
@@ -162,6 +164,9 @@ class EventCoder:
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
+            elif pattern.converse:
+                # "Ukraine received tanks from Germany": the giver acts on the receiver
+                sources, targets = targets, sources
             events = self._events(pattern, code, sources, targets, verb, sentence, resolver,
                                   anchor_date, mood)
             if isinstance(events, str):
@@ -221,6 +226,9 @@ class EventCoder:
         mood = Mood(negated=_negated(verb))
         reported = _reported(verb, modal.speech_verbs)
         mood.kind = self._auxiliary_mood(verb, reported)
+        asked = self._asked_by_noun(verb)
+        if asked is not None:
+            return asked
         current = verb
         while current.dep_ in {"xcomp", "ccomp", "acomp", "advcl"} and current.head != current:
             governor = current.head
@@ -265,6 +273,30 @@ class EventCoder:
                 mood.kind, mood.governor, mood.addressee = "demand", obliged, _subject_token(verb)
         return mood
 
+    def _asked_by_noun(self, verb: Token) -> Mood | None:
+        """An act named in a demand or an appeal made as a noun: "its demand that Israel ease
+        restrictions", "renewed its call for Iran to release ...", "issued an appeal to Turkey
+        to free ...". Who is asked is the clause's subject or the noun's "to" object."""
+        if verb.dep_ not in {"acl", "advcl", "ccomp", "xcomp"} or verb.head == verb:
+            return None
+        noun = verb.head
+        if noun.pos_ in CLAUSE_POS:
+            # "issued an appeal to Turkey to free": the clause hangs on the verb of the noun
+            noun = next((o for o in object_tokens(noun) if o.lemma_.lower() in
+                         self.modality.demand_nouns | self.modality.appeal_nouns), None)
+            if noun is None:
+                return None
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in self.modality.demand_nouns | self.modality.appeal_nouns:
+            return None
+        addressee = _subject_token(verb) or next(
+            (o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
+             for o in c.children if o.dep_ == "pobj"), None)
+        if addressee is None:
+            return None
+        kind = "demand" if lemma in self.modality.demand_nouns else "appeal"
+        return Mood(kind=kind, negated=_negated(verb), governor=noun, addressee=addressee)
+
     def _obligation(self, verb: Token) -> Token | None:
         """"Russia said Sudan must return the helicopter": a speaker laying a duty on another
         party is a demand. The speech verb, when the clause is one."""
@@ -294,6 +326,10 @@ class EventCoder:
     def _verb_sources(self, verb: Token, pattern: Pattern, resolver: ActorResolver,
                       mood: Mood) -> list[Actor]:
         if mood.kind in {"appeal", "demand"} and mood.governor is not None:
+            if mood.governor.pos_ not in CLAUSE_POS:
+                # "its demand that ...": the noun's owner, else the one who voiced it
+                return (self._noun_own_actors(mood.governor, resolver)
+                        or self._noun_clause_source(mood.governor, resolver))
             return self.clause_subject(mood.governor, resolver)
         return self.clause_subject(verb, resolver)
 
@@ -376,6 +412,12 @@ class EventCoder:
                 return doers
             place = self._place_near(cause, resolver) or self._place_near(verb, resolver)
             return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, cause.text)]
+        named = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
+                 or (c.dep_ == "prep" and c.lower_ == "by")]
+        if not named and _passive(verb):
+            # "ten soldiers were killed in Ukraine": nobody is named for it at all
+            place = self._place_near(verb, resolver)
+            return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, "")]
         return []
 
     @staticmethod
@@ -608,6 +650,11 @@ class EventCoder:
         inside = {t.i for c in content for t in c.subtree}
         reported = [e for a in attempts if a.token in inside for e in a.events]
         if reported:
+            accused = self._accused(verb, speaker, reported)
+            if accused is not None:
+                return self._statement_event(attempt, ACCUSATION, speaker, accused, verb, sentence,
+                                             resolver, anchor_date, mood,
+                                             "a violent act said to be another party's")
             attempt.reason = "what was said is coded as events of its own"
             return attempt
         demand = self._laid_duty(content, speaker, resolver)
@@ -640,6 +687,20 @@ class EventCoder:
             return attempt
         return self._statement_event(attempt, stance, speaker, target, verb, sentence, resolver,
                                      anchor_date, mood, "statement about another party")
+
+    def _accused(self, verb: Token, speaker: Actor, reported: list[Event]) -> Actor | None:
+        """Who a speaker accuses by saying they committed a violent act: the doer of the first
+        reported act of material conflict that is not the speaker's own (the act itself is
+        coded too, as the speaker tells it)."""
+        if verb.lemma_.lower() not in self.modality.accusing_verbs or not speaker.is_known:
+            return None
+        for event in reported:
+            doer = event.source
+            if (event.quad_class == MATERIAL_CONFLICT and doer.is_known
+                    and UNIDENTIFIED_ATTACKERS not in doer.sectors and not speaker.same_entity(doer)
+                    and (speaker.country or speaker.igo) != (doer.country or doer.igo)):
+                return doer
+        return None
 
     def _laid_duty(self, content: list[Token], speaker: Actor, resolver: ActorResolver) -> Actor | None:
         """"declared that China must drop barriers": a speaker saying another party must or
@@ -685,6 +746,7 @@ class EventCoder:
             pairs = [(s, None) for s in sources]
         if not pairs:
             return "no target actor"
+        pairs = [_placed_pair(s, t, trigger, resolver) for s, t in pairs]
         etype = self.ontology[code]
         date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
@@ -777,6 +839,12 @@ def verb_lemma(verb: Token, known: dict[str, list[Pattern]] | frozenset[str]) ->
     return lemma
 
 
+def _passive(verb: Token) -> bool:
+    """A passive clause ("were killed") or a passive participle ("soldiers killed in ...")."""
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
 def _preposition_objects(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
     """What a prepositional verb acts on: "called for sanctions against Iran" has "sanctions"
     where a transitive verb has its object, and the target hangs on it."""
@@ -799,6 +867,22 @@ def _participants(clauses: list[Token]) -> list[Token]:
             elif child.dep_ == "prep" and child.lower_ in {"with", "to", "against", "on", "from", "for"}:
                 found.extend(c for c in child.children if c.dep_ == "pobj")
     return found
+
+
+def _placed_pair(source: Actor, target: Actor | None, trigger: Token,
+                 resolver: ActorResolver) -> tuple[Actor, Actor | None]:
+    """Source and target of no named state placed in the one state the sentence names, unless
+    that would make them one party ("Congress will support the plan" stays ---LEG when the
+    plan is the Philippines')."""
+    placed_source = resolver.with_state_of_sentence(source, trigger)
+    if target is not None and placed_source.same_entity(target):
+        placed_source = source
+    if target is None:
+        return placed_source, None
+    placed_target = resolver.with_state_of_sentence(target, trigger)
+    if placed_target.same_entity(placed_source):
+        placed_target = target
+    return placed_source, placed_target
 
 
 def _localised(actor: Actor | None, country: str) -> Actor | None:

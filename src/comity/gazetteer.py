@@ -153,9 +153,21 @@ class Gazetteer:
             for name in [row["name"], *split_list(row.get("aliases"))]:
                 gaz.add_proper(name, Entry("agency", country=row.get("country") or None,
                                            person=row["name"]))
+        # Places before people: a surname that a city has ("Lagos") is not kept as a short name
+        gaz._load_places()
         gaz._load_office_holders()
         gaz._load_user_actors()
         return gaz
+
+    def _load_places(self) -> None:
+        """Cities and regions below country level (places.tsv, built by
+        scripts/build_places.py): a place names its state as a capital does. A phrase that
+        already names a state or body keeps that sense alone."""
+        for row in read_tsv("actors/places.tsv", missing_ok=True):
+            name = row["name"]
+            if name in self.proper or _strip_accents(name) in self.proper:
+                continue
+            self.add_proper(name, Entry("city", country=row["country"]))
 
     def _load_user_actors(self) -> None:
         """Actors a user imported (``comity import petrarch-dictionary``): states, organisations
@@ -208,10 +220,12 @@ class Gazetteer:
         common = {line.strip() for line in data_path("actors/common_names.txt").read_text(
             encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
         for short, owners in surname_owners.items():
-            # A short name is only safe when it belongs to one person, names nothing else and
-            # is not a name many people share ("Mohammed", "Singh", "Kim").
-            if len(owners) == 1 and len(short) >= SHORTEST_SHORT_NAME and short not in taken and short not in common:
-                self.add_proper(short, Entry("person", person=next(iter(owners))))
+            # A short name is only safe when it names nothing else and is not a name many
+            # people share ("Mohammed", "Singh", "Kim"). Office holders who share one ("Bush",
+            # "Gandhi") each get an entry; the document date chooses (person_for_date).
+            if len(short) >= SHORTEST_SHORT_NAME and short not in taken and short not in common:
+                for owner in sorted(owners):
+                    self.add_proper(short, Entry("person", person=owner))
 
     @staticmethod
     def _short_name(name: str, country: str) -> str:
@@ -236,6 +250,42 @@ class Gazetteer:
             return None
         rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
         return min(current, key=lambda t: rank.get(t.office, len(rank)))
+
+    def person_for_date(self, persons: list[str], date: str | None) -> str:
+        """Which of several people a shared name ("Bush", "Gandhi", "George Bush") means on a
+        date: the one in office on it; else the one whose last term before it ended most
+        recently; else (no date, or all terms later) the one whose term began last."""
+        candidates = list(dict.fromkeys(persons))
+        if len(candidates) == 1:
+            return candidates[0]
+
+        def latest_start(person: str) -> str:
+            return max((t.start for t in self.terms.get(person, [])), default="")
+
+        if date is None:
+            return max(candidates, key=latest_start)
+        in_office = [p for p in candidates if self.term_on(p, date) is not None]
+        if in_office:
+            if len(in_office) == 1:
+                return in_office[0]
+            # two holders on the date (a president and a prime minister sharing a surname):
+            # the higher office, then the more recent start
+            rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
+
+            def standing(person: str) -> tuple[int, str]:
+                term = self.term_on(person, date)
+                return (-rank.get(term.office, len(rank)), term.start)
+
+            return max(in_office, key=standing)
+
+        def last_end(person: str) -> str:
+            ends = [t.end for t in self.terms.get(person, []) if t.end is not None and t.end < date]
+            return max(ends, default="")
+
+        ended = [p for p in candidates if last_end(p)]
+        if ended:
+            return max(ended, key=last_end)
+        return max(candidates, key=latest_start)
 
     def person_actor(self, person: str, date: str | None, text: str = "") -> Actor:
         """The CAMEO actor of a known office holder on a date."""

@@ -32,7 +32,7 @@ class Pattern:
     requires_word: frozenset[str] = frozenset()
     requires_prep: frozenset[str] = frozenset()
     clause_source: bool = True
-    source_role: str = "subject"
+    converse: bool = False          # the subject receives: "received weapons from Germany"
     story_target: bool = False
     no_object_ok: bool = False
 
@@ -58,6 +58,9 @@ class Modality:
     approval_words: frozenset[str]
     praise_words: frozenset[str]
     disapproval_words: frozenset[str]
+    accusing_verbs: frozenset[str]
+    demand_nouns: frozenset[str]
+    appeal_nouns: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:
@@ -124,7 +127,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             requires_word=frozenset(_words(entry.get("requires_word"), "requires_word", pattern_id)),
             requires_prep=frozenset(_words(entry.get("requires_prep"), "requires_prep", pattern_id)),
             clause_source=bool(entry.get("clause_source", True)),
-            source_role=str(entry.get("source", "subject")),
+            converse=bool(entry.get("converse", False)),
             story_target=bool(entry.get("story_target", False)),
             no_object_ok=bool(entry.get("no_object_ok", False)),
         ))
@@ -155,7 +158,8 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
             for key in ("speech_verbs", "intent_adjectives", "intent_verbs", "appeal_verbs",
                         "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs",
                         "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
-                        "evaluative_verbs", "approval_words", "praise_words", "disapproval_words")}
+                        "evaluative_verbs", "approval_words", "praise_words", "disapproval_words",
+                        "accusing_verbs", "demand_nouns", "appeal_nouns")}
     tables = {}
     for name in ("intent", "appeal", "demand", "refusal"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}

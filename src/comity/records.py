@@ -18,6 +18,10 @@ def event_id(event: dict[str, Any]) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+#: Sectors of the organs that act for a state: a bare state and these are one party.
+STATE_ORGAN_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "HLH", "EDU"}
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A coded actor: a CAMEO actor code and the parts it is made of."""
@@ -47,6 +51,8 @@ class Actor:
             return self.code == other.code
         if self.sectors and other.sectors and self.sectors != other.sectors:
             return False  # the opposition and the government of one state are two parties
+        if set(self.sectors or other.sectors) - STATE_ORGAN_SECTORS:
+            return False  # "Venezuela banned the opposition leader": the state and its opposition
         return (self.country, self.igo) == (other.country, other.igo) and (
             self.name == other.name or not (self.name and other.name))
 
