@@ -481,7 +481,8 @@ class ActorResolver:
         """An actor of no named state, placed in the one state its sentence names: "President
         Levy Mwanawasa reneged on his commitment to the Zambian people" (ZMBGOV). Only for a
         state's own institutions and politics; rebels and civilians are left alone."""
-        if actor.country or actor.igo or not set(actor.sectors) & DOMESTIC_SECTORS:
+        if (actor.country or actor.igo or not actor.code.startswith("---")
+                or not set(actor.sectors) & DOMESTIC_SECTORS):
             return actor
         only = self._only_state_of_sentence(token)
         return actor if only is None else Actor.build(only, actor.sectors, actor.name, actor.text)
@@ -536,7 +537,7 @@ class ActorResolver:
 
     def _place_of(self, head: Token) -> str | None:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            if child.dep_ == "prep" and child.lower_ in RESIDENCE_PREPOSITIONS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for entry in self._entries_at(pobj):
                         if entry.kind in {"country", "city"}:
@@ -612,6 +613,9 @@ NOT_NAME_PARTS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
 #: Sectors of a state's own institutions and politics: a titled person or body of these with
 #: no named state belongs to the one state its sentence names.
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI"}
+#: Prepositions that place a group or an institution in a state: "a court in Guyana", "students
+#: throughout Indonesia", "workers across France", "officials of Kenya".
+RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across"}
 #: "militants loyal to ...", "forces allied with ...": a group takes its leader's state.
 ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", "aligned"}
 #: Nouns for the people behind a leader ("supporters of ...").

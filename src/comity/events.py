@@ -158,8 +158,14 @@ class EventCoder:
             if code is None:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
-            sources = self._verb_sources(verb, pattern, resolver, mood)
-            if not sources and self.ontology[code].quad_class == MATERIAL_CONFLICT:
+            violent = self.ontology[code].quad_class == MATERIAL_CONFLICT
+            if violent and _passive(verb) and not _agent_named(verb):
+                # "three civilians were killed in a car bombing, police said": whoever reports
+                # an agentless attack did not do it
+                sources = self._doers_of_act(verb, resolver) or self._unclaimed_attackers(verb, resolver)
+            else:
+                sources = self._verb_sources(verb, pattern, resolver, mood)
+            if not sources and violent:
                 sources = self._unclaimed_attackers(verb, resolver)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
             if mood.kind in {"appeal", "demand"}:
@@ -355,13 +361,9 @@ class EventCoder:
                 if objects:
                     return resolver.actors(objects[0])
         if passive:
-            # "killed in Israeli tank shelling": the doer is the one whose act it happened in
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in {"in", "during", "by", "from"}:
-                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                        actors = [a for a in self._noun_own_actors(pobj, resolver) if a.is_known]
-                        if actors:
-                            return actors
+            actors = self._doers_of_act(verb, resolver)
+            if actors:
+                return actors
         head = verb.head
         if head == verb:
             return []
@@ -391,6 +393,16 @@ class EventCoder:
                 return self.clause_subject(governor, resolver, depth + 1)
         return []
 
+    def _doers_of_act(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """"killed in Israeli tank shelling": the doer is the one whose act it happened in."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "during", "by", "from"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    actors = [a for a in self._noun_own_actors(pobj, resolver) if a.is_known]
+                    if actors:
+                        return actors
+        return []
+
     def _unclaimed_attackers(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
         """"A roadside bomb killed four soldiers near Samarra", "killed by an improvised
         explosive device outside Basra": an attack that names no doer is done, as CAMEO codes
@@ -412,9 +424,7 @@ class EventCoder:
                 return doers
             place = self._place_near(cause, resolver) or self._place_near(verb, resolver)
             return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, cause.text)]
-        named = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
-                 or (c.dep_ == "prep" and c.lower_ == "by")]
-        if not named and _passive(verb):
+        if _passive(verb) and not _agent_named(verb):
             # "ten soldiers were killed in Ukraine": nobody is named for it at all
             place = self._place_near(verb, resolver)
             return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, "")]
@@ -750,12 +760,14 @@ class EventCoder:
         etype = self.ontology[code]
         date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
-        if location_country and etype.quad_class == MATERIAL_CONFLICT:
-            # Victims of unknown nationality take the state where they were hit ("children
-            # killed in Gaza" are Palestinian civilians), as CAMEO coders do; so do attackers
-            # nobody names (unidentified armed forces).
-            pairs = [(_localised(s, location_country) if s.sectors == (UNIDENTIFIED_ATTACKERS,) else s,
-                      _localised(t, location_country)) for s, t in pairs]
+        # the place counts even when it is also the target ("marched in Jakarta")
+        place_country = location_country or self._location(trigger, resolver, [])[1]
+        if place_country:
+            # People of unknown nationality take the state where the event happened, as CAMEO
+            # coders do: "children killed in Gaza" are Palestinian civilians, "students
+            # marched in Jakarta" Indonesian, attackers nobody names the place's unidentified
+            # armed forces; unless that would make the two sides one party.
+            pairs = [_localised_pair(s, t, place_country) for s, t in pairs]
         doc = trigger.doc
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
@@ -839,6 +851,12 @@ def verb_lemma(verb: Token, known: dict[str, list[Pattern]] | frozenset[str]) ->
     return lemma
 
 
+def _agent_named(verb: Token) -> bool:
+    """Whether a clause names who did it: a subject, or a "by" agent."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+               for c in verb.children)
+
+
 def _passive(verb: Token) -> bool:
     """A passive clause ("were killed") or a passive participle ("soldiers killed in ...")."""
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
@@ -882,6 +900,16 @@ def _placed_pair(source: Actor, target: Actor | None, trigger: Token,
     placed_target = resolver.with_state_of_sentence(target, trigger)
     if placed_target.same_entity(placed_source):
         placed_target = target
+    return placed_source, placed_target
+
+
+def _localised_pair(source: Actor, target: Actor | None, country: str) -> tuple[Actor, Actor | None]:
+    placed_target = _localised(target, country)
+    if placed_target is not None and placed_target.same_entity(source):
+        placed_target = target
+    placed_source = _localised(source, country)
+    if placed_target is not None and placed_source.same_entity(placed_target):
+        placed_source = source
     return placed_source, placed_target
 
 

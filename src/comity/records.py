@@ -19,7 +19,7 @@ def event_id(event: dict[str, Any]) -> str:
 
 
 #: Sectors of the organs that act for a state: a bare state and these are one party.
-STATE_ORGAN_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "HLH", "EDU"}
+STATE_ORGAN_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"}
 
 
 @dataclass(frozen=True, slots=True)
