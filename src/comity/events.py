@@ -44,7 +44,7 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "inside", "on"}
 OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 #: Prepositions of a threatened act that name whom it would hit ("to deliver blows to the
 #: United States", "to impose tariffs on China") ...
-COMPLEMENT_TARGET_PREPOSITIONS = {"against", "on", "to"}
+COMPLEMENT_TARGET_PREPOSITIONS = {"against", "on", "to", "with"}
 #: ... and those that only say where it would happen ("to resume operations inside Israel"),
 #: the target when nothing else names one.
 COMPLEMENT_PLACE_PREPOSITIONS = {"in", "inside", "at"}
@@ -61,6 +61,8 @@ class Attempt:
     outcome: str            # "coded" or "skipped"
     reason: str
     events: list[Event] = field(default_factory=list)
+    #: the pattern only announces an act ("vowed to", "threatened to") that may be coded itself
+    announces: bool = False
 
 
 @dataclass
@@ -117,6 +119,7 @@ class EventCoder:
                 attempt = self._code_statement(token, sentence, resolver, anchor_date, attempts)
                 if attempt is not None:
                     attempts.append(attempt)
+        _drop_announcements_of_coded_acts(attempts, span.doc)
         # One event per (source, target, root) in a sentence: the most specific code wins
         # ("urged Iran to release the sailors" is 0253, not the bare appeal 020).
         best: dict[tuple, Event] = {}
@@ -180,6 +183,7 @@ class EventCoder:
                 continue
             attempt.outcome, attempt.code, attempt.events = "coded", code, events
             attempt.reason = f"{mood.label}; source and target found"
+            attempt.announces = "complement" in pattern.target
             break
         return attempts
 
@@ -235,6 +239,10 @@ class EventCoder:
         asked = self._asked_by_noun(verb)
         if asked is not None:
             return asked
+        if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.head.lemma_.lower() in (
+                modal.denial_verbs) and verb.head.dep_ in OBJECT_DEPS:
+            # "denied reports that its officers ordered the killing", "rejected claims that ..."
+            return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
         current = verb
         while current.dep_ in {"xcomp", "ccomp", "acomp", "advcl"} and current.head != current:
             governor = current.head
@@ -242,6 +250,10 @@ class EventCoder:
             if current.dep_ == "advcl":
                 if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in current.children):
                     mood.kind = "hypothetical"
+                break
+            if current.dep_ == "ccomp" and lemma in modal.denial_verbs:
+                # "denied that its officers ordered the killing": what is denied is not told
+                mood.kind, mood.governor = "cancelled", governor
                 break
             if current.dep_ == "ccomp" and lemma not in modal.intent_verbs | modal.demand_verbs | modal.appeal_verbs:
                 break
@@ -258,6 +270,10 @@ class EventCoder:
             elif lemma in modal.intent_verbs:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
             elif lemma not in modal.transparent_verbs and governor.pos_ != "AUX":
+                if governor.dep_ in OBJECT_DEPS | {"ccomp"} and (
+                        governor.head.lemma_.lower() in modal.denial_verbs | modal.refusal_verbs):
+                    # "denied Turkish officials permission to visit Gaza": not allowed, not done
+                    mood.kind, mood.governor = "cancelled", governor.head
                 break
             if _negated(governor):
                 mood.negated = not mood.negated if mood.kind != "refusal" else mood.negated
@@ -533,20 +549,27 @@ class EventCoder:
             # else what it acts on, else where it would happen
             aimed, acted, placed = [], [], []
             # an infinitive after a time phrase is often parsed as an adverbial clause
-            # ("threatened on Monday to resume ...")
-            for clause in (c for c in trigger.children if c.dep_ == "xcomp" or (
-                    c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):
+            # ("threatened on Monday to resume ..."); "issued a warning that it would retaliate
+            # against Washington" has the act in a clause on the object
+            clauses = [c for c in trigger.children if c.dep_ == "xcomp" or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+            clauses += [c for o in objects for c in o.children if c.dep_ == "acl" and c.pos_ in CLAUSE_POS]
+            for clause in clauses:
                 acted_on = object_tokens(clause)
+                # "to help Ukraine rebuild its grid": the one helped is the next clause's subject
+                acted_on += [g for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
+                             for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
                 # "to resume its operations": what a pronoun owns is the threatener's own
                 acted.extend(o for o in acted_on
                              if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))
                 for holder in (clause, *acted_on):
-                    for prep in (c for c in holder.children if c.dep_ == "prep"):
-                        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+                    # "to pull out of the talks with Kosovo": prepositions in a chain, and the
+                    # partner of the noun they lead to
+                    for prep, pobj in _preposition_chain(holder):
                         if prep.lower_ in COMPLEMENT_TARGET_PREPOSITIONS:
-                            aimed.extend(pobjs)
+                            aimed.append(pobj)
                         elif prep.lower_ in COMPLEMENT_PLACE_PREPOSITIONS:
-                            placed.extend(pobjs)
+                            placed.append(pobj)
             return aimed + acted + placed
         found = []
         holders = [trigger, *objects]
@@ -607,6 +630,9 @@ class EventCoder:
             lemma = governor.lemma_.lower()
             if lemma in self.modality.cancelling_verbs:
                 return Mood(kind="cancelled")
+            if lemma in self.modality.refusal_verbs:
+                # "Iran rejected talks with the US": the talks did not happen
+                return Mood(kind="refusal", governor=governor)
             mood = self.mood(governor)
             if mood.kind != "asserted" or mood.negated:
                 return mood
@@ -857,10 +883,39 @@ def _agent_named(verb: Token) -> bool:
                for c in verb.children)
 
 
+def _drop_announcements_of_coded_acts(attempts: list[Attempt], doc) -> None:
+    """"Iran vowed to attack Israel" is the threat 138, not also the bare intent 030: an
+    announcing verb's own event goes when an act it governs is coded in the mood it sets (an
+    asserted noun inside it, "to pull out of the talks", is another matter)."""
+    acts = [doc[a.token] for a in attempts if a.events and not a.announces
+            and any(e.modality != "asserted" for e in a.events)]
+    for attempt in (a for a in attempts if a.events and a.announces):
+        announcer = doc[attempt.token]
+        if any(act != announcer and announcer.is_ancestor(act) for act in acts):
+            attempt.outcome, attempt.reason = "skipped", "the announced act is coded itself"
+            attempt.events = []
+
+
 def _passive(verb: Token) -> bool:
     """A passive clause ("were killed") or a passive participle ("soldiers killed in ...")."""
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _preposition_chain(holder: Token, depth: int = 3) -> list[tuple[Token, Token]]:
+    """(preposition, object) pairs hanging on a word, through prepositions on prepositions
+    ("out of the talks") and on their objects ("the talks with Kosovo")."""
+    found = []
+    for prep in (c for c in holder.children if c.dep_ == "prep"):
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                found.append((prep, child))
+                if depth > 1:
+                    found.extend(_preposition_chain(child, depth - 1))
+            elif child.dep_ == "prep" and depth > 1:
+                found.extend(_preposition_chain(prep, depth - 1))
+                break
+    return found
 
 
 def _preposition_objects(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
