@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorResolver, conjuncts
 from .dates import is_after, resolve_date
 from .lexicon import Lexicon, Pattern
 from .ontology import Ontology
-from .records import Actor, Event
+from .records import Actor, Event, Transfer
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -806,6 +806,47 @@ class EventCoder:
             modality=mood.kind if not mood.negated else "negated " + mood.kind,
             location=location, location_country=location_country, doc_date=sentence.doc_date)
             for source, target in pairs]
+
+    # -- arms deals -----------------------------------------------------------------------
+    def code_deal_steps(self, transfers: list[Transfer], doc: Doc, doc_id: str,
+                        doc_date: str | None, reference_date: str | None,
+                        anchor_date: str | None, coded: list[Event]) -> list[Event]:
+        """Events for the steps of arms deals that no verb pattern coded: "Egypt has ordered 30
+        more Rafale jets" (EGY -> FRA 057), "the first S-400 regiment arrived in India" (RUS
+        -> IND 062). One event per step, sentence and pair of states."""
+        have = {(e.sentence_index, e.source.country or e.source.igo,
+                 (e.target.country or e.target.igo) if e.target else None, e.root) for e in coded}
+        sentences = list(doc.sents)
+        events: list[Event] = []
+        for record in transfers:
+            if not record.supplier or not record.recipient:
+                continue
+            for evidence in record.sources:
+                step = self.lexicon.deal_steps.get(evidence.get("stage"))
+                if step is None or evidence.get("background") or evidence.get("doc_id") != doc_id:
+                    continue
+                code, acting = step
+                source, target = ((record.recipient, record.supplier) if acting == "recipient"
+                                  else (record.supplier, record.recipient))
+                etype = self.ontology[code]
+                index = evidence["sentence_index"]
+                key = (index, source, target, etype.root)
+                if key in have or index >= len(sentences):
+                    continue
+                have.add(key)
+                start, end = evidence["span"]
+                mention = doc.char_span(start, end, alignment_mode="expand")
+                # the clause that reports the step dates it ("arrived in India in December")
+                trigger = _clause_of(mention.root) if mention is not None else sentences[index].root
+                sentence = sentences[index]
+                events.append(Event(
+                    doc_id=doc_id, date=self.event_date(trigger, reference_date, anchor_date, Mood()),
+                    source=Actor.build(source, (), None, ""), target=Actor.build(target, (), None, ""),
+                    cameo=code, root=etype.root, quad_class=etype.quad_class,
+                    goldstein=etype.goldstein, plover=etype.plover, sentence_index=index,
+                    sentence=sentence.text.strip(), span=(start, end),
+                    rule=f"deal:{evidence['stage']}", trigger=record.system, doc_date=doc_date))
+        return events
 
     # -- dates and places -----------------------------------------------------------------
     def event_date(self, trigger: Token, doc_date: str | None, anchor_date: str | None,

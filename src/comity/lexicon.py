@@ -80,6 +80,8 @@ class Lexicon:
     nouns: dict[str, list[Pattern]]
     domains: dict[str, frozenset[str]]
     modality: Modality
+    #: arms-deal step -> (CAMEO code, the side that acts: "recipient" or "supplier")
+    deal_steps: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def patterns(self) -> list[Pattern]:
@@ -169,7 +171,15 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
             if full not in onto:
                 raise LexiconError(f"modality.yaml {name}_codes: unknown CAMEO code {value!r}")
         tables[name] = table
-    return Lexicon(verbs=verbs, nouns=nouns, domains=domains, modality=Modality(**sets, tables=tables))
+    deal_steps = {}
+    for step, entry in (read_yaml("events/deal_steps.yaml") or {}).items():
+        code, side = str(entry.get("cameo", "")), str(entry.get("source", ""))
+        if code not in onto or side not in {"recipient", "supplier"}:
+            raise LexiconError(f"deal_steps.yaml {step}: needs a known cameo code and source "
+                               f"recipient or supplier, not {entry!r}")
+        deal_steps[str(step)] = (code, side)
+    return Lexicon(verbs=verbs, nouns=nouns, domains=domains, modality=Modality(**sets, tables=tables),
+                   deal_steps=deal_steps)
 
 
 @cache

@@ -123,6 +123,8 @@ class Coder:
             if trace is not None:
                 trace.append(self._trace(index, sentence, resolver, attempts, events))
         coded.transfers = self.transfers.extract(document, parsed, resolver, mentions)
+        coded.events.extend(self.coder.code_deal_steps(coded.transfers, parsed, document.id,
+                                                       document.date, reference, anchor, coded.events))
         coded.claims = extract_claims(document, parsed, resolver)
         return coded
 
