@@ -595,7 +595,8 @@ class EventCoder:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
             code = self._refine(pattern, noun, [])
-            own = self._noun_own_actors(noun, resolver)
+            own = self._noun_own_actors(noun, resolver) or (
+                self._between(noun, resolver) if pattern.reciprocal else [])
             targets = self._targets(noun, [], pattern, resolver, mood)
             if len(own) >= 2 and pattern.reciprocal:
                 sources, targets = own, own
@@ -652,6 +653,17 @@ class EventCoder:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     actors.extend(a for a in resolver.actors(pobj) if a not in actors)
         return actors
+
+    @staticmethod
+    def _between(noun: Token, resolver: ActorResolver) -> list[Actor]:
+        """"a telephone call between Modi and Putin", "talks between India and China": the
+        two sides of a two-sided act."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                sides = [a for pobj in child.children if pobj.dep_ == "pobj" for a in resolver.actors(pobj)]
+                if len(sides) >= 2:
+                    return sides
+        return []
 
     def _noun_clause_source(self, noun: Token, resolver: ActorResolver) -> list[Actor]:
         current = noun
