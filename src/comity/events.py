@@ -30,6 +30,9 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 MATERIAL_CONFLICT = 4
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
 UNCLAIMED_ATTACK_DOMAIN = "unclaimed_attack"
+#: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
+#: is named, not by the state of the place as coercion (17) is.
+VIOLENT_ROOTS = {"18", "19", "20"}
 #: CAMEO's code for accusing another party of an act ("accuse of crime").
 ACCUSATION = "112"
 #: CAMEO's sector for armed attackers nobody identifies.
@@ -161,15 +164,16 @@ class EventCoder:
             if code is None:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
-            violent = self.ontology[code].quad_class == MATERIAL_CONFLICT
+            conflict = self.ontology[code].quad_class == MATERIAL_CONFLICT
+            violent = code[:2] in VIOLENT_ROOTS
             if violent and _passive(verb) and not _agent_named(verb):
                 # "three civilians were killed in a car bombing, police said": whoever reports
                 # an agentless attack did not do it
                 sources = self._doers_of_act(verb, resolver) or self._unclaimed_attackers(verb, resolver)
             else:
                 sources = self._verb_sources(verb, pattern, resolver, mood)
-            if not sources and violent:
-                sources = self._unclaimed_attackers(verb, resolver)
+            if not sources and conflict:
+                sources = self._unclaimed_attackers(verb, resolver, violent)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
@@ -419,7 +423,8 @@ class EventCoder:
                         return actors
         return []
 
-    def _unclaimed_attackers(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
+    def _unclaimed_attackers(self, verb: Token, resolver: ActorResolver,
+                             violent: bool = True) -> list[Actor]:
         """"A roadside bomb killed four soldiers near Samarra", "killed by an improvised
         explosive device outside Basra": an attack that names no doer is done, as CAMEO codes
         it, by unidentified armed forces (UAF) of the state where it happened."""
@@ -441,9 +446,14 @@ class EventCoder:
             place = self._place_near(cause, resolver) or self._place_near(verb, resolver)
             return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, cause.text)]
         if _passive(verb) and not _agent_named(verb):
-            # "ten soldiers were killed in Ukraine": nobody is named for it at all
             place = self._place_near(verb, resolver)
-            return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, "")]
+            if violent:
+                # "ten soldiers were killed in Ukraine": nobody is named for it at all
+                return [Actor.build(place, (UNIDENTIFIED_ATTACKERS,), None, "")]
+            if place is not None:
+                # "a missionary was arrested in Lebanon", "the curfew imposed in Sudan": the
+                # state coerces where it rules
+                return [Actor.build(place, (), None, "")]
         return []
 
     @staticmethod
@@ -738,13 +748,13 @@ class EventCoder:
 
     def _accused(self, verb: Token, speaker: Actor, reported: list[Event]) -> Actor | None:
         """Who a speaker accuses by saying they committed a violent act: the doer of the first
-        reported act of material conflict that is not the speaker's own (the act itself is
+        reported act of violence (CAMEO 18-20) that is not the speaker's own (the act itself is
         coded too, as the speaker tells it)."""
         if verb.lemma_.lower() not in self.modality.accusing_verbs or not speaker.is_known:
             return None
         for event in reported:
             doer = event.source
-            if (event.quad_class == MATERIAL_CONFLICT and doer.is_known
+            if (event.root in VIOLENT_ROOTS and doer.is_known
                     and UNIDENTIFIED_ATTACKERS not in doer.sectors and not speaker.same_entity(doer)
                     and (speaker.country or speaker.igo) != (doer.country or doer.igo)):
                 return doer
