@@ -140,6 +140,8 @@ class DocumentContext:
     last_group: list[Actor] = field(default_factory=list)
     country_counts: Counter = field(default_factory=Counter)
     recent: list[Actor] = field(default_factory=list)
+    #: the doer of the last violent act coded: whose act "the attack" is when condemned
+    last_attacker: Actor | None = None
 
     def note(self, actor: Actor, is_person: bool) -> None:
         if actor.country or actor.igo:

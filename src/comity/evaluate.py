@@ -291,8 +291,10 @@ def score_gold(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[st
 
 
 def _petr_triples(events: Iterable[dict[str, Any]]) -> set[tuple]:
-    return {((e.get("source") or UNKNOWN_COUNTRY)[:3], (e.get("target") or UNKNOWN_COUNTRY)[:3],
-             str(e.get("root"))[:2]) for e in events}
+    """PETRARCH codes no event without a target actor; an actor of unknown state is "---".
+    Events that name no target are left out, as score.py leaves out events it cannot place."""
+    return {((e.get("source") or UNKNOWN_COUNTRY)[:3], e["target"][:3], str(e.get("root"))[:2])
+            for e in events if e.get("target")}
 
 
 def score_petr(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
@@ -302,11 +304,11 @@ def score_petr(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[st
         expected = {(e["sourcecode"][:3] or UNKNOWN_COUNTRY, e["targetcode"][:3] or UNKNOWN_COUNTRY,
                      e["eventcode"][:2]) for e in case.expected}
         roots.add(case.id, expected, _petr_triples(predicted))
+        targeted = [e for e in predicted if e.get("target")]
         full.add(case.id, {(e["sourcecode"][:3], e["targetcode"][:3], e["eventcode"]) for e in case.expected},
-                 {((e["source"] or UNKNOWN_COUNTRY)[:3], (e["target"] or UNKNOWN_COUNTRY)[:3], e["cameo"])
-                  for e in predicted})
+                 {((e["source"] or UNKNOWN_COUNTRY)[:3], e["target"][:3], e["cameo"]) for e in targeted})
         actors.add(case.id, {(e["sourcecode"], e["targetcode"]) for e in case.expected},
-                   {(e["source"], e["target"] or UNKNOWN_COUNTRY) for e in predicted})
+                   {(e["source"], e["target"]) for e in targeted})
     return {"events (country, country, root)": roots, "events (full CAMEO code)": full,
             "actor codes": actors}
 

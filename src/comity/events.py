@@ -7,7 +7,7 @@ reason it was or was not coded, which is what ``comity explain`` prints.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +30,10 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 MATERIAL_CONFLICT = 4
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
 UNCLAIMED_ATTACK_DOMAIN = "unclaimed_attack"
+#: Visits and hosting: never coded without a target when the only place named is one's own.
+OWN_COUNTRY_TRIPS = {"042", "043", "044"}
+#: CAMEO's root for disapproval (criticise, accuse, condemn).
+DISAPPROVAL_ROOT = "11"
 #: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
 #: is named, not by the state of the place as coercion (17) is.
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -132,6 +136,10 @@ class EventCoder:
                 if key not in best or _specificity(event.cameo) > _specificity(best[key].cameo):
                     best[key] = event
         chosen = {id(e) for e in best.values()}
+        for event in best.values():
+            if event.root in VIOLENT_ROOTS and event.source.is_known and \
+                    UNIDENTIFIED_ATTACKERS not in event.source.sectors:
+                resolver.context.last_attacker = event.source
         for attempt in attempts:
             kept = [e for e in attempt.events if id(e) in chosen]
             if attempt.events and not kept:
@@ -149,6 +157,7 @@ class EventCoder:
         # "asked China for assistance": what is asked for is named after "for"
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
+        untargeted: tuple | None = None   # the first pattern that found all but a target
         for pattern in self.lexicon.verbs[verb_lemma(verb, self.lexicon.verbs)]:
             attempt = Attempt(verb.text, verb.i, pattern.id, pattern.code, "skipped", "")
             attempts.append(attempt)
@@ -184,11 +193,27 @@ class EventCoder:
                                   anchor_date, mood)
             if isinstance(events, str):
                 attempt.reason = events
+                # not a trip to one's own country ("Kenya's president was in Nairobi")
+                if (events == "no target actor" and untargeted is None and not pattern.converse
+                        and any(s.is_known for s in sources)
+                        and not (targets and code in OWN_COUNTRY_TRIPS)):
+                    untargeted = (attempt, pattern, code, [s for s in sources if s.is_known], mood)
                 continue
             attempt.outcome, attempt.code, attempt.events = "coded", code, events
             attempt.reason = f"{mood.label}; source and target found"
             attempt.announces = "complement" in pattern.target
             break
+        else:
+            if untargeted is not None:
+                # "Japan condemned the attack": the act is told even when whom it is aimed at
+                # is not; the event has no target (and scores as none in gold files)
+                attempt, pattern, code, sources, mood = untargeted
+                events = self._events(replace(pattern, no_target=True), code, sources, [], verb,
+                                      sentence, resolver, anchor_date, mood)
+                if not isinstance(events, str):
+                    attempt.outcome, attempt.code, attempt.events = "coded", code, events
+                    attempt.reason = f"{mood.label}; no target named"
+                    attempt.announces = "complement" in pattern.target
         return attempts
 
     def _pattern_fits(self, pattern: Pattern, verb: Token, object_words: set[str]) -> str:
@@ -496,9 +521,20 @@ class EventCoder:
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
-            partner = resolver.context.partner_of(sources[0])
+            partner = self._judged_party(pattern.code, sources[0], resolver)
             found = [partner] if partner is not None else []
         return found
+
+    @staticmethod
+    def _judged_party(code: str, judge: Actor, resolver: ActorResolver) -> Actor | None:
+        """Whom an unnamed act belongs to: a condemned attack is the attacker's (the doer of
+        the story's last violent act, when that is not the judge's side), anything else the
+        story's other main state."""
+        doer = resolver.context.last_attacker
+        if code[:2] == DISAPPROVAL_ROOT and doer is not None and not judge.same_entity(doer) \
+                and (doer.country or doer.igo) != (judge.country or judge.igo):
+            return doer
+        return resolver.context.partner_of(judge)
 
     def _targets_in_roles(self, trigger: Token, objects: list[Token], pattern: Pattern,
                           resolver: ActorResolver) -> list[Actor]:
@@ -733,7 +769,11 @@ class EventCoder:
                        if a.is_known and a.country != speaker.country), None)
         if target is None and stance != "010":
             # "said the measures were unjustified": judged acts belong to the story's other side
-            target = resolver.context.partner_of(speaker)
+            attack_words = (self.lexicon.domains.get("military_action", frozenset())
+                            | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
+            # "called the invasion a reckless attack": the attacker's; else the other side's
+            target = (self._judged_party(stance, speaker, resolver) if words & attack_words
+                      else resolver.context.partner_of(speaker))
         if target is None:
             attempt.reason = "no other party named in what was said"
             return attempt
@@ -951,7 +991,7 @@ def _drop_announcements_of_coded_acts(attempts: list[Attempt], doc) -> None:
     announcing verb's own event goes when an act it governs is coded in the mood it sets (an
     asserted noun inside it, "to pull out of the talks", is another matter)."""
     acts = [doc[a.token] for a in attempts if a.events and not a.announces
-            and any(e.modality != "asserted" for e in a.events)]
+            and any(e.modality != "asserted" and e.target is not None for e in a.events)]
     for attempt in (a for a in attempts if a.events and a.announces):
         announcer = doc[attempt.token]
         if any(act != announcer and announcer.is_ancestor(act) for act in acts):
