@@ -175,7 +175,8 @@ class EventCoder:
                 continue
             conflict = self.ontology[code].quad_class == MATERIAL_CONFLICT
             violent = code[:2] in VIOLENT_ROOTS
-            if violent and _passive(verb) and not _agent_named(verb):
+            if (violent and _passive(verb) and not _agent_named(verb)
+                    and verb.lemma_.lower() not in self.modality.stative_participles):
                 # "three civilians were killed in a car bombing, police said": whoever reports
                 # an agentless attack did not do it
                 sources = self._doers_of_act(verb, resolver) or self._unclaimed_attackers(verb, resolver)
@@ -390,6 +391,11 @@ class EventCoder:
         if depth > 6:
             return []
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+        if passive and verb.lemma_.lower() in self.modality.stative_participles and not _agent_named(verb):
+            # "Israel is opposed to French mediation": a state, not something done to Israel
+            subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            if subject is not None:
+                return resolver.actors(subject)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not passive:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

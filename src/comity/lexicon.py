@@ -61,6 +61,7 @@ class Modality:
     accusing_verbs: frozenset[str]
     demand_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    stative_participles: frozenset[str]
     appeal_nouns: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -162,7 +163,8 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
                         "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs",
                         "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
                         "evaluative_verbs", "approval_words", "praise_words", "disapproval_words",
-                        "accusing_verbs", "demand_nouns", "appeal_nouns", "denial_verbs")}
+                        "accusing_verbs", "demand_nouns", "appeal_nouns", "denial_verbs",
+                        "stative_participles")}
     tables = {}
     for name in ("intent", "appeal", "demand", "refusal"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}
