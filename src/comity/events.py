@@ -277,7 +277,11 @@ class EventCoder:
         while current.dep_ in {"xcomp", "ccomp", "acomp", "advcl"} and current.head != current:
             governor = current.head
             lemma = governor.lemma_.lower()
-            if current.dep_ == "advcl":
+            controlled = (modal.intent_verbs | modal.refusal_verbs | modal.cancelling_verbs
+                          | modal.demand_verbs | modal.appeal_verbs)
+            if current.dep_ == "advcl" and not (_purpose_clause(current) and lemma in controlled):
+                # (an infinitive after a controlling verb is its complement, however parsed:
+                # "have sworn to fight")
                 if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in current.children):
                     mood.kind = "hypothetical"
                 break
@@ -421,6 +425,11 @@ class EventCoder:
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
             # "Pakistan retaliated by closing its airspace": the gerund's doer is the clause's
             return self.clause_subject(head.head, resolver, depth + 1)
+        if verb.dep_ == "conj" and not passive:
+            # "has been indicted by the court and will resign": the one indicted resigns
+            shared = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            if shared is not None and head.i < verb.i:
+                return resolver.actors(shared)
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
             if verb.dep_ == "xcomp" and _object_of(head) is not None and head.lemma_.lower() in (
                     self.modality.appeal_verbs | self.modality.demand_verbs):
@@ -800,7 +809,7 @@ class EventCoder:
             return None
         for event in reported:
             doer = event.source
-            if (event.root in VIOLENT_ROOTS and doer.is_known
+            if (event.root in VIOLENT_ROOTS and event.modality == "asserted" and doer.is_known
                     and UNIDENTIFIED_ATTACKERS not in doer.sectors and not speaker.same_entity(doer)
                     and (speaker.country or speaker.igo) != (doer.country or doer.igo)):
                 return doer
@@ -986,6 +995,12 @@ def verb_lemma(verb: Token, known: dict[str, list[Pattern]] | frozenset[str]) ->
     return lemma
 
 
+def _purpose_clause(clause: Token) -> bool:
+    """An infinitive with no subject of its own: "to fight", "(in order) to help"."""
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in clause.children))
+
+
 def _agent_named(verb: Token) -> bool:
     """Whether a clause names who did it: a subject, or a "by" agent."""
     return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
@@ -996,11 +1011,15 @@ def _drop_announcements_of_coded_acts(attempts: list[Attempt], doc) -> None:
     """"Iran vowed to attack Israel" is the threat 138, not also the bare intent 030: an
     announcing verb's own event goes when an act it governs is coded in the mood it sets (an
     asserted noun inside it, "to pull out of the talks", is another matter)."""
-    acts = [doc[a.token] for a in attempts if a.events and not a.announces
-            and any(e.modality != "asserted" and e.target is not None for e in a.events)]
+    acts = [(doc[a.token], a) for a in attempts if a.events and not a.announces
+            and any(e.modality != "asserted" for e in a.events)]
     for attempt in (a for a in attempts if a.events and a.announces):
         announcer = doc[attempt.token]
-        if any(act != announcer and announcer.is_ancestor(act) for act in acts):
+        roots = {e.root for e in attempt.events}
+        # an act with no target replaces only an announcement of its own kind ("threatened
+        # to institute a curfew": 1323, not also 130)
+        if any(token != announcer and announcer.is_ancestor(token) and any(
+                e.target is not None or e.root in roots for e in act.events) for token, act in acts):
             attempt.outcome, attempt.reason = "skipped", "the announced act is coded itself"
             attempt.events = []
 
