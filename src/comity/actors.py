@@ -142,6 +142,8 @@ class DocumentContext:
     recent: list[Actor] = field(default_factory=list)
     #: the doer of the last violent act coded: whose act "the attack" is when condemned
     last_attacker: Actor | None = None
+    #: the state of the dateline's place ("NEW DELHI, Feb 16 -"): where the story was filed
+    home: str | None = None
 
     def note(self, actor: Actor, is_person: bool) -> None:
         if actor.country or actor.igo:
@@ -480,13 +482,16 @@ class ActorResolver:
         return []
 
     def with_state_of_sentence(self, actor: Actor, token: Token) -> Actor:
-        """An actor of no named state, placed in the one state its sentence names: "President
-        Levy Mwanawasa reneged on his commitment to the Zambian people" (ZMBGOV). Only for a
-        state's own institutions and politics; rebels and civilians are left alone."""
+        """An actor of no named state, placed in the state of the story's dateline, else in the
+        one state its sentence names: "President Levy Mwanawasa reneged on his commitment to the
+        Zambian people" (ZMBGOV). Only for a state's own institutions and politics; rebels and
+        civilians are left alone."""
         if (actor.country or actor.igo or not actor.code.startswith("---")
                 or not set(actor.sectors) & DOMESTIC_SECTORS):
             return actor
-        only = self._only_state_of_sentence(token)
+        # a wire story's own officials first ("NEW DELHI - Foreign Secretary Vijay Gokhale
+        # summoned Pakistan's envoy"), else the one state the sentence names
+        only = self.context.home or self._only_state_of_sentence(token)
         return actor if only is None else Actor.build(only, actor.sectors, actor.name, actor.text)
 
     def _only_state_of_sentence(self, token: Token) -> str | None:

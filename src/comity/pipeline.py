@@ -111,7 +111,7 @@ class Coder:
                     trace: list[SentenceTrace] | None = None) -> CodedDocument:
         mentions = self.finder.find(parsed)
         masked = {t.i for t in parsed if any(s <= t.idx < e for s, e in wire.masked)}
-        context = DocumentContext(date=document.date)
+        context = DocumentContext(date=document.date, home=self._place_state(wire.dateline_place))
         resolver = ActorResolver(parsed, mentions, self.gaz, context, masked)
         reference = wire.dateline_date or document.date
         anchor = self._anchor_date(parsed, reference) or wire.dateline_date
@@ -127,6 +127,13 @@ class Coder:
                                                        document.date, reference, anchor, coded.events))
         coded.claims = extract_claims(document, parsed, resolver)
         return coded
+
+    def _place_state(self, place: str | None) -> str | None:
+        """The state of a dateline's place ("New Delhi" -> IND), when the gazetteer knows it."""
+        for entry in self.gaz.proper.get(place or "", []):
+            if entry.kind in {"city", "country", "seat"} and entry.country:
+                return entry.country
+        return None
 
     def _anchor_date(self, parsed: Doc, doc_date: str | None) -> str | None:
         """The date of the story: what the lede says its speaker said or did."""
