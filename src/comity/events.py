@@ -943,11 +943,28 @@ class EventCoder:
         for ent in trigger.sent.ents:
             if ent.label_ != "DATE":
                 continue
+            if ent.start < trigger.i and self._dates_speech(ent) is not None:
+                continue  # "said on Wednesday it would downgrade ties": the saying's date
             if _clause_of(ent.root) == trigger or (trigger.pos_ not in CLAUSE_POS
-                                                   and _within(ent.root, trigger)):
+                                                   and _within(ent.root, trigger)) or (
+                    ent.start > trigger.i and self._dates_speech(ent) == trigger):
                 resolved = resolve_date(ent.text, doc_date, future)
                 if resolved:
                     return resolved
+        return None
+
+    def _dates_speech(self, ent: Span) -> Token | None:
+        """The speech verb a date follows ("said on Wednesday", "told reporters Monday")."""
+        doc = ent.doc
+        for back in (1, 2, 3):
+            i = ent.start - back
+            if i < ent.sent.start:
+                return None
+            word = doc[i]
+            if word.lemma_.lower() in self.modality.speech_verbs and word.pos_ == "VERB":
+                return word
+            if word.pos_ not in {"ADP", "NOUN", "PROPN", "PRON"}:
+                return None
         return None
 
     def statement_date(self, verb: Token, doc_date: str | None) -> str | None:
