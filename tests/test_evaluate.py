@@ -89,3 +89,15 @@ def test_eval_shows_misses_for_a_small_gold_file(tmp_path: Path) -> None:
     assert levels["events (country, country, root)"].recall == 0.5
     result = CliRunner().invoke(app, ["eval", str(gold), "--show", "misses"])
     assert "PER  CHL  12" in result.stdout
+
+
+def test_cases_that_share_an_id_are_scored_apart(tmp_path) -> None:
+    records = [{"id": "X-1", "event": "ASSAULT", "text": "Russian troops shelled Kharkiv on Monday.",
+                "date": "2022-05-02", "source": [{"code": "RUS"}], "target": [{"code": "UKR"}]},
+               {"id": "X-1", "event": "PROTEST", "text": "Thousands of students marched in Jakarta.",
+                "date": "2022-05-02", "source": [{"code": "IDN"}], "target": []}]
+    path = tmp_path / "plover_dupes.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    suite, levels, cases = evaluate(path, "plover")
+    assert cases == 2
+    assert levels["PLOVER type"].summary()["accuracy"] == 1.0

@@ -141,6 +141,17 @@ def load_petr(path: Path) -> list[Case]:
     return cases
 
 
+def _unique_ids(cases: list[Case]) -> list[Case]:
+    """Cases keyed by id must not share one (the PLOVER suite gives two records one id): a
+    repeated id gets "#2", "#3" ... so that each case is coded and scored on its own."""
+    seen: Counter = Counter()
+    for case in cases:
+        seen[case.id] += 1
+        if seen[case.id] > 1:
+            case.id = f"{case.id}#{seen[case.id]}"
+    return cases
+
+
 def load_plover(path: Path) -> list[Case]:
     cases = []
     for record in json.loads(path.read_text(encoding="utf-8")):
@@ -389,7 +400,7 @@ SCORERS = {"gold": score_gold, "petr": score_petr, "plover": score_plover,
 def evaluate(path: Path, suite: str | None = None, coder=None) -> tuple[str, dict[str, Any], int]:
     """Code a suite and score it: (suite name, level -> Score/Accuracy, number of cases)."""
     suite = suite or guess_suite(path)
-    cases = SUITES[suite](path)
+    cases = _unique_ids(SUITES[suite](path))
     predictions = code_cases(cases, coder)
     return suite, SCORERS[suite](cases, predictions), len(cases)
 
