@@ -522,7 +522,8 @@ class ActorResolver:
     def _allegiance(self, head: Token) -> str | None:
         """The state of the one a group is loyal to: "militants loyal to Iraq's al-Qaeda
         leader", "fighters allied with the government of Libya"."""
-        for modifier in (c for c in head.children if c.dep_ == "amod" and c.lemma_.lower() in ALLEGIANCE_ADJECTIVES):
+        for modifier in (c for c in head.children if c.dep_ in {"amod", "acl"}
+                         and (c.lemma_.lower() in ALLEGIANCE_ADJECTIVES or c.lower_ in ALLEGIANCE_ADJECTIVES)):
             for prep in (c for c in modifier.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     leader = self.resolve(pobj)

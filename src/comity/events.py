@@ -972,8 +972,10 @@ class EventCoder:
 
     def _location(self, trigger: Token, resolver: ActorResolver,
                   targets: list[Actor]) -> tuple[str | None, str | None]:
+        # "blocked streets in Hong Kong": the place may hang on the object too
         holders = [trigger] + [g for c in trigger.children if c.dep_ == "prep"
-                               for g in c.children if g.dep_ == "pobj"]
+                               for g in c.children if g.dep_ == "pobj"] + [
+            o for o in trigger.children if o.dep_ in OBJECT_DEPS]
         for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
                 for pobj in child.children:
