@@ -688,6 +688,11 @@ class EventCoder:
                 self.modality.appeal_verbs | self.modality.demand_verbs | self.modality.intent_verbs):
             # "called for talks with Iran", "pushed for a summit": asked for, not held
             return Mood(kind="appeal", governor=governor.head)
+        ruling = _governing_verb_through_nouns(noun)
+        if ruling is not None and ruling.lemma_.lower() in (
+                self.modality.refusal_verbs | self.modality.denial_verbs):
+            # "rejected the idea of a summit with North Korea": no summit
+            return Mood(kind="refusal", governor=ruling)
         if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS and governor.pos_ in CLAUSE_POS:
             lemma = governor.lemma_.lower()
             if lemma in self.modality.cancelling_verbs:
@@ -1012,6 +1017,20 @@ def verb_lemma(verb: Token, known: dict[str, list[Pattern]] | frozenset[str]) ->
     if repaired in known and verb.lower_.startswith(lemma) and verb.lower_ != repaired:
         return repaired
     return lemma
+
+
+def _governing_verb_through_nouns(noun: Token) -> Token | None:
+    """The verb a noun's phrase is the object of, through "of" and similar links: "rejected
+    the idea of a summit" -> rejected."""
+    current = noun
+    for _ in range(4):
+        if current.dep_ in OBJECT_DEPS and current.head.pos_ in CLAUSE_POS:
+            return current.head
+        if current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.pos_ in {"NOUN", "PROPN"}:
+            current = current.head.head
+            continue
+        return None
+    return None
 
 
 def _purpose_clause(clause: Token) -> bool:
