@@ -51,6 +51,16 @@ MIN_POPULATION_NEWSWORTHY = 15_000
 #: A name shared by places in several states is kept for the largest only when it is at least
 #: this many times the next.
 AMBIGUITY_RATIO = 5
+#: Regions in the news by their everyday English names, with the state they belong to under
+#: international law. Contested names that two states claim (Kashmir, Punjab) are left out.
+NEWS_REGIONS = {
+    "Xinjiang": "CHN", "Tibet": "CHN", "Inner Mongolia": "CHN", "Crimea": "UKR",
+    "Donbas": "UKR", "Donbass": "UKR", "Darfur": "SDN", "Kordofan": "SDN", "Tigray": "ETH",
+    "Amhara": "ETH", "Oromia": "ETH", "Sinai": "EGY", "Ladakh": "IND", "Nagorno-Karabakh": "AZE",
+    "South Ossetia": "GEO", "Abkhazia": "GEO", "Transnistria": "MDA", "Hodeidah": "YEM",
+    "Rakhine": "MMR", "Cabo Delgado": "MOZ", "Mindanao": "PHL", "Balochistan": "PAK",
+    "Khyber Pakhtunkhwa": "PAK", "Chechnya": "RUS", "Dagestan": "RUS",
+}
 #: A city this large keeps its name even when an office holder has it as a surname.
 MAJOR_CITY = 1_000_000
 SHORTEST_NAME = 4
@@ -431,6 +441,15 @@ def build(output: Path) -> None:
                     drop("ambiguous between states", f"{name} ({country}; {', '.join(sorted(others))})")
                     continue
             kept[(name, country)] = (kind, population, source)
+
+    # Regions news names in a short form ISO 3166-2 does not use ("Xinjiang" for "Xinjiang
+    # Uygur Zizhiqu") or at all (historic and conflict regions), kept by hand.
+    for name, country in NEWS_REGIONS.items():
+        if ascii_form(name).casefold() in taken:
+            stats["news regions: already a gazetteer phrase"] += 1
+            continue
+        kept[(name, country)] = ("region", None, "curated")
+        stats["news regions"] += 1
 
     # One row per phrase and state: a name written two ways gives the same plain form.
     rows: dict[tuple[str, str], tuple[str, str, int | None]] = {}

@@ -70,3 +70,9 @@ def test_a_major_city_takes_a_name_that_is_only_a_surname() -> None:
     # city, the full name the person
     assert resolve_phrase("Lagos", "2003-01-01")["country"] == "NGA"
     assert resolve_phrase("Ricardo Lagos", "2003-01-01")["code"] == "CHLGOV"
+
+
+def test_regions_news_names_by_their_short_names() -> None:
+    # ISO 3166-2 says "Xinjiang Uygur Zizhiqu"; news says Xinjiang
+    assert resolve_phrase("Xinjiang", "2021-03-22")["country"] == "CHN"
+    assert resolve_phrase("Tigray", "2021-03-22")["country"] == "ETH"
