@@ -7,6 +7,7 @@ reason it was or was not coded, which is what ``comity explain`` prints.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -864,7 +865,7 @@ class EventCoder:
             pairs = [(s, None) for s in sources]
         if not pairs:
             return "no target actor"
-        pairs = [_placed_pair(s, t, trigger, resolver) for s, t in pairs]
+        pairs = [_placed_pair(s, t, lambda a: resolver.with_state_of_sentence(a, trigger)) for s, t in pairs]
         etype = self.ontology[code]
         date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
@@ -875,7 +876,8 @@ class EventCoder:
             # coders do: "children killed in Gaza" are Palestinian civilians, "students
             # marched in Jakarta" Indonesian, attackers nobody names the place's unidentified
             # armed forces; unless that would make the two sides one party.
-            pairs = [_localised_pair(s, t, place_country) for s, t in pairs]
+            pairs = [_placed_pair(s, t, lambda a: _localised(a, place_country), target_first=True)
+                     for s, t in pairs]
         doc = trigger.doc
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
@@ -1108,30 +1110,22 @@ def _participants(clauses: list[Token]) -> list[Token]:
     return found
 
 
-def _placed_pair(source: Actor, target: Actor | None, trigger: Token,
-                 resolver: ActorResolver) -> tuple[Actor, Actor | None]:
-    """Source and target of no named state placed in the one state the sentence names, unless
-    that would make them one party ("Congress will support the plan" stays ---LEG when the
-    plan is the Philippines')."""
-    placed_source = resolver.with_state_of_sentence(source, trigger)
-    if target is not None and placed_source.same_entity(target):
-        placed_source = source
+def _placed_pair(source: Actor, target: Actor | None, place: Callable[[Actor], Actor],
+                 target_first: bool = False) -> tuple[Actor, Actor | None]:
+    """Source and target each put through ``place`` (which gives an actor of no named state a
+    state), unless that would make the two one party: "Congress will support the plan" stays
+    ---LEG when the plan is the Philippines'. Victims are placed before their attackers."""
     if target is None:
-        return placed_source, None
-    placed_target = resolver.with_state_of_sentence(target, trigger)
-    if placed_target.same_entity(placed_source):
-        placed_target = target
-    return placed_source, placed_target
+        return place(source), None
 
+    def unless_one_party(placed: Actor, actor: Actor, other: Actor) -> Actor:
+        return actor if placed.same_entity(other) else placed
 
-def _localised_pair(source: Actor, target: Actor | None, country: str) -> tuple[Actor, Actor | None]:
-    placed_target = _localised(target, country)
-    if placed_target is not None and placed_target.same_entity(source):
-        placed_target = target
-    placed_source = _localised(source, country)
-    if placed_target is not None and placed_source.same_entity(placed_target):
-        placed_source = source
-    return placed_source, placed_target
+    if target_first:
+        placed_target = unless_one_party(place(target), target, source)
+        return unless_one_party(place(source), source, placed_target), placed_target
+    placed_source = unless_one_party(place(source), source, target)
+    return placed_source, unless_one_party(place(target), target, placed_source)
 
 
 def _localised(actor: Actor | None, country: str) -> Actor | None:
