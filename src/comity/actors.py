@@ -90,18 +90,18 @@ class MentionFinder:
         # Longest first, proper names before role nouns on ties: "Defense Ministry" the role
         # loses to nothing, but "Georgia" the state beats no role.
         spans.sort(key=lambda s: (-(s.end - s.start), not s.label_.startswith("P:"), s.start))
+        matched = {i for span in spans for i in range(span.start, span.end)}
         for span in spans:
             if any(i in by_token for i in range(span.start, span.end)):
                 continue
             mention = Mention(span.start, span.end, span.text, self._entries[span.label_])
-            if self._part_of_other_name(doc, mention, by_token, spans):
+            if self._part_of_other_name(doc, mention, matched):
                 continue
             for i in range(span.start, span.end):
                 by_token[i] = mention
         return by_token
 
-    def _part_of_other_name(self, doc: Doc, mention: Mention, taken: dict[int, Mention],
-                            spans: list[Span]) -> bool:
+    def _part_of_other_name(self, doc: Doc, mention: Mention, matched: set[int]) -> bool:
         """A known person's surname or initials inside someone else's name: "Levy" in "Levy
         Mwanawasa", "Rivera" in "Judge Alejandro Rivera", "(AKK)" after an association's name.
         The other name part is a capitalised word that names nothing in the gazetteer."""
@@ -112,12 +112,11 @@ class MentionFinder:
             return False  # a full single name ("Suharto")
         if token.is_upper and mention.start > 0 and doc[mention.start - 1].text == "(":
             return True  # an acronym defined by the name before it
-        covered = {i for s in spans for i in range(s.start, s.end)} | set(taken)
         for position in (mention.start - 1, mention.end):
             if not 0 <= position < len(doc):
                 continue
             other = doc[position]
-            if (other.is_title and len(other) > 1 and other.is_alpha and position not in covered
+            if (other.is_title and len(other) > 1 and other.is_alpha and position not in matched
                     and other.lower_ not in NOT_NAME_PARTS and not other.is_stop
                     and other.lower_ not in self.gaz.roles):
                 return True
