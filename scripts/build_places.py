@@ -477,6 +477,23 @@ def build(output: Path) -> None:
         stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
         if plain != stripped and plain != name and (plain, country) not in {(r[0], r[1]) for r in final}:
             extra.append((plain, country, kind, population))
+    # "St Petersburg" and "St. Petersburg" as news writes "Saint Petersburg"; a city already
+    # written so elsewhere (St. Petersburg, Florida) keeps the name unless this one is
+    # AMBIGUITY_RATIO times larger
+    by_plain = {r[0]: r for r in final}
+    for name, country, kind, population in list(final):
+        if not (name.startswith("Saint ") and kind == "city"):
+            continue
+        for short in ("St " + name[6:], "St. " + name[6:]):
+            other = by_plain.get(short)
+            if short.casefold() in taken and other is None:
+                continue
+            if other is not None:
+                if other[1] == country or (population or 0) < AMBIGUITY_RATIO * (other[3] or 0):
+                    continue
+                final.remove(other)
+                stats["abbreviated saint: larger namesake replaced"] += 1
+            extra.append((short, country, kind, population))
     final.extend(extra)
     final.sort(key=lambda r: (r[1], r[2] != "city", -(r[3] or 0), r[0]))
 

@@ -76,3 +76,8 @@ def test_regions_news_names_by_their_short_names() -> None:
     # ISO 3166-2 says "Xinjiang Uygur Zizhiqu"; news says Xinjiang
     assert resolve_phrase("Xinjiang", "2021-03-22")["country"] == "CHN"
     assert resolve_phrase("Tigray", "2021-03-22")["country"] == "ETH"
+
+
+def test_saint_is_also_written_st() -> None:
+    assert resolve_phrase("St Petersburg", "2017-06-02")["country"] == "RUS"
+    assert resolve_phrase("St. Petersburg", "2017-06-02")["country"] == "RUS"
