@@ -196,7 +196,10 @@ class EventCoder:
             if isinstance(events, str):
                 attempt.reason = events
                 # not a trip to one's own country ("Kenya's president was in Nairobi")
+                # (and not when the one role a target could fill holds a thing: "received air
+                # defence systems" is no visit received)
                 if (events == "no target actor" and untargeted is None and not pattern.converse
+                        and not (pattern.target == ("object",) and objects)
                         and any(s.is_known for s in sources)
                         and not (targets and code in OWN_COUNTRY_TRIPS)):
                     untargeted = (attempt, pattern, code, [s for s in sources if s.is_known], mood)
