@@ -1494,7 +1494,7 @@ class TransferExtractor:
             return None
         deal_nodes = {n.i for n in reading.nodes} | {reading.node.i, mention.anchor.i}
         related = [(money, token) for money, token in amounts
-                   if _reaches(token, deal_nodes, MAX_ATTACHMENT_STEPS)]
+                   if _attached_to(token, deal_nodes, across_clauses=True)]
         if not related:
             return None
         money = related[0][0]
@@ -1737,19 +1737,9 @@ def parse_count(words: list[str]) -> int | None:
     return total if seen and 0 < total < 10_000_000 else None
 
 
-def _reaches(token: Token, targets: set[int], steps: int) -> bool:
-    current = token
-    for _ in range(steps):
-        if current.i in targets:
-            return True
-        if current.head == current:
-            return False
-        current = current.head
-    return current.i in targets
-
-
-def _attached_to(token: Token, targets: set[int]) -> bool:
-    """Whether a word hangs from one of ``targets`` without passing another clause."""
+def _attached_to(token: Token, targets: set[int], across_clauses: bool = False) -> bool:
+    """Whether a word hangs from one of ``targets`` within a few steps up the tree, without
+    passing another clause unless ``across_clauses``."""
     current = token
     for _ in range(MAX_ATTACHMENT_STEPS):
         if current.i in targets:
@@ -1757,7 +1747,7 @@ def _attached_to(token: Token, targets: set[int]) -> bool:
         if current.head == current:
             return False
         current = current.head
-        if current.pos_ in CLAUSE_POS and current.i not in targets:
+        if not across_clauses and current.pos_ in CLAUSE_POS and current.i not in targets:
             return False
     return current.i in targets
 
