@@ -343,6 +343,9 @@ class ActorResolver:
                     person = self.gaz.person_for_date(
                         [e.person for e in mention.entries if e.kind == "person"], self.context.date)
                 elif entry.kind == "igo" and igo is None:
+                    if mention is not head_mention and head_mention is not None and any(
+                            e.kind == "country" for e in head_mention.entries):
+                        continue  # "NATO-member Norway", "OPEC member Nigeria": the state
                     igo = entry.igo
                 elif entry.kind in {"country", "adjective", "city", "seat", "body"}:
                     if entry.kind == "body" and entry.person and own_code is None and (

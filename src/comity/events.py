@@ -29,6 +29,8 @@ LOCATION_PREPS = {"in", "at"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 #: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
 MATERIAL_CONFLICT = 4
+#: GDELT quad classes 3 (verbal conflict) and 4 (material conflict)
+CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
 UNCLAIMED_ATTACK_DOMAIN = "unclaimed_attack"
 #: Visits and hosting: never coded without a target when the only place named is one's own.
@@ -79,6 +81,8 @@ class Mood:
     negated: bool = False
     governor: Token | None = None      # the word that sets the mood ("ready", "urged")
     addressee: Token | None = None     # who is urged or asked ("urged Iran to ...")
+    #: the act is made to depend on another's: "ultimatum" (unless ...) or "condition" (if ...)
+    condition: str | None = None
 
     @property
     def label(self) -> str:
@@ -125,6 +129,10 @@ class EventCoder:
             if token.pos_ == "VERB" and (lemma in self.modality.speech_verbs
                                          or lemma in self.modality.evaluative_verbs):
                 attempt = self._code_statement(token, sentence, resolver, anchor_date, attempts)
+                if attempt is not None:
+                    attempts.append(attempt)
+            if token.pos_ == "VERB" and lemma in self.modality.request_verbs:
+                attempt = self._code_request(token, sentence, resolver, anchor_date, attempts)
                 if attempt is not None:
                     attempts.append(attempt)
         _drop_announcements_of_coded_acts(attempts, span.doc)
@@ -254,6 +262,9 @@ class EventCoder:
         """The code an action takes in its mood: planned acts become intents, urged acts
         appeals, refused or negated intents rejections; hypothetical acts are not coded."""
         kind = mood.kind
+        if mood.condition and kind in {"future", "intent", "hypothetical"} and not mood.negated and (
+                mood.condition == "ultimatum" or self.ontology[code].quad_class in CONFLICT_QUADS):
+            return self.modality.convert("threat", code)
         if kind in {"cancelled", "hypothetical"}:
             return None
         if mood.negated:
@@ -288,6 +299,12 @@ class EventCoder:
                 # "have sworn to fight")
                 if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in current.children):
                     mood.kind = "hypothetical"
+                elif _purpose_clause(current) and mood.kind == "asserted" and not mood.negated:
+                    # "willing to send material to help defend Saudi Arabia": an act done for
+                    # the sake of a planned, asked or refused one is no more real than it
+                    governing = self.mood(governor)
+                    if governing.kind != "asserted" or governing.negated:
+                        return governing
                 break
             if current.dep_ == "ccomp" and lemma in modal.denial_verbs:
                 # "denied that its officers ordered the killing": what is denied is not told
@@ -327,11 +344,25 @@ class EventCoder:
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # "an invitation to visit India", "a plan to buy jets": an act still to come
             mood.kind, mood.governor = "intent", verb.head
+        mood.condition = self._condition(verb)
         if mood.kind == "hypothetical" and not mood.negated:
             obliged = self._obligation(verb)
             if obliged is not None:
                 mood.kind, mood.governor, mood.addressee = "demand", obliged, _subject_token(verb)
         return mood
+
+    def _condition(self, verb: Token) -> str | None:
+        """Whether an act is held out on a condition: "will withdraw unless ...", "may halt
+        mediation if ..."."""
+        for clause in verb.children:
+            if clause.dep_ != "advcl":
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if marks & self.modality.ultimatum_markers:
+                return "ultimatum"
+            if marks & self.modality.condition_markers:
+                return "condition"
+        return None
 
     def _asked_by_noun(self, verb: Token) -> Mood | None:
         """An act named in a demand or an appeal made as a noun: "its demand that Israel ease
@@ -408,6 +439,12 @@ class EventCoder:
             if child.dep_ in SUBJECT_DEPS and not passive:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return resolver.actors(verb.head)
+                if child.pos_ == "VERB":
+                    # "The Red Cross operating in Iraq said ..." parsed with the participle as
+                    # the subject: the one it describes is
+                    described = _subject_token(child)
+                    if described is not None:
+                        child = described
                 speaker = self._reporting_antecedent(verb, child)
                 actors = resolver.actors(speaker if speaker is not None else child)
                 if not actors and child.lemma_.lower() in self.lexicon.nouns:
@@ -810,6 +847,35 @@ class EventCoder:
         return self._statement_event(attempt, stance, speaker, target, verb, sentence, resolver,
                                      anchor_date, mood, "statement about another party")
 
+    def _code_request(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
+                      anchor_date: str | None, attempts: list[Attempt]) -> Attempt | None:
+        """Urging or ordering another party to act is an appeal (020) or a demand (100) even
+        when what is asked is nothing the lexicon codes: "ordered the former president to
+        appear for questioning", "pressured the workers to call off their strike". When the
+        asked act is coded, it carries the appeal itself ("urged Iran to release" is 0253)."""
+        complement = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
+        if complement is None:
+            return None
+        addressee = _addressee(verb, complement)
+        if addressee is None:
+            return None
+        inside = {t.i for t in complement.subtree}
+        if any(a.events and a.token in inside for a in attempts):
+            return None
+        code = "100" if verb.lemma_.lower() in self.modality.demand_verbs else "020"
+        attempt = Attempt(verb.text, verb.i, "request", code, "skipped", "")
+        mood = self.mood(verb)
+        if mood.kind != "asserted" or mood.negated:
+            attempt.reason = f"not coded: {mood.label}"
+            return attempt
+        askers = self.clause_subject(verb, resolver)
+        if not askers:
+            attempt.reason = "the one who asks is not an actor"
+            return attempt
+        return self._statement_event(attempt, code, askers[0], None, verb, sentence, resolver,
+                                     anchor_date, mood, "asked another party to act",
+                                     targets=resolver.actors(addressee))
+
     def _accused(self, verb: Token, speaker: Actor, reported: list[Event]) -> Actor | None:
         """Who a speaker accuses by saying they committed a violent act: the doer of the first
         reported act of violence (CAMEO 18-20) that is not the speaker's own (the act itself is
@@ -836,13 +902,14 @@ class EventCoder:
                     return actor
         return None
 
-    def _statement_event(self, attempt: Attempt, code: str, speaker: Actor, target: Actor,
+    def _statement_event(self, attempt: Attempt, code: str, speaker: Actor, target: Actor | None,
                          verb: Token, sentence: SentenceInput, resolver: ActorResolver,
-                         anchor_date: str | None, mood: Mood, why: str) -> Attempt:
-        pattern = Pattern(id="statement", code=code, kind="verb", head=verb.lemma_.lower(),
+                         anchor_date: str | None, mood: Mood, why: str,
+                         targets: list[Actor] | None = None) -> Attempt:
+        pattern = Pattern(id=attempt.pattern, code=code, kind="verb", head=verb.lemma_.lower(),
                           with_words=())
-        events = self._events(pattern, code, [speaker], [target], verb, sentence, resolver,
-                              anchor_date, mood)
+        events = self._events(pattern, code, [speaker], targets if target is None else [target],
+                              verb, sentence, resolver, anchor_date, mood)
         if isinstance(events, str):
             attempt.reason = events
             return attempt
