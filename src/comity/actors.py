@@ -486,8 +486,9 @@ class ActorResolver:
     def with_state_of_sentence(self, actor: Actor, token: Token) -> Actor:
         """An actor of no named state, placed in the state of the story's dateline, else in the
         one state its sentence names: "President Levy Mwanawasa reneged on his commitment to the
-        Zambian people" (ZMBGOV). Only for a state's own institutions and politics; rebels and
-        civilians are left alone."""
+        Zambian people" (ZMBGOV), "Islamic fundamentalists demanded the resignation of Algerian
+        President Ben Bella" (DZAREL). Only for a state's institutions, politics and civil society
+        (clergy, unions, students, press); rebels and civilians are left alone."""
         if (actor.country or actor.igo or not actor.code.startswith("---")
                 or not set(actor.sectors) & DOMESTIC_SECTORS):
             return actor
@@ -620,9 +621,9 @@ NOT_NAME_PARTS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
                   "january", "february", "march", "april", "may", "june", "july", "august",
                   "september", "october", "november", "december", "today", "yesterday",
                   "tomorrow", "tonight", "said", "says", "told", "meanwhile", "however"}
-#: Sectors of a state's own institutions and politics: a titled person or body of these with
+#: Sectors of a state's institutions, politics and civil society: a person or body of these with
 #: no named state belongs to the one state its sentence names.
-DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI"}
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI", "REL", "LAB", "EDU", "MED"}
 #: Prepositions that place a group or an institution in a state: "a court in Guyana", "students
 #: throughout Indonesia", "workers across France", "officials of Kenya".
 RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across"}
