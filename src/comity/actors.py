@@ -280,7 +280,7 @@ class ActorResolver:
                                mentions: list[Mention]) -> list[Actor]:
         """'the Chinese and Indian foreign ministers': one actor per coordinated state."""
         national = [t for t in tokens if t != head and t.dep_ in {"amod", "compound", "conj", "nmod"}
-                    and any(e.kind in {"country", "adjective"} for e in self._entries_at(t))]
+                    and any(e.kind in {"country", "adjective", "people"} for e in self._entries_at(t))]
         if len(national) < 2 or not any(t.dep_ == "conj" for t in national):
             return []
         if any("person" in m.kinds() for m in mentions):
@@ -289,7 +289,7 @@ class ActorResolver:
         sectors = list(role.sectors) if role is not None and role.sectors != (COUNTERPART,) else []
         actors = []
         for token in national:
-            country = next(e.country for e in self._entries_at(token) if e.kind in {"country", "adjective"})
+            country = next(e.country for e in self._entries_at(token) if e.kind in {"country", "adjective", "people"})
             actor = Actor.build(country, tuple(sectors[:3]), None, phrase_text(head, tokens))
             if actor not in actors:
                 actors.append(actor)
@@ -347,7 +347,7 @@ class ActorResolver:
                             e.kind == "country" for e in head_mention.entries):
                         continue  # "NATO-member Norway", "OPEC member Nigeria": the state
                     igo = entry.igo
-                elif entry.kind in {"country", "adjective", "city", "seat", "body"}:
+                elif entry.kind in {"country", "adjective", "people", "city", "seat", "body"}:
                     if entry.kind == "body" and entry.person and own_code is None and (
                             mention is head_mention or generic_head):
                         # "the al-Qaeda terror network", "the Taliban faction": the group's own code
@@ -390,11 +390,14 @@ class ActorResolver:
         if residence is not None and possessor_country is None:
             # CAMEO codes an ethnic group by its state of residence, the people in the sector
             # slot: "Bosnian Serbs" BIHSRB
-            possessor_country = residence
-            people = next(e.country for e in head_mention.entries if e.kind == "adjective")
-            if people != residence and people not in sectors:
+            possessor_country, people = residence
+            if people != possessor_country and people not in sectors:
                 sectors.insert(0, people)
         country = possessor_country or (countries[0] if countries else None)
+        if country is not None and self._named_by_people_only(mentions):
+            # "Yoruba leaders", "Tigrayan forces": a people's leaders and fighters are not its
+            # state's government and army
+            sectors = [PEOPLE_SECTORS.get(s, s) for s in sectors if PEOPLE_SECTORS.get(s, s)]
         if country is None and igo is None and sectors and not own_code:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
             # (not an international organisation's: "Amnesty International in Nigeria")
@@ -428,24 +431,42 @@ class ActorResolver:
         self.context.note(actor, person_like)
         return actor
 
-    def _residence(self, head: Token, mentions: list[Mention]) -> str | None:
+    @staticmethod
+    def _named_by_people_only(mentions: list[Mention]) -> bool:
+        """Whether the only state in a phrase comes from a people's name."""
+        kinds = {e.kind for m in mentions for e in m.entries if e.country}
+        return "people" in kinds and not kinds & {"country", "adjective", "city", "seat", "body"}
+
+    def _residence(self, head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
         """A people named by where they live, which CAMEO codes them by: "Bosnian Serbs",
-        "Iraqi Kurds", "Albanians of southern Serbia", "ethnic Albanians in Macedonia"."""
+        "Iraqi Kurds", "Albanians of southern Serbia", "ethnic Albanians in Macedonia", and
+        their roles ("Bosnian Serb leaders"). The state of residence and the people's code."""
+        national = {"country", "adjective", "people"}
         head_mention = self.mentions.get(head.i)
-        if head_mention is None or head.tag_ not in {"NNS", "NNPS"} or not any(
-                e.kind == "adjective" for e in head_mention.entries):
-            return None
+        if head_mention is not None and head.tag_ in {"NNS", "NNPS"} and any(
+                e.kind in {"adjective", "people"} for e in head_mention.entries):
+            people = head_mention
+        else:
+            # the people named just before a role noun: "Bosnian Serb leaders"
+            people = next((m for m in mentions if m.end == head.i and any(
+                e.kind in {"adjective", "people"} for e in m.entries)), None)
+            if people is None or not any(m.end == people.start and any(
+                    e.kind in national for e in m.entries) for m in mentions):
+                return None
+        code = next(e.country for e in people.entries if e.kind in {"adjective", "people"})
         for mention in mentions:
-            if mention is not head_mention and mention.start < head.i and any(
-                    e.kind in {"country", "adjective"} for e in mention.entries):
-                return next(e.country for e in mention.entries if e.kind in {"country", "adjective"})
+            if mention is not people and mention.start < people.start and any(
+                    e.kind in national for e in mention.entries):
+                return next(e.country for e in mention.entries if e.kind in national), code
+        if people is not head_mention:
+            return None
         ethnic = any(c.lower_ == "ethnic" for c in head.children)
         for child in head.children:
             if child.dep_ == "prep" and (child.lower_ == "of" or ethnic and child.lower_ == "in"):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     place = self.place_at(pobj)
                     if place is not None:
-                        return place[1]
+                        return place[1], code
         return None
 
     def _unlisted_name(self, head: Token) -> str | None:
@@ -514,7 +535,7 @@ class ActorResolver:
                 for entry in mention.entries:
                     if entry.kind == "person" and entry.person in self.gaz.terms:
                         states.add(max(self.gaz.terms[entry.person], key=lambda t: t.start).country)
-                    elif entry.kind in {"country", "adjective", "city", "seat", "body"} and entry.country:
+                    elif entry.kind in {"country", "adjective", "people", "city", "seat", "body"} and entry.country:
                         states.add(entry.country)
                     elif entry.kind == "igo":
                         states.add(entry.igo)
@@ -621,6 +642,9 @@ NOT_NAME_PARTS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
                   "january", "february", "march", "april", "may", "june", "july", "august",
                   "september", "october", "november", "december", "today", "yesterday",
                   "tomorrow", "tonight", "said", "says", "told", "meanwhile", "however"}
+#: How a role's sectors read when the role belongs to a people rather than a state: its leaders
+#: and elders hold no state office (dropped), its armed men are rebels.
+PEOPLE_SECTORS = {"GOV": "", "ELI": "", "LEG": "", "JUD": "", "MIL": "REB", "COP": "REB"}
 #: Sectors of a state's institutions, politics and civil society: a person or body of these with
 #: no named state belongs to the one state its sentence names.
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI", "REL", "LAB", "EDU", "MED"}

@@ -47,7 +47,7 @@ _MODIFIER_DEPS = {"amod", "advmod", "compound", "npadvmod", "nmod", "quantmod", 
 _CLIMB_DEPS = {"pobj", "prep", "acomp", "attr", "dobj", "oprd", "advmod", "npadvmod", "amod",
                "compound", "appos", "pcomp", "nmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
-_COUNTRY_KINDS = {"country", "adjective", "city", "seat", "igo"}
+_COUNTRY_KINDS = {"country", "adjective", "people", "city", "seat", "igo"}
 
 
 def extract_claims(document: Document, parsed: Doc, resolver: ActorResolver) -> list[dict[str, Any]]:

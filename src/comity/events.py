@@ -342,8 +342,12 @@ class EventCoder:
             mood.kind = "hypothetical"
         if mood.kind == "asserted" and verb.dep_ in {"acl", "relcl"} and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            # "an invitation to visit India", "a plan to buy jets": an act still to come
-            mood.kind, mood.governor = "intent", verb.head
+            # "an invitation to visit India", "a plan to buy jets": an act still to come; but
+            # an act held for the purpose is done with it ("a rally in Lagos to protest ...")
+            held = verb.head.lemma_.lower() in self.lexicon.nouns and self.noun_mood(
+                verb.head, None).kind == "asserted"
+            if not held:
+                mood.kind, mood.governor = "intent", verb.head
         mood.condition = self._condition(verb)
         if mood.kind == "hypothetical" and not mood.negated:
             obliged = self._obligation(verb)
@@ -476,7 +480,7 @@ class EventCoder:
                     self.modality.appeal_verbs | self.modality.demand_verbs):
                 return resolver.actors(_object_of(head))
             return self.clause_subject(head, resolver, depth + 1)
-        if verb.dep_ == "relcl" and not passive:
+        if verb.dep_ == "relcl" and not passive and not _purpose_clause(verb):
             return resolver.actors(head)
         if (verb.dep_ == "acl" and not passive and head.dep_ == "ROOT"
                 and head.pos_ in {"NOUN", "PROPN"} and _object_of(verb) is not None):
@@ -484,7 +488,7 @@ class EventCoder:
             # participle: a sentence has a finite verb, so the verb with an object is it and the
             # noun it hangs on its subject
             return resolver.actors(head)
-        if verb.dep_ == "acl" or passive:
+        if verb.dep_ in {"acl", "relcl"} or passive:
             # A participle or an agentless passive ("contracts signed with India"): the doer is
             # the one whose clause reports it, usually the speaker.
             governor = head

@@ -50,7 +50,7 @@ NOUN_POS = {"NOUN", "PROPN"}
 #: Dependency labels that keep a word inside the noun phrase of the system it modifies.
 MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "appos", "quantmod"}
 #: Kinds of actor-gazetteer mentions that name a state (not a weapon).
-STATE_MENTION_KINDS = {"country", "adjective", "city", "seat", "person", "igo", "agency"}
+STATE_MENTION_KINDS = {"country", "adjective", "people", "city", "seat", "person", "igo", "agency"}
 
 #: How far a value or a date may hang from the words of the deal.
 MAX_ATTACHMENT_STEPS = 6
@@ -952,7 +952,7 @@ class TransferExtractor:
         # "the American jets" only names an earlier system made in the United States.
         origin = {e.country for c in anchor.children if c.dep_ in {"amod", "compound"}
                   for m in [mentions.get(c.i)] if m is not None
-                  for e in m.entries if e.kind in {"country", "adjective"} and e.country}
+                  for e in m.entries if e.kind in {"country", "adjective", "people"} and e.country}
         for index, earlier in reversed(history):
             if sentence_index is not None and sentence_index - index > REFERENCE_SENTENCES:
                 break
@@ -1439,7 +1439,7 @@ class TransferExtractor:
                 mention_before = mentions.get(before)
                 if mention_before is not None:
                     countries = [e.country for e in mention_before.entries
-                                 if e.kind in {"country", "adjective"} and e.country]
+                                 if e.kind in {"country", "adjective", "people"} and e.country]
                     roles.prefer("supplier", countries[:1])
         for child in anchor.children:
             if child.dep_ == "poss":
@@ -1660,7 +1660,7 @@ def _states_named(span: Span, mentions: dict, exclude: str | None = None) -> lis
         if mention is None or mention.start != token.i:
             continue
         for entry in mention.entries:
-            if entry.kind in {"country", "adjective", "city", "seat"} and entry.country \
+            if entry.kind in {"country", "adjective", "people", "city", "seat"} and entry.country \
                     and entry.country != exclude and entry.country not in states:
                 states.append(entry.country)
     return states
