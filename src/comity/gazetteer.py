@@ -145,7 +145,8 @@ class Gazetteer:
             gaz.add_role(row["phrase"], entry, with_plurals=row.get("kind") != "group")
             if office and office not in gaz.office_sectors:
                 gaz.office_sectors[office] = sectors
-        for table in ("actors/institutions.tsv", "actors/armed_groups.tsv", "actors/ngos.tsv"):
+        for table in ("actors/institutions.tsv", "actors/armed_groups.tsv", "actors/ngos.tsv",
+                      "actors/parties.tsv"):
             for row in read_tsv(table):
                 gaz._add_named_body(row)
         for row in read_tsv("actors/user_roles.tsv", missing_ok=True):

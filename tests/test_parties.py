@@ -1,0 +1,60 @@
+"""parties.tsv: the gazetteer of political parties is well formed and names no actor twice."""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from comity.data import read_tsv
+
+PARTIES = list(read_tsv("actors/parties.tsv"))
+
+
+def _names(row: dict[str, str], *columns: str) -> list[str]:
+    return [name.strip() for column in columns for name in (row.get(column) or "").split("|")
+            if name.strip()]
+
+
+def _key(name: str) -> str:
+    """A name as the gazetteer matches it: accents are stripped there, so "Fianna Fáil" and
+    "Fianna Fail" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def test_columns() -> None:
+    assert len(PARTIES) > 400
+    for row in PARTIES:
+        assert list(row) == ["name", "aliases", "country", "sectors", "code"], row
+
+
+def test_countries_exist() -> None:
+    codes = {row["code"] for row in read_tsv("actors/countries.tsv")}
+    unknown = sorted({row["country"] for row in PARTIES} - codes)
+    assert not unknown
+
+
+@pytest.mark.parametrize("row", PARTIES, ids=[row["name"] for row in PARTIES])
+def test_sector_and_code(row: dict[str, str]) -> None:
+    assert row["name"]
+    assert row["sectors"] == "PTY"
+    assert row["code"] == row["country"] + "PTY"
+
+
+def test_no_name_twice_in_file() -> None:
+    counts = Counter(_key(name) for row in PARTIES for name in _names(row, "name", "aliases"))
+    assert [name for name, count in counts.items() if count > 1] == []
+
+
+def test_no_name_of_another_actor() -> None:
+    taken: dict[str, str] = {}
+    for table in ("institutions", "armed_groups", "ngos", "organisations"):
+        for row in read_tsv(f"actors/{table}.tsv"):
+            for name in _names(row, "name", "aliases"):
+                taken[_key(name)] = f"{table}: {row['name']}"
+    for row in read_tsv("actors/countries.tsv"):
+        for name in _names(row, "name", "aliases", "adjectives", "cities"):
+            taken[_key(name)] = f"countries: {row['name']}"
+    clashes = [(name, taken[_key(name)]) for row in PARTIES
+               for name in _names(row, "name", "aliases") if _key(name) in taken]
+    assert clashes == []
