@@ -101,3 +101,26 @@ def test_cases_that_share_an_id_are_scored_apart(tmp_path) -> None:
     suite, levels, cases = evaluate(path, "plover")
     assert cases == 2
     assert levels["PLOVER type"].summary()["accuracy"] == 1.0
+
+
+def test_plover_types_follow_the_manuals_cue_category_table(tmp_path) -> None:
+    # a destroyed building is COERCE by the cue category (17), ASSAULT in the code-level table;
+    # an appeal (02) has no PLOVER category, so the first PLOVER event is the one scored
+    records = [{"id": "C-1", "event": "COERCE", "text": "Israeli army bulldozers demolished Palestinian homes in Gaza.",
+                "date": "2014-08-02", "source": [{"code": "ISR"}], "target": [{"code": "PSE"}]},
+               {"id": "C-2", "event": "PROTEST", "text": "France called on Iran to stay calm as thousands of Iranians marched in Tehran.",
+                "date": "2019-11-20", "source": [{"code": "IRN"}], "target": []}]
+    path = tmp_path / "plover_categories.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    _, levels, _ = evaluate(path, "plover")
+    assert levels["PLOVER type"].summary()["accuracy"] == 1.0
+    assert levels["PLOVER type (code-level table)"].summary()["accuracy"] == 0.0
+
+
+def test_ontology_reads_the_cue_category_table() -> None:
+    from comity.ontology import ontology
+
+    onto = ontology()
+    assert onto.plover_category("1712") == "COERCE" and onto["1712"].plover == "ASSAULT"
+    assert onto.plover_category("0813") == "CONCEDE" and onto.plover_category("0861") == "RETREAT"
+    assert onto.plover_category("020") is None and onto.plover_category("192") == "ASSAULT"

@@ -325,11 +325,23 @@ def score_petr(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[st
 
 
 def score_plover(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
-    types, sources, targets = Accuracy(), Accuracy(), Accuracy()
+    """The suite labels each CAMEO-manual example with the PLOVER category of the cue category
+    it illustrates, so the coded event's category is read with the manual's cue-category table;
+    statements and appeals, which PLOVER dropped, are not PLOVER events. The finer code-level
+    type (the events' own ``plover`` field) is scored alongside. Source and target countries
+    score actor coding: they are read from the first coded event of any category."""
+    from .ontology import ontology
+
+    onto = ontology()
+    types, code_types, sources, targets = Accuracy(), Accuracy(), Accuracy(), Accuracy()
     for case in cases:
-        event = primary_event(predictions.get(case.id, []))
-        got = event.get("plover") if event else None
+        plover_event = primary_event([e for e in predictions.get(case.id, [])
+                                      if onto.plover_category(e["cameo"])])
+        got = onto.plover_category(plover_event["cameo"]) if plover_event else None
         types.add(case.id, got == case.label, (case.label, got, case.text[:90]))
+        event = primary_event(predictions.get(case.id, []))
+        by_code = event.get("plover") if event else None
+        code_types.add(case.id, by_code == case.label, (case.label, by_code, case.text[:90]))
         gold_sources = {(c or "")[:3] for c in case.extra["source"]}
         got_source = ((event.get("source") or "")[:3]) if event else None
         sources.add(case.id, got_source in gold_sources, (sorted(gold_sources), got_source))
@@ -337,7 +349,8 @@ def score_plover(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[
             gold_targets = {(c or "")[:3] for c in case.extra["target"]}
             got_target = ((event.get("target") or "")[:3]) if event else None
             targets.add(case.id, got_target in gold_targets, (sorted(gold_targets), got_target))
-    return {"PLOVER type": types, "source country": sources, "target country": targets}
+    return {"PLOVER type": types, "source country": sources, "target country": targets,
+            "PLOVER type (code-level table)": code_types}
 
 
 def score_conflibert_class(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:

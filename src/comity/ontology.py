@@ -27,9 +27,11 @@ class UnknownCode(KeyError):
 class Ontology:
     """CAMEO codes with their Goldstein weights, quad classes and PLOVER types."""
 
-    def __init__(self, types: dict[str, EventType], roots: dict[str, str]):
+    def __init__(self, types: dict[str, EventType], roots: dict[str, str],
+                 plover_categories: dict[str, str] | None = None):
         self._types = types
         self.root_names = roots
+        self._plover_categories = plover_categories or {}
 
     @classmethod
     def load(cls) -> "Ontology":
@@ -41,7 +43,18 @@ class Ontology:
                 phoenix_quad=int(row["phoenix_quad"]), plover=row["plover"] or None,
                 plover_mode=row["plover_mode"] or None, plover_context=row["plover_context"] or None)
         roots = {row["root"]: row["name"] for row in read_tsv("ontology/cameo_roots.tsv")}
-        return cls(types, roots)
+        categories = {row["cameo_prefix"]: row["plover"]
+                      for row in read_tsv("ontology/plover_categories.tsv")}
+        return cls(types, roots, categories)
+
+    def plover_category(self, code: str) -> str | None:
+        """The PLOVER category of a CAMEO code by the manual's cue-category table (None for
+        statements and appeals, which PLOVER dropped)."""
+        for length in range(len(code), 1, -1):
+            category = self._plover_categories.get(code[:length])
+            if category is not None:
+                return category
+        return None
 
     def __contains__(self, code: str) -> bool:
         return code in self._types
