@@ -928,6 +928,12 @@ class EventCoder:
         sources = [s for s in sources if s.is_known or s.sectors]
         if not sources:
             return "no source actor"
+        if not targets and pattern.place_target:
+            # "Modi was the chief guest at a forum in Vladivostok": a visit is to the state
+            # where it takes place, unless that is the visitor's own
+            place = self._location(trigger, resolver, [])[1] or self._place_along(trigger, resolver)
+            if place and all(s.country != place for s in sources):
+                targets = [Actor.build(place, (), None, "")]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
@@ -1068,6 +1074,18 @@ class EventCoder:
                         continue
                     return name, country
         return None, None
+
+    @staticmethod
+    def _place_along(trigger: Token, resolver: ActorResolver) -> str | None:
+        """The state of the first place down the prepositions of a clause and of its object or
+        predicate: "was the chief guest at the forum in Vladivostok" (RUS)."""
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in OBJECT_DEPS | {"attr"}]
+        for holder in holders:
+            for prep, pobj in _preposition_chain(holder):
+                place = resolver.place_at(pobj) if prep.lower_ in LOCATION_PREPS else None
+                if place is not None:
+                    return place[1]
+        return None
 
     def _speaker(self, span: Span, resolver: ActorResolver) -> Actor | None:
         for token in span:

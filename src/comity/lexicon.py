@@ -35,6 +35,7 @@ class Pattern:
     converse: bool = False          # the subject receives: "received weapons from Germany"
     story_target: bool = False
     no_object_ok: bool = False
+    place_target: bool = False      # with no target named, the state where it happens is one
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -137,6 +138,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             converse=bool(entry.get("converse", False)),
             story_target=bool(entry.get("story_target", False)),
             no_object_ok=bool(entry.get("no_object_ok", False)),
+            place_target=bool(entry.get("place_target", False)),
         ))
     return patterns
 
