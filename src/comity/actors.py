@@ -97,6 +97,8 @@ class MentionFinder:
             mention = Mention(span.start, span.end, span.text, self._entries[span.label_])
             if self._part_of_other_name(doc, mention, matched):
                 continue
+            if mention.kinds() == {"person"} and all(t.ent_type_ == "DATE" for t in span):
+                continue  # "in May", "since August": a month, not Theresa May
             for i in range(span.start, span.end):
                 by_token[i] = mention
         return by_token

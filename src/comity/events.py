@@ -29,6 +29,8 @@ LOCATION_PREPS = {"in", "at"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 #: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
 MATERIAL_CONFLICT = 4
+#: The object word a pattern lists to accept any place the gazetteer names ("took Shusha").
+NAMED_PLACE = "@place"
 #: GDELT quad classes 3 (verbal conflict) and 4 (material conflict)
 CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
@@ -163,6 +165,8 @@ class EventCoder:
         attempts = []
         objects = object_tokens(verb)
         object_words = {w for o in objects for w in phrase_lemmas(o)}
+        if any(resolver.place_at(o) is not None for o in objects):
+            object_words.add(NAMED_PLACE)  # "had taken Shusha": a town the gazetteer knows
         # "asked China for assistance": what is asked for is named after "for"
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
