@@ -1291,9 +1291,13 @@ def phrase_lemmas(token: Token) -> set[str]:
     """The head lemma of an object with its compounds, and what a quantity noun counts
     ("a batch of missiles" -> missile)."""
     words = {token.lemma_.lower(), token.lower_}
+    # "High Commissioner Ajay Bisaria": titles stack as compounds of compounds
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    while modifiers:
+        modifier = modifiers.pop()
+        words.add(modifier.lemma_.lower())
+        modifiers.extend(c for c in modifier.children if c.dep_ == "compound")
     for child in token.children:
-        if child.dep_ in {"compound", "amod"}:
-            words.add(child.lemma_.lower())
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
