@@ -1292,7 +1292,7 @@ def phrase_lemmas(token: Token) -> set[str]:
     ("a batch of missiles" -> missile)."""
     words = {token.lemma_.lower(), token.lower_}
     # "High Commissioner Ajay Bisaria": titles stack as compounds of compounds
-    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "nummod"}]
     while modifiers:
         modifier = modifiers.pop()
         words.add(modifier.lemma_.lower())

@@ -25,6 +25,25 @@ class ModelNotFound(RuntimeError):
     pass
 
 
+@Language.factory("irregular_verb_lemmas")
+def make_irregular_verb_lemmas(nlp: Language, name: str):
+    """Past forms the tagger takes for present ones keep their own text as lemma ("jihadists
+    overran a base" tagged VBP): look them up in the lemmatizer's own table of irregular verbs.
+    A form that is also a base form ("lay", "found") is left as it is."""
+    irregular = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    base_forms = {lemma for lemmas in irregular.values() for lemma in lemmas}
+
+    def fix(doc):
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_ == token.lower_ and token.lower_ not in base_forms:
+                lemmas = irregular.get(token.lower_)
+                if lemmas:
+                    token.lemma_ = lemmas[0]
+        return doc
+
+    return fix
+
+
 @cache
 def load_nlp() -> Language:
     """The spaCy pipeline used for coding."""
@@ -33,6 +52,7 @@ def load_nlp() -> Language:
             nlp = spacy.load(name, exclude=["ner"])
         except OSError:
             continue
+        nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
         return nlp
