@@ -117,6 +117,13 @@ class EventCoder:
                       anchor_date: str | None) -> tuple[list[Event], list[Attempt]]:
         span = sentence.span
         resolver.speaker = self._speaker(span, resolver)
+        subjects = [t for t in span if t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        for position, subject in enumerate(subjects):
+            if subject.pos_ == "PRON":
+                # "the government has made it clear it will not lift the ban": a pronoun refers
+                # back to the subjects named before it, whichever phrase a rule resolves first
+                for earlier in subjects[:position]:
+                    resolver.actors(earlier)
         attempts: list[Attempt] = []
         events: list[Event] = []
         for token in span:
