@@ -219,6 +219,7 @@ class EventCoder:
                 # defence systems" is no visit received)
                 if (events == "no target actor" and untargeted is None and not pattern.converse
                         and not (pattern.target == ("object",) and objects)
+                        and not _passes_through(verb, self.modality.transparent_verbs)
                         and any(s.is_known for s in sources)
                         and not (targets and code in OWN_COUNTRY_TRIPS)):
                     untargeted = (attempt, pattern, code, [s for s in sources if s.is_known], mood)
@@ -1136,6 +1137,13 @@ def _governing_verb_through_nouns(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _passes_through(verb: Token, transparent_verbs: frozenset[str]) -> bool:
+    """"helped to plan the killings", "continued to shell the town": a verb that passes its
+    complement through is no act of its own when it has one."""
+    return verb.lemma_.lower() in transparent_verbs and any(
+        c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
 
 
 def _purpose_clause(clause: Token) -> bool:
