@@ -96,11 +96,16 @@ def test_cases_that_share_an_id_are_scored_apart(tmp_path) -> None:
                 "date": "2022-05-02", "source": [{"code": "RUS"}], "target": [{"code": "UKR"}]},
                {"id": "X-1", "event": "PROTEST", "text": "Thousands of students marched in Jakarta.",
                 "date": "2022-05-02", "source": [{"code": "IDN"}], "target": []}]
-    path = tmp_path / "plover_dupes.json"
-    path.write_text(json.dumps(records), encoding="utf-8")
-    suite, levels, cases = evaluate(path, "plover")
+    levels, cases = _plover_suite(tmp_path, records)
     assert cases == 2
     assert levels["PLOVER type"].summary()["accuracy"] == 1.0
+
+
+def _plover_suite(tmp_path: Path, records: list[dict]) -> tuple[dict, int]:
+    path = tmp_path / "plover_suite.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    _, levels, cases = evaluate(path, "plover")
+    return levels, cases
 
 
 def test_plover_types_follow_the_manuals_cue_category_table(tmp_path) -> None:
@@ -110,9 +115,7 @@ def test_plover_types_follow_the_manuals_cue_category_table(tmp_path) -> None:
                 "date": "2014-08-02", "source": [{"code": "ISR"}], "target": [{"code": "PSE"}]},
                {"id": "C-2", "event": "PROTEST", "text": "France called on Iran to stay calm as thousands of Iranians marched in Tehran.",
                 "date": "2019-11-20", "source": [{"code": "IRN"}], "target": []}]
-    path = tmp_path / "plover_categories.json"
-    path.write_text(json.dumps(records), encoding="utf-8")
-    _, levels, _ = evaluate(path, "plover")
+    levels, _ = _plover_suite(tmp_path, records)
     assert levels["PLOVER type"].summary()["accuracy"] == 1.0
     assert levels["PLOVER type (code-level table)"].summary()["accuracy"] == 0.0
 

@@ -809,15 +809,10 @@ class EventCoder:
             return None
         content = content or complement
         attempt = Attempt(verb.text, verb.i, "statement", "010", "skipped", "")
-        mood = self.mood(verb)
-        if mood.kind != "asserted" or mood.negated:
-            attempt.reason = f"not coded: {mood.label}"
+        voiced = self._asserted_by(verb, attempt, resolver, "speaker is not an actor")
+        if voiced is None:
             return attempt
-        speakers = self.clause_subject(verb, resolver)
-        if not speakers:
-            attempt.reason = "speaker is not an actor"
-            return attempt
-        speaker = speakers[0]
+        mood, speaker = voiced
         inside = {t.i for c in content for t in c.subtree}
         reported = [e for a in attempts if a.token in inside for e in a.events]
         if reported:
@@ -880,17 +875,27 @@ class EventCoder:
             return None
         code = "100" if verb.lemma_.lower() in self.modality.demand_verbs else "020"
         attempt = Attempt(verb.text, verb.i, "request", code, "skipped", "")
+        voiced = self._asserted_by(verb, attempt, resolver, "the one who asks is not an actor")
+        if voiced is None:
+            return attempt
+        mood, asker = voiced
+        return self._statement_event(attempt, code, asker, None, verb, sentence, resolver,
+                                     anchor_date, mood, "asked another party to act",
+                                     targets=resolver.actors(addressee))
+
+    def _asserted_by(self, verb: Token, attempt: Attempt, resolver: ActorResolver,
+                     no_actor: str) -> tuple[Mood, Actor] | None:
+        """The mood and the actor of a statement or a request that was really made; else None,
+        with the reason recorded on the attempt."""
         mood = self.mood(verb)
         if mood.kind != "asserted" or mood.negated:
             attempt.reason = f"not coded: {mood.label}"
-            return attempt
-        askers = self.clause_subject(verb, resolver)
-        if not askers:
-            attempt.reason = "the one who asks is not an actor"
-            return attempt
-        return self._statement_event(attempt, code, askers[0], None, verb, sentence, resolver,
-                                     anchor_date, mood, "asked another party to act",
-                                     targets=resolver.actors(addressee))
+            return None
+        actors = self.clause_subject(verb, resolver)
+        if not actors:
+            attempt.reason = no_actor
+            return None
+        return mood, actors[0]
 
     def _accused(self, verb: Token, speaker: Actor, reported: list[Event]) -> Actor | None:
         """Who a speaker accuses by saying they committed a violent act: the doer of the first
