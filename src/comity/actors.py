@@ -32,6 +32,8 @@ FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 #: Nouns that, with "both", "two" or "our", refer to the two parties of the story.
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
+#: People named as a pair ("the two leaders"): the last two named people of two states.
+PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"}
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
 STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
                "monarchy", "neighbour", "neighbor", "superpower", "power"}
@@ -618,11 +620,22 @@ class ActorResolver:
         return []
 
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[Actor]:
-        """'both countries', 'the two sides', 'our countries': the two parties of the story."""
-        if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ not in {"NNS", "NNPS"}:
+        """'both countries', 'the two sides', 'our countries': the two parties of the story;
+        'the two leaders', 'both ministers': the last two named people of two states."""
+        if head.tag_ not in {"NNS", "NNPS"}:
             return []
         modifiers = {t.lower_ for t in tokens if t != head}
         if not modifiers & PAIR_DETERMINERS:
+            return []
+        if head.lemma_.lower() in PAIR_PERSON_NOUNS:
+            people: list[Actor] = []
+            for actor in reversed(self.context.recent):
+                if actor.name and actor.country and all(p.country != actor.country for p in people):
+                    people.append(actor)
+                if len(people) == 2:
+                    return [_retext(p, head.text) for p in reversed(people)]
+            return []
+        if head.lemma_.lower() not in PAIR_NOUNS:
             return []
         dyad = self.context.dyad()
         if "our" in modifiers and self.speaker is not None and self.speaker.country:
