@@ -1120,8 +1120,13 @@ class EventCoder:
 def verb_lemma(verb: Token, known: dict[str, list[Pattern]] | frozenset[str]) -> str:
     """The lemma of a verb, repairing the tagger's dropped silent e ("staged" -> "stag",
     "waging" -> "wag"): an inflected form whose lemma is unknown but whose lemma plus "e" is a
-    known verb that the form begins with takes that verb."""
+    known verb that the form begins with takes that verb. A hyphen-prefixed verb the lexicon does
+    not know is read as its base ("re-imposed" -> impose)."""
     lemma = verb.lemma_.lower()
+    if lemma not in known and "-" in lemma:
+        # "co-operate", "re-imposed": the verb without its hyphen, else without its prefix
+        joined, base = lemma.replace("-", ""), lemma.split("-", 1)[1]
+        return joined if joined in known else base if base in known else lemma
     if lemma in known or verb.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
         return lemma
     repaired = lemma + "e"

