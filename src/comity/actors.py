@@ -367,7 +367,9 @@ class ActorResolver:
                         continue
                     _extend(sectors, entry.sectors)
                     office = office or entry.office
-                    person_like = person_like or entry.role_kind == "person"
+                    # "23 Russian diplomats" are people, but not the one "she" refers to
+                    person_like = person_like or (entry.role_kind == "person"
+                                                  and head.tag_ not in {"NNS", "NNPS"})
         if UNIDENTIFIED in sectors and any(e.kind == "body" and e.sectors and UNIDENTIFIED not in e.sectors
                                            for m in mentions for e in m.entries):
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role

@@ -28,6 +28,8 @@ from .wire import WireInfo, read_wire_conventions
 
 #: Documents parsed together by spaCy.
 BATCH_SIZE = 64
+#: Pronoun subjects by which a sentence goes on about the last one's actor ("She also ...").
+CONTINUING_PRONOUNS = {"he", "she", "they", "it"}
 
 
 @dataclass
@@ -116,9 +118,15 @@ class Coder:
         reference = wire.dateline_date or document.date
         anchor = self._anchor_date(parsed, reference) or wire.dateline_date
         coded = CodedDocument(document=document, wire=wire)
+        previous_date: str | None = None
         for index, sentence in enumerate(parsed.sents):
             item = SentenceInput(document.id, document.date, index, sentence, reference)
-            events, attempts = self.coder.code_sentence(item, resolver, anchor)
+            # "She also suspended high-level contacts": a sentence that goes on about the last
+            # one's subject tells of the same occasion
+            continued = previous_date if _continues_previous(sentence) else None
+            events, attempts = self.coder.code_sentence(item, resolver, continued or anchor)
+            own = self.coder.statement_date(sentence.root, reference)
+            previous_date = own if own and len(own) == 10 else continued
             coded.events.extend(events)
             if trace is not None:
                 trace.append(self._trace(index, sentence, resolver, attempts, events))
@@ -159,6 +167,12 @@ class Coder:
 
 
 @cache
+def _continues_previous(sentence) -> bool:
+    """Whether a sentence's main clause has a personal pronoun for subject ("She also ...")."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in CONTINUING_PRONOUNS
+               for c in sentence.root.children)
+
+
 def default_coder() -> Coder:
     """The process's coder, built on first use (the model and data load once)."""
     return Coder()
