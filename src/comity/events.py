@@ -261,7 +261,7 @@ class EventCoder:
         words = {trigger.lemma_.lower()}
         for token in [trigger, *objects]:
             for child in token.subtree:
-                if child.dep_ in {"amod", "compound", "advmod", "nmod", "conj", "npadvmod"} or child.i == token.i:
+                if child.dep_ in {"amod", "compound", "advmod", "nmod", "conj", "npadvmod", "acl"} or child.i == token.i:
                     words.add(child.lemma_.lower())
                     words.add(child.lower_.rstrip("ly") if child.lower_.endswith("ally") else child.lower_)
             words |= {w[:-4] for w in list(words) if w.endswith("ally")}
@@ -500,6 +500,13 @@ class EventCoder:
             # participle: a sentence has a finite verb, so the verb with an object is it and the
             # noun it hangs on its subject
             return resolver.actors(head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and not passive and head.pos_ in {"NOUN", "PROPN"}:
+            # "Palestinians protesting along the fence": an active participle is done by the
+            # noun it describes, when that names an actor ("a declaration demanding ..." is
+            # the clause's subject's)
+            described = resolver.actors(head)
+            if described:
+                return described
         if verb.dep_ in {"acl", "relcl"} or passive:
             # A participle or an agentless passive ("contracts signed with India"): the doer is
             # the one whose clause reports it, usually the speaker.
