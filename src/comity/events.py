@@ -877,9 +877,9 @@ class EventCoder:
         addressee = _addressee(verb, complement)
         if addressee is None:
             return None
-        inside = {t.i for t in complement.subtree}
+        inside = {t.i for t in complement.subtree} | {verb.i}
         if any(a.events and a.token in inside for a in attempts):
-            return None
+            return None  # the asked act, or the verb's own sense ("ordered them to leave": 174)
         code = "100" if verb.lemma_.lower() in self.modality.demand_verbs else "020"
         attempt = Attempt(verb.text, verb.i, "request", code, "skipped", "")
         voiced = self._asserted_by(verb, attempt, resolver, "the one who asks is not an actor")

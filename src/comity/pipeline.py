@@ -59,9 +59,11 @@ class Coder:
     def __init__(self, prefilter: bool = True):
         self.nlp = load_nlp()
         self.finder = mention_finder(self.nlp)
-        self.prefilter = Prefilter(self.nlp, self.finder) if prefilter else None
         self.gaz = gazetteer()
         self.coder = EventCoder(lexicon(), ontology())
+        story_verbs = frozenset(p.head for p in self.coder.lexicon.patterns
+                                if p.kind == "verb" and p.story_target)
+        self.prefilter = Prefilter(self.nlp, self.finder, story_verbs) if prefilter else None
         self.transfers = TransferExtractor(self.nlp)
 
     def code(self, items: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:

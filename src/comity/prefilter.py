@@ -3,7 +3,9 @@
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
 find at least two actor cues in it (a state, organisation, office holder, role noun or a
 personal pronoun that refers back to one), or one cue and a weapon system (an arms deal may
-name only the buyer: "India signed a contract for five S-400 systems"). The other sentences are blanked with spaces, which
+name only the buyer: "India signed a contract for five S-400 systems"), or one cue and a verb
+whose other party is the story's other side ("Russia has denied any involvement"). The other
+sentences are blanked with spaces, which
 keeps every character offset of the document, so provenance spans stay exact, while the
 parser sees only whitespace where they were. The story's opening sentences are always kept:
 they carry its date and introduce its actors.
@@ -33,10 +35,11 @@ class Filtered:
 
 
 class Prefilter:
-    def __init__(self, nlp: Language, finder: MentionFinder):
+    def __init__(self, nlp: Language, finder: MentionFinder, story_verbs: frozenset[str] = frozenset()):
         self.tokenizer = nlp.tokenizer
         self.sentencizer = Sentencizer()
         self.finder = finder
+        self.story_verb_forms = frozenset(form for verb in story_verbs for form in _word_forms(verb))
 
     def apply(self, text: str) -> Filtered:
         doc = self.sentencizer(self.tokenizer(text))
@@ -47,8 +50,9 @@ class Prefilter:
             starts = {id(mentions[i]) for i in range(sentence.start, sentence.end)
                       if i in mentions and "agency" not in mentions[i].kinds()}
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
-            keep.append(index < ALWAYS_KEPT or len(starts) + pronouns >= MIN_CUES
-                        or (len(starts) + pronouns >= 1 and has_transfer_cue(sentence)))
+            cues = len(starts) + pronouns
+            keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
+                has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)))
         if all(keep):
             return Filtered(text, len(spans), len(spans))
         chars = list(text)
@@ -59,3 +63,13 @@ class Prefilter:
                 if not chars[position].isspace():
                     chars[position] = " "
         return Filtered("".join(chars), len(spans), sum(keep))
+
+
+def _word_forms(lemma: str) -> set[str]:
+    """The regular inflections of a verb lemma, as the tokenizer sees them (no lemmatizer runs
+    before the prefilter): deny, denies, denied, denying."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms

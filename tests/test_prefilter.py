@@ -1,0 +1,34 @@
+"""The prefilter blanks sentences that cannot yield an event, keeping every offset."""
+from __future__ import annotations
+
+import pytest
+
+from comity.pipeline import Coder
+
+
+@pytest.fixture(scope="module")
+def prefilter():
+    return Coder().prefilter
+
+
+STORY = ("MOSCOW, March 17 - Russia expelled 23 British diplomats on Saturday. "
+         "The weather in the capital was mild. ")
+
+
+def test_sentences_without_two_actors_are_blanked_in_place(prefilter) -> None:
+    text = STORY + "The ceremony lasted an hour."
+    filtered = prefilter.apply(text)
+    assert len(filtered.text) == len(text)
+    assert "ceremony" not in filtered.text and "expelled" in filtered.text
+    assert filtered.sentences == 3 and filtered.kept == 2
+
+
+def test_one_actor_and_a_verb_aimed_at_the_story_s_other_side_is_kept(prefilter) -> None:
+    text = STORY + "Russia has denied any involvement."
+    filtered = prefilter.apply(text)
+    assert "denied any involvement" in filtered.text
+
+
+def test_one_actor_and_a_weapon_is_kept(prefilter) -> None:
+    text = STORY + "India signed a contract for five S-400 systems."
+    assert "S-400" in prefilter.apply(text).text
