@@ -1193,9 +1193,11 @@ def _drop_announcements_of_coded_acts(attempts: list[Attempt], doc) -> None:
 
 
 def _passive(verb: Token) -> bool:
-    """A passive clause ("were killed") or a passive participle ("soldiers killed in ...")."""
+    """A passive clause ("were killed") or a passive participle ("soldiers killed in ..."); a
+    participle with a direct object is a misparsed active verb ("Israeli airstrikes killed 30
+    people")."""
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and _object_of(verb) is None)
 
 
 def _preposition_chain(holder: Token, depth: int = 3) -> list[tuple[Token, Token]]:
