@@ -59,3 +59,8 @@ def test_user_actors_from_the_data_folder(tmp_path, monkeypatch) -> None:
     assert gaz.person_actor("Amina Quarshie", "2020-05-01").code == "GHAELI"
     assert any(e.kind == "body" and e.country == "GHA" for e in gaz.proper["VSB"])
     assert gaz.roles["harbour master"][0].sectors == ("GOV",)
+
+
+def test_a_region_is_no_state_though_its_name_holds_one() -> None:
+    assert resolve_phrase("Latin America") is None
+    assert resolve_phrase("America")["code"] == "USA"

@@ -17,7 +17,7 @@ from .records import Actor
 
 #: How the entries of a kind are matched in text: proper names case-sensitively (so that the
 #: pronoun "us" is not the United States), role nouns case-insensitively.
-PROPER_KINDS = {"country", "adjective", "people", "city", "seat", "igo", "person", "agency"}
+PROPER_KINDS = {"country", "adjective", "people", "city", "seat", "igo", "person", "agency", "region"}
 
 #: Which office a person is coded by when terms overlap on a date.
 OFFICE_PRIORITY = ("head_of_state", "head_of_government", "defence_minister", "foreign_minister",
@@ -127,6 +127,10 @@ class Gazetteer:
                 gaz.add_proper(adjective, Entry("adjective", country=code))
             for city in split_list(row.get("cities")):
                 gaz.add_proper(city, Entry("city", country=code))
+        for row in read_tsv("actors/regions.tsv"):
+            # known only to keep a state's name inside them from naming that state
+            for name in [row["name"], *split_list(row.get("aliases"))]:
+                gaz.add_proper(name, Entry("region"))
         for row in read_tsv("actors/peoples.tsv"):
             # a people with one home state names it as its demonym does: "Yoruba leaders"
             for name in [row["name"], *split_list(row.get("aliases"))]:

@@ -25,6 +25,8 @@ PRONOUN_CUES = {"he", "she", "they", "we", "his", "her", "their", "our", "it", "
 #: Sentences at the start of a story that are parsed whatever they contain.
 ALWAYS_KEPT = 2
 MIN_CUES = 2
+#: Gazetteer mentions that are no actor: news agencies (a story's sources) and regions.
+NOT_ACTOR_KINDS = {"agency", "region"}
 
 
 @dataclass
@@ -48,7 +50,7 @@ class Prefilter:
         spans = list(doc.sents)
         for index, sentence in enumerate(spans):
             starts = {id(mentions[i]) for i in range(sentence.start, sentence.end)
-                      if i in mentions and "agency" not in mentions[i].kinds()}
+                      if i in mentions and not mentions[i].kinds() & NOT_ACTOR_KINDS}
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
             cues = len(starts) + pronouns
             keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
