@@ -480,6 +480,11 @@ class EventCoder:
         if head == verb:
             return []
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head != head:
+            accused = _object_of(head.head) if head.lower_ in {"of", "for"} else None
+            if accused is not None:
+                # "accused the RSF of attacking civilians", "praised Japan for helping": the
+                # one the verb is about did it
+                return resolver.actors(accused)
             # "Pakistan retaliated by closing its airspace": the gerund's doer is the clause's
             return self.clause_subject(head.head, resolver, depth + 1)
         if verb.dep_ == "conj" and not passive:
