@@ -467,12 +467,18 @@ class ActorResolver:
         if people is not head_mention:
             return None
         ethnic = any(c.lower_ == "ethnic" for c in head.children)
-        for child in head.children:
-            if child.dep_ == "prep" and (child.lower_ == "of" or ethnic and child.lower_ == "in"):
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    place = self.place_at(pobj)
-                    if place is not None:
-                        return place[1], code
+        holders = [head]
+        if ethnic and head.dep_ in {"nsubj", "nsubjpass"}:
+            # "ethnic Albanians demonstrated in Serbia": where the people act is where they live
+            holders.append(head.head)
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and (child.lower_ == "of" and holder is head
+                                             or ethnic and child.lower_ in {"in", "across", "throughout"}):
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        place = self.place_at(pobj)
+                        if place is not None:
+                            return place[1], code
         return None
 
     def _unlisted_name(self, head: Token) -> str | None:
