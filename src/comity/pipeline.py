@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .actors import ActorResolver, DocumentContext, mention_finder
 from .claims import extract_claims
@@ -168,13 +168,13 @@ class Coder:
         return SentenceTrace(index, sentence.text.strip(), tokens, actors, attempts, events)
 
 
-@cache
-def _continues_previous(sentence) -> bool:
+def _continues_previous(sentence: Span) -> bool:
     """Whether a sentence's main clause has a personal pronoun for subject ("She also ...")."""
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in CONTINUING_PRONOUNS
                for c in sentence.root.children)
 
 
+@cache
 def default_coder() -> Coder:
     """The process's coder, built on first use (the model and data load once)."""
     return Coder()
