@@ -1358,10 +1358,13 @@ def _subject_token(verb: Token) -> Token | None:
 
 def _addressee(governor: Token, complement: Token) -> Token | None:
     """Who is urged or asked: "urged Iran to", "called on Iran to", "appealed to Iran to",
-    "demanded that Iran ..." (the complement clause's own subject)."""
+    "demanded that Iran ..." (the complement clause's own subject), "was pressured to"."""
     direct = _object_of(governor)
     if direct is not None:
         return direct
+    asked = next((c for c in governor.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if asked is not None:
+        return asked  # "Obama is being pressured by Congress to help Iran"
     for child in governor.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in {"on", "upon", "to"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
