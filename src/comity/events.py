@@ -242,7 +242,9 @@ class EventCoder:
         return attempts
 
     def _pattern_fits(self, pattern: Pattern, verb: Token, object_words: set[str]) -> str:
-        children = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
+        # "called Morrison on Wednesday" has no particle "on": a preposition of time is none
+        words = [c for c in verb.children if not _time_phrase(c)]
+        children = {c.lower_ for c in words} | {c.lemma_.lower() for c in words}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
             return f"needs '{' '.join(missing)}' with the verb"
@@ -331,9 +333,9 @@ class EventCoder:
                 break
             elif lemma in modal.refusal_verbs:
                 mood.kind, mood.governor = "refusal", governor
-            elif lemma in modal.demand_verbs | modal.appeal_verbs and _addressee(governor, current) is not None:
+            elif lemma in modal.demand_verbs | modal.appeal_verbs and self._asked(governor, current) is not None:
                 mood.kind = "demand" if lemma in modal.demand_verbs else "appeal"
-                mood.governor, mood.addressee = governor, _addressee(governor, current)
+                mood.governor, mood.addressee = governor, self._asked(governor, current)
             elif lemma in modal.intent_verbs:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
             elif lemma not in modal.transparent_verbs and governor.pos_ != "AUX":
@@ -379,6 +381,12 @@ class EventCoder:
             if marks & self.modality.condition_markers:
                 return "condition"
         return None
+
+    def _asked(self, governor: Token, complement: Token) -> Token | None:
+        """Who an appeal or demand verb asks to act; the direct object of a phone verb is whom
+        one telephoned ("called Erdogan to apologize"), and only "called on X to" asks X."""
+        direct_asks = governor.lemma_.lower() not in self.modality.phone_verbs
+        return _addressee(governor, complement, direct_asks)
 
     def _asked_by_noun(self, verb: Token) -> Mood | None:
         """An act named in a demand or an appeal made as a noun: "its demand that Israel ease
@@ -493,9 +501,10 @@ class EventCoder:
             if shared is not None and head.i < verb.i:
                 return resolver.actors(shared)
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
-            if verb.dep_ == "xcomp" and _object_of(head) is not None and head.lemma_.lower() in (
-                    self.modality.appeal_verbs | self.modality.demand_verbs):
-                return resolver.actors(_object_of(head))
+            asked = self._asked(head, verb) if verb.dep_ == "xcomp" and head.lemma_.lower() in (
+                self.modality.appeal_verbs | self.modality.demand_verbs) else None
+            if asked is not None and asked.dep_ in OBJECT_DEPS:
+                return resolver.actors(asked)
             return self.clause_subject(head, resolver, depth + 1)
         if verb.dep_ == "relcl" and not passive and not _purpose_clause(verb):
             return resolver.actors(head)
@@ -879,7 +888,7 @@ class EventCoder:
         complement = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
         if complement is None:
             return None
-        addressee = _addressee(verb, complement)
+        addressee = self._asked(verb, complement)
         if addressee is None:
             return None
         inside = {t.i for t in complement.subtree} | {verb.i}
@@ -1356,23 +1365,28 @@ def _subject_token(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
 
 
-def _addressee(governor: Token, complement: Token) -> Token | None:
+def _addressee(governor: Token, complement: Token, direct_asks: bool = True) -> Token | None:
     """Who is urged or asked: "urged Iran to", "called on Iran to", "appealed to Iran to",
     "demanded that Iran ..." (the complement clause's own subject), "was pressured to"."""
-    direct = _object_of(governor)
+    direct = _object_of(governor) if direct_asks else None
     if direct is not None:
         return direct
     asked = next((c for c in governor.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
     if asked is not None:
         return asked  # "Obama is being pressured by Congress to help Iran"
     for child in governor.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in {"on", "upon", "to"}:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in {"on", "upon", "to"} and not _time_phrase(child):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
     if complement.dep_ == "ccomp":
         return _subject_token(complement)
     return None
+
+
+def _time_phrase(token: Token) -> bool:
+    """A preposition whose object is a date or time ("on Wednesday", "on 5 May")."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in token.children)
 
 
 def _specificity(code: str) -> tuple[int, int]:

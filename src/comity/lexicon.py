@@ -65,6 +65,7 @@ class Modality:
     stative_participles: frozenset[str]
     appeal_nouns: frozenset[str]
     request_verbs: frozenset[str] = frozenset()
+    phone_verbs: frozenset[str] = frozenset()
     ultimatum_markers: frozenset[str] = frozenset()
     condition_markers: frozenset[str] = frozenset()
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -169,7 +170,8 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
                         "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
                         "evaluative_verbs", "approval_words", "praise_words", "disapproval_words",
                         "accusing_verbs", "demand_nouns", "appeal_nouns", "denial_verbs",
-                        "stative_participles", "ultimatum_markers", "condition_markers", "request_verbs")}
+                        "stative_participles", "ultimatum_markers", "condition_markers", "request_verbs",
+                        "phone_verbs")}
     tables = {}
     for name in ("intent", "appeal", "demand", "refusal", "threat"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}
