@@ -839,14 +839,14 @@ class EventCoder:
         if reported:
             accused = self._accused(verb, speaker, reported)
             if accused is not None:
-                return self._statement_event(attempt, ACCUSATION, speaker, accused, verb, sentence,
+                return self._statement_event(attempt, ACCUSATION, speaker, [accused], verb, sentence,
                                              resolver, anchor_date, mood,
                                              "a violent act said to be another party's")
             attempt.reason = "what was said is coded as events of its own"
             return attempt
         demand = self._laid_duty(content, speaker, resolver)
         if demand is not None:
-            return self._statement_event(attempt, "100", speaker, demand, verb, sentence, resolver,
+            return self._statement_event(attempt, "100", speaker, [demand], verb, sentence, resolver,
                                          anchor_date, mood, "demand laid on another party")
         if not (speaker.is_known and (speaker.igo or not speaker.sectors
                                       or set(speaker.sectors) & STATE_SECTORS)):
@@ -876,7 +876,7 @@ class EventCoder:
             # remark about a third party is left to the events it reports.
             attempt.reason = "plain statement outside the story's main pair of states"
             return attempt
-        return self._statement_event(attempt, stance, speaker, target, verb, sentence, resolver,
+        return self._statement_event(attempt, stance, speaker, [target], verb, sentence, resolver,
                                      anchor_date, mood, "statement about another party")
 
     def _code_request(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
@@ -900,9 +900,9 @@ class EventCoder:
         if voiced is None:
             return attempt
         mood, asker = voiced
-        return self._statement_event(attempt, code, asker, None, verb, sentence, resolver,
-                                     anchor_date, mood, "asked another party to act",
-                                     targets=resolver.actors(addressee))
+        return self._statement_event(attempt, code, asker, resolver.actors(addressee), verb,
+                                     sentence, resolver, anchor_date, mood,
+                                     "asked another party to act")
 
     def _asserted_by(self, verb: Token, attempt: Attempt, resolver: ActorResolver,
                      no_actor: str) -> tuple[Mood, Actor] | None:
@@ -944,14 +944,13 @@ class EventCoder:
                     return actor
         return None
 
-    def _statement_event(self, attempt: Attempt, code: str, speaker: Actor, target: Actor | None,
+    def _statement_event(self, attempt: Attempt, code: str, speaker: Actor, targets: list[Actor],
                          verb: Token, sentence: SentenceInput, resolver: ActorResolver,
-                         anchor_date: str | None, mood: Mood, why: str,
-                         targets: list[Actor] | None = None) -> Attempt:
+                         anchor_date: str | None, mood: Mood, why: str) -> Attempt:
         pattern = Pattern(id=attempt.pattern, code=code, kind="verb", head=verb.lemma_.lower(),
                           with_words=())
-        events = self._events(pattern, code, [speaker], targets if target is None else [target],
-                              verb, sentence, resolver, anchor_date, mood)
+        events = self._events(pattern, code, [speaker], targets, verb, sentence, resolver,
+                              anchor_date, mood)
         if isinstance(events, str):
             attempt.reason = events
             return attempt
