@@ -29,6 +29,9 @@ LOCATION_PREPS = {"in", "at"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 #: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
 MATERIAL_CONFLICT = 4
+#: Roots of acts whose object, a thing, belongs to the state where it stands: attacks (18-20),
+#: seizing or destroying property (17).
+ATTACKED_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: The object word a pattern lists to accept any place the gazetteer names ("took Shusha").
 NAMED_PLACE = "@place"
 #: GDELT quad classes 3 (verbal conflict) and 4 (material conflict)
@@ -641,6 +644,11 @@ class EventCoder:
                     # "a government-held part of Syria's second city": the owner names the state
                     owners = self._owner_of(token, resolver)
                     actors = owners if any(a.is_known for a in owners) else actors or owners
+                if not actors and role == "object" and pattern.code[:2] in ATTACKED_PLACE_ROOTS:
+                    # "struck an oil refinery in Russia's Bryansk region": what is attacked or
+                    # destroyed where a state rules is that state's
+                    place = self._place_near(token, resolver)
+                    actors = [Actor.build(place, (), None, token.text)] if place else []
                 if actors:
                     return actors
         return []
