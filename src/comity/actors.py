@@ -38,6 +38,12 @@ PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"
 STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
                "monarchy", "neighbour", "neighbor", "superpower", "power"}
 COUNTERPART = "*"
+#: Gazetteer kinds that name a state: by its name, its demonym or a people living in it ...
+NATIONAL_KINDS = frozenset({"country", "adjective", "people"})
+#: ... the demonyms and peoples alone ("Serbs", "Yoruba") ...
+DEMONYM_KINDS = frozenset({"adjective", "people"})
+#: ... and every kind whose entry carries a state: cities, seats of power, named bodies.
+STATE_KINDS = NATIONAL_KINDS | {"city", "seat", "body"}
 #: Nouns that stand for a part or a number of what follows "of": "thousands of protesters".
 PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "member",
               "some", "many", "most", "all", "several", "part", "team", "contingent", "unit",
@@ -284,7 +290,7 @@ class ActorResolver:
                                mentions: list[Mention]) -> list[Actor]:
         """'the Chinese and Indian foreign ministers': one actor per coordinated state."""
         national = [t for t in tokens if t != head and t.dep_ in {"amod", "compound", "conj", "nmod"}
-                    and any(e.kind in {"country", "adjective", "people"} for e in self._entries_at(t))]
+                    and any(e.kind in NATIONAL_KINDS for e in self._entries_at(t))]
         if len(national) < 2 or not any(t.dep_ == "conj" for t in national):
             return []
         if any("person" in m.kinds() for m in mentions):
@@ -293,7 +299,7 @@ class ActorResolver:
         sectors = list(role.sectors) if role is not None and role.sectors != (COUNTERPART,) else []
         actors = []
         for token in national:
-            country = next(e.country for e in self._entries_at(token) if e.kind in {"country", "adjective", "people"})
+            country = next(e.country for e in self._entries_at(token) if e.kind in NATIONAL_KINDS)
             actor = Actor.build(country, tuple(sectors[:3]), None, phrase_text(head, tokens))
             if actor not in actors:
                 actors.append(actor)
@@ -351,7 +357,7 @@ class ActorResolver:
                             e.kind == "country" for e in head_mention.entries):
                         continue  # "NATO-member Norway", "OPEC member Nigeria": the state
                     igo = entry.igo
-                elif entry.kind in {"country", "adjective", "people", "city", "seat", "body"}:
+                elif entry.kind in STATE_KINDS:
                     if entry.kind == "body" and entry.person and own_code is None and (
                             mention is head_mention or generic_head):
                         # "the al-Qaeda terror network", "the Taliban faction": the group's own code
@@ -441,29 +447,28 @@ class ActorResolver:
     def _named_by_people_only(mentions: list[Mention]) -> bool:
         """Whether the only state in a phrase comes from a people's name."""
         kinds = {e.kind for m in mentions for e in m.entries if e.country}
-        return "people" in kinds and not kinds & {"country", "adjective", "city", "seat", "body"}
+        return "people" in kinds and not kinds & (STATE_KINDS - {"people"})
 
     def _residence(self, head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
         """A people named by where they live, which CAMEO codes them by: "Bosnian Serbs",
         "Iraqi Kurds", "Albanians of southern Serbia", "ethnic Albanians in Macedonia", and
         their roles ("Bosnian Serb leaders"). The state of residence and the people's code."""
-        national = {"country", "adjective", "people"}
         head_mention = self.mentions.get(head.i)
         if head_mention is not None and head.tag_ in {"NNS", "NNPS"} and any(
-                e.kind in {"adjective", "people"} for e in head_mention.entries):
+                e.kind in DEMONYM_KINDS for e in head_mention.entries):
             people = head_mention
         else:
             # the people named just before a role noun: "Bosnian Serb leaders"
             people = next((m for m in mentions if m.end == head.i and any(
-                e.kind in {"adjective", "people"} for e in m.entries)), None)
+                e.kind in DEMONYM_KINDS for e in m.entries)), None)
             if people is None or not any(m.end == people.start and any(
-                    e.kind in national for e in m.entries) for m in mentions):
+                    e.kind in NATIONAL_KINDS for e in m.entries) for m in mentions):
                 return None
-        code = next(e.country for e in people.entries if e.kind in {"adjective", "people"})
+        code = next(e.country for e in people.entries if e.kind in DEMONYM_KINDS)
         for mention in mentions:
             if mention is not people and mention.start < people.start and any(
-                    e.kind in national for e in mention.entries):
-                return next(e.country for e in mention.entries if e.kind in national), code
+                    e.kind in NATIONAL_KINDS for e in mention.entries):
+                return next(e.country for e in mention.entries if e.kind in NATIONAL_KINDS), code
         if people is not head_mention:
             return None
         ethnic = any(c.lower_ == "ethnic" for c in head.children)
@@ -547,7 +552,7 @@ class ActorResolver:
                 for entry in mention.entries:
                     if entry.kind == "person" and entry.person in self.gaz.terms:
                         states.add(max(self.gaz.terms[entry.person], key=lambda t: t.start).country)
-                    elif entry.kind in {"country", "adjective", "people", "city", "seat", "body"} and entry.country:
+                    elif entry.kind in STATE_KINDS and entry.country:
                         states.add(entry.country)
                     elif entry.kind == "igo":
                         states.add(entry.igo)
