@@ -4,7 +4,9 @@ comity uses the model's tagger, parser and lemmatizer. Its statistical entity re
 replaced by a rule-based one (``data/parse/entity_patterns.jsonl``: dates, money, numbers):
 actors come from comity's own gazetteers, so the recogniser's only use was finding dates and
 amounts, and the rules do that at a fraction of its cost (it is about half of the model's
-run time).
+run time). Two small components repair lemmas the coder depends on: irregular past forms the
+tagger mistakes for present ones, and hyphen-prefixed verbs ("co-chaired", "re-imposed") that
+the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``).
 """
 from __future__ import annotations
 
