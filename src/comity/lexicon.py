@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .data import read_yaml
-from .ontology import Ontology, ontology
+from .ontology import Ontology, by_longest_prefix, ontology
 
 
 class LexiconError(ValueError):
@@ -72,12 +72,10 @@ class Modality:
 
     def convert(self, table: str, code: str) -> str | None:
         """The code an action becomes under a mood: longest matching prefix wins."""
-        mapping = self.tables[table]
-        for length in range(len(code), -1, -1):
-            hit = mapping.get(code[:length])
-            if hit is not None:
-                return hit if len(hit) > 2 else hit + "0"
-        return None
+        hit = by_longest_prefix(self.tables[table], code)
+        if hit is None:
+            return None
+        return hit if len(hit) > 2 else hit + "0"
 
 
 @dataclass

@@ -20,6 +20,15 @@ class EventType:
     plover_context: str | None
 
 
+def by_longest_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest prefix of a CAMEO code that a table lists ("" matches any)."""
+    for length in range(len(code), -1, -1):
+        value = table.get(code[:length])
+        if value is not None:
+            return value
+    return None
+
+
 class UnknownCode(KeyError):
     """A CAMEO code that the ontology does not define."""
 
@@ -50,11 +59,7 @@ class Ontology:
     def plover_category(self, code: str) -> str | None:
         """The PLOVER category of a CAMEO code by the manual's cue-category table (None for
         statements and appeals, which PLOVER dropped)."""
-        for length in range(len(code), 1, -1):
-            category = self._plover_categories.get(code[:length])
-            if category is not None:
-                return category
-        return None
+        return by_longest_prefix(self._plover_categories, code)
 
     def __contains__(self, code: str) -> bool:
         return code in self._types
