@@ -982,6 +982,8 @@ class EventCoder:
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
+            if pattern.mutual:
+                pairs += [(t, s) for s, t in pairs if t.is_known]
             if not pairs and pattern.no_target:
                 pairs = [(s, None) for s in sources]
         elif pattern.reciprocal and len(sources) > 1:

@@ -28,6 +28,7 @@ class Pattern:
     target: tuple[str, ...] = ("object",)
     domains: tuple[tuple[str, str], ...] = ()
     reciprocal: bool = False
+    mutual: bool = False            # CAMEO's reciprocal events: "A held talks with B" is also B->A
     no_target: bool = False
     requires_word: frozenset[str] = frozenset()
     requires_prep: frozenset[str] = frozenset()
@@ -130,6 +131,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             target=tuple(_words(entry.get("target"), "target", pattern_id) or ["object"]),
             domains=tuple((str(k), str(v)) for k, v in domains.items()),
             reciprocal=bool(entry.get("reciprocal", False)),
+            mutual=bool(entry.get("mutual", False)),
             no_target=bool(entry.get("no_target", False)),
             requires_word=frozenset(_words(entry.get("requires_word"), "requires_word", pattern_id)),
             requires_prep=frozenset(_words(entry.get("requires_prep"), "requires_prep", pattern_id)),
