@@ -993,7 +993,6 @@ class EventCoder:
         if not pairs:
             return "no target actor"
         pairs = [_placed_pair(s, t, lambda a: resolver.with_state_of_sentence(a, trigger)) for s, t in pairs]
-        etype = self.ontology[code]
         date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
         # the place counts even when it is also the target ("marched in Jakarta")
@@ -1009,14 +1008,28 @@ class EventCoder:
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
         return [Event(
-            doc_id=sentence.doc_id, date=date, source=source, target=target, cameo=code,
+            doc_id=sentence.doc_id, date=date, source=source, target=target, cameo=etype.code,
             root=etype.root, quad_class=etype.quad_class, goldstein=etype.goldstein,
             plover=etype.plover, sentence_index=sentence.sentence_index,
             sentence=sentence.span.text.strip(), span=(start, end),
             rule=f"{pattern.kind}:{pattern.id}", trigger=doc[trigger.i].text,
             modality=mood.kind if not mood.negated else "negated " + mood.kind,
             location=location, location_country=location_country, doc_date=sentence.doc_date)
-            for source, target in pairs]
+            for source, target in pairs
+            for etype in [self.ontology[self._doer_code(pattern, code, source)]]]
+
+    def _doer_code(self, pattern: Pattern, code: str, source: Actor) -> str:
+        """The code refined by who acts: in CAMEO a demonstration that turns violent is a
+        riot (145), so "protesters stormed the embassy" is not an armed attack."""
+        if not pattern.doer_domains or not source.text or code not in {
+                pattern.code, *(c for _, c in pattern.domains)}:
+            return code  # a threat or an intent to act keeps its own code
+        head = source.text.split()[-1].lower()
+        words = {head, head[:-1] if head.endswith("s") else head}
+        for domain, refined in pattern.doer_domains:
+            if words & self.lexicon.domains.get(domain, frozenset()):
+                return refined
+        return code
 
     # -- arms deals -----------------------------------------------------------------------
     def code_deal_steps(self, transfers: list[Transfer], doc: Doc, doc_id: str,

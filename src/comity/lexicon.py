@@ -27,6 +27,7 @@ class Pattern:
     objects_exclude: frozenset[str] = frozenset()
     target: tuple[str, ...] = ("object",)
     domains: tuple[tuple[str, str], ...] = ()
+    doer_domains: tuple[tuple[str, str], ...] = ()   # refine by who acts ("protesters stormed")
     reciprocal: bool = False
     mutual: bool = False            # CAMEO's reciprocal events: "A held talks with B" is also B->A
     no_target: bool = False
@@ -112,7 +113,8 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
     if code not in onto:
         raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {code!r}")
     domains = entry.get("domains") or {}
-    for domain_code in domains.values():
+    doer_domains = entry.get("doer_domains") or {}
+    for domain_code in [*domains.values(), *doer_domains.values()]:
         if str(domain_code) not in onto:
             raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {domain_code!r} in domains")
     triggers = _words(entry.get("verbs" if kind == "verb" else "nouns"), kind + "s", pattern_id)
@@ -130,6 +132,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             objects_exclude=frozenset(_words(entry.get("objects_exclude"), "objects_exclude", pattern_id)),
             target=tuple(_words(entry.get("target"), "target", pattern_id) or ["object"]),
             domains=tuple((str(k), str(v)) for k, v in domains.items()),
+            doer_domains=tuple((str(k), str(v)) for k, v in doer_domains.items()),
             reciprocal=bool(entry.get("reciprocal", False)),
             mutual=bool(entry.get("mutual", False)),
             no_target=bool(entry.get("no_target", False)),
