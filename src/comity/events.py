@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorResolver, conjuncts
 from .dates import is_after, resolve_date
-from .lexicon import Lexicon, Pattern
+from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
 from .records import Actor, Event, Transfer
 
@@ -147,7 +147,7 @@ class EventCoder:
                 attempt = self._code_request(token, sentence, resolver, anchor_date, attempts)
                 if attempt is not None:
                     attempts.append(attempt)
-        _drop_announcements_of_coded_acts(attempts, span.doc)
+        _drop_announcements_of_coded_acts(attempts, span.doc, self.modality)
         # One event per (source, target, root) in a sentence: the most specific code wins
         # ("urged Iran to release the sailors" is 0253, not the bare appeal 020).
         best: dict[tuple, Event] = {}
@@ -192,7 +192,10 @@ class EventCoder:
             if mood.kind == "asserted" and is_after(self._own_date(verb, sentence.reference_date, False),
                                                     sentence.reference_date):
                 mood.kind = "future"
-            code = self._mood_code(pattern, self._refine(pattern, verb, objects), mood)
+            refined = self._refine(pattern, verb, objects)
+            if self._decided(mood, refined):
+                mood.kind = "asserted"
+            code = self._mood_code(pattern, refined, mood)
             if code is None:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
@@ -274,6 +277,14 @@ class EventCoder:
             if words & self.lexicon.domains.get(domain, frozenset()):
                 return code
         return pattern.code
+
+    def _decided(self, mood: Mood, code: str) -> bool:
+        """Whether an intended act was decided rather than planned: a coercive act one agrees
+        to ("EU leaders agreed to ban Belarusian airlines")."""
+        return (mood.kind == "intent" and not mood.negated and not mood.condition
+                and mood.governor is not None
+                and mood.governor.lemma_.lower() in self.modality.decision_verbs
+                and code[:2] in self.modality.decided_roots)
 
     def _mood_code(self, pattern: Pattern, code: str, mood: Mood) -> str | None:
         """The code an action takes in its mood: planned acts become intents, urged acts
@@ -1211,12 +1222,24 @@ def _agent_named(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _drop_announcements_of_coded_acts(attempts: list[Attempt], doc) -> None:
+def _drop_announcements_of_coded_acts(attempts: list[Attempt], doc, modality: Modality) -> None:
     """"Iran vowed to attack Israel" is the threat 138, not also the bare intent 030: an
     announcing verb's own event goes when an act it governs is coded in the mood it sets (an
-    asserted noun inside it, "to pull out of the talks", is another matter)."""
+    asserted noun inside it, "to pull out of the talks", is another matter). An intent verb
+    coded with no one it is aimed at goes when the act it governs is coded as intended or as
+    decided ("the EU agreed to widen sanctions": 163, not also 030)."""
     acts = [(doc[a.token], a) for a in attempts if a.events and not a.announces
             and any(e.modality != "asserted" for e in a.events)]
+    for attempt in (a for a in attempts if a.events and all(e.target is None for e in a.events)):
+        verb = doc[attempt.token]
+        if verb.lemma_.lower() not in modality.intent_verbs:
+            continue
+        governed = {t.i for c in verb.children if c.dep_ == "xcomp" for t in c.subtree}
+        if any(other.token in governed and any(
+                e.modality != "asserted" or e.root in modality.decided_roots for e in other.events)
+               for other in attempts):
+            attempt.outcome, attempt.reason = "skipped", "the act agreed or intended is coded itself"
+            attempt.events = []
     for attempt in (a for a in attempts if a.events and a.announces):
         announcer = doc[attempt.token]
         roots = {e.root for e in attempt.events}

@@ -54,6 +54,8 @@ class Modality:
     refusal_verbs: frozenset[str]
     cancelling_verbs: frozenset[str]
     transparent_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
+    decided_roots: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
@@ -169,7 +171,7 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
     raw = read_yaml("events/modality.yaml")
     sets = {key: frozenset(str(w).lower() for w in raw.get(key, []))
             for key in ("speech_verbs", "intent_adjectives", "intent_verbs", "appeal_verbs",
-                        "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs",
+                        "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs", "decision_verbs", "decided_roots",
                         "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
                         "evaluative_verbs", "approval_words", "praise_words", "disapproval_words",
                         "accusing_verbs", "demand_nouns", "appeal_nouns", "denial_verbs",
