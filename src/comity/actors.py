@@ -44,6 +44,9 @@ NATIONAL_KINDS = frozenset({"country", "adjective", "people"})
 DEMONYM_KINDS = frozenset({"adjective", "people"})
 #: ... and every kind whose entry carries a state: cities, seats of power, named bodies.
 STATE_KINDS = NATIONAL_KINDS | {"city", "seat", "body"}
+#: The particles of an Arabic patronymic name ("Mohammed bin Salman").
+PATRONYMIC_PARTICLES = {"bin", "bint", "ibn", "ben"}
+
 #: Nouns that stand for a part or a number of what follows "of": "thousands of protesters".
 PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "member",
               "some", "many", "most", "all", "several", "part", "team", "contingent", "unit",
@@ -149,8 +152,9 @@ class DocumentContext:
     last_group: list[Actor] = field(default_factory=list)
     country_counts: Counter = field(default_factory=Counter)
     recent: list[Actor] = field(default_factory=list)
-    #: the doer of the last violent act coded: whose act "the attack" is when condemned
-    last_attacker: Actor | None = None
+    #: the doer of the story's first violent act: whose act "the strike" is when condemned
+    #: later (the lead tells the attack; later sentences tell reactions and background)
+    story_attacker: Actor | None = None
     #: the state of the dateline's place ("NEW DELHI, Feb 16 -"): where the story was filed
     home: str | None = None
 
@@ -502,8 +506,13 @@ class ActorResolver:
         """Keep a named person's surname so later bare mentions find the same actor."""
         name = actor.name if actor.name and head.pos_ == "PROPN" else None
         if name:
+            words = name.split()
             self.context.people[name] = actor
-            self.context.people[name.split()[-1]] = actor
+            self.context.people[words[-1]] = actor
+            if set(words[1:-1]) & PATRONYMIC_PARTICLES:
+                # "Sheikh Abdullah bin Zayed Al Nahyan" is "Sheikh Abdullah" after the first
+                # mention: Arabic names are shortened to the given name, not the family's
+                self.context.people[words[0]] = actor
 
     def _known_name(self, head: Token, tokens: list[Token]) -> Actor | None:
         if head.pos_ != "PROPN":

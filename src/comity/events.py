@@ -159,8 +159,9 @@ class EventCoder:
         chosen = {id(e) for e in best.values()}
         for event in best.values():
             if event.root in VIOLENT_ROOTS and event.source.is_known and \
-                    UNIDENTIFIED_ATTACKERS not in event.source.sectors:
-                resolver.context.last_attacker = event.source
+                    UNIDENTIFIED_ATTACKERS not in event.source.sectors and \
+                    resolver.context.story_attacker is None:
+                resolver.context.story_attacker = event.source
         for attempt in attempts:
             kept = [e for e in attempt.events if id(e) in chosen]
             if attempt.events and not kept:
@@ -316,8 +317,14 @@ class EventCoder:
                 modal.denial_verbs) and verb.head.dep_ in OBJECT_DEPS:
             # "denied reports that its officers ordered the killing", "rejected claims that ..."
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in OBJECT_DEPS and (
+                verb.head.head.lemma_.lower() in modal.cancelling_verbs) and _purpose_clause(verb):
+            # "halted its plan to annex the West Bank", "dropped a bid to join": not done
+            return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
         current = verb
         while current.dep_ in {"xcomp", "ccomp", "acomp", "advcl"} and current.head != current:
+            if _misparsed_main_verb(current):
+                break
             governor = current.head
             lemma = governor.lemma_.lower()
             controlled = (modal.intent_verbs | modal.refusal_verbs | modal.cancelling_verbs
@@ -516,7 +523,8 @@ class EventCoder:
                 return resolver.actors(shared)
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
             asked = self._asked(head, verb) if verb.dep_ == "xcomp" and head.lemma_.lower() in (
-                self.modality.appeal_verbs | self.modality.demand_verbs) else None
+                self.modality.appeal_verbs | self.modality.demand_verbs) and not (
+                _misparsed_main_verb(verb)) else None
             if asked is not None and asked.dep_ in OBJECT_DEPS:
                 return resolver.actors(asked)
             return self.clause_subject(head, resolver, depth + 1)
@@ -635,9 +643,9 @@ class EventCoder:
     @staticmethod
     def _judged_party(code: str, judge: Actor, resolver: ActorResolver) -> Actor | None:
         """Whom an unnamed act belongs to: a condemned attack is the attacker's (the doer of
-        the story's last violent act, when that is not the judge's side), anything else the
+        the story's first violent act, when that is not the judge's side), anything else the
         story's other main state."""
-        doer = resolver.context.last_attacker
+        doer = resolver.context.story_attacker
         if code[:2] == DISAPPROVAL_ROOT and doer is not None and not judge.same_entity(doer) \
                 and (doer.country or doer.igo) != (judge.country or judge.igo):
             return doer
@@ -843,7 +851,8 @@ class EventCoder:
         it condemns ("said the measures were unjustified"), 051 when it praises the other party or
         the relationship ("a time-tested friend"), 013 when it welcomes an outcome."""
         content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
-        complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}]
+        complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
         evaluative = verb.lemma_.lower() in self.modality.evaluative_verbs and complement
         if not content and not evaluative:
             return None
@@ -1035,8 +1044,9 @@ class EventCoder:
         if not pattern.doer_domains or not source.text or code not in {
                 pattern.code, *(c for _, c in pattern.domains)}:
             return code  # a threat or an intent to act keeps its own code
-        head = source.text.split()[-1].lower()
-        words = {head, head[:-1] if head.endswith("s") else head}
+        # the head of the doer's phrase and the words just before it ("US drone strike")
+        near_head = [w.lower() for w in source.text.split(",")[0].split()[-3:]]
+        words = set(near_head) | {w[:-1] for w in near_head if w.endswith("s")}
         for domain, refined in pattern.doer_domains:
             if words & self.lexicon.domains.get(domain, frozenset()):
                 return refined
@@ -1201,6 +1211,14 @@ def _governing_verb_through_nouns(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """"Trump, who ordered the strike ..., accused Assad": a past-tense verb after a comma,
+    hung by the parser as the complement of a relative clause, is the main verb (complements
+    are infinitives or participles)."""
+    return (verb.dep_ == "xcomp" and verb.tag_ == "VBD" and verb.i > 0
+            and verb.doc[verb.i - 1].lower_ == ",")
 
 
 def _passes_through(verb: Token, transparent_verbs: frozenset[str]) -> bool:

@@ -61,8 +61,10 @@ class Coder:
         self.finder = mention_finder(self.nlp)
         self.gaz = gazetteer()
         self.coder = EventCoder(lexicon(), ontology())
+        # verbs whose other party may be the story's: "has denied any involvement", and
+        # judgments of the story's acts ("regarded the strike as aggression")
         story_verbs = frozenset(p.head for p in self.coder.lexicon.patterns
-                                if p.kind == "verb" and p.story_target)
+                                if p.kind == "verb" and p.story_target) | self.coder.modality.evaluative_verbs
         self.prefilter = Prefilter(self.nlp, self.finder, story_verbs) if prefilter else None
         self.transfers = TransferExtractor(self.nlp)
 
