@@ -255,6 +255,8 @@ class EventCoder:
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
             return f"needs '{' '.join(missing)}' with the verb"
+        if verb.lemma_.lower() in self.modality.evaluative_verbs and any(c.dep_ == "oprd" for c in words):
+            return "names or judges its object (\"calls it Nansha\"): a statement, if anything"
         if pattern.objects and not (object_words & pattern.objects):
             return "object is not one of " + ", ".join(sorted(pattern.objects)[:6])
         if pattern.objects_exclude and object_words & pattern.objects_exclude:
@@ -800,7 +802,7 @@ class EventCoder:
             return Mood(kind="refusal", governor=ruling)
         if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS and governor.pos_ in CLAUSE_POS:
             lemma = governor.lemma_.lower()
-            if lemma in self.modality.cancelling_verbs:
+            if lemma in self.modality.cancelling_verbs or _phrasal_lemma(governor) in self.modality.cancelling_verbs:
                 return Mood(kind="cancelled")
             if lemma in self.modality.refusal_verbs:
                 # "Iran rejected talks with the US": the talks did not happen
@@ -850,12 +852,14 @@ class EventCoder:
         """A speaker's statement about another party is an event of its own: 010, or 111 when
         it condemns ("said the measures were unjustified"), 051 when it praises the other party or
         the relationship ("a time-tested friend"), 013 when it welcomes an outcome."""
-        content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+        content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}
+                   and verb.lemma_.lower() in self.modality.speech_verbs]
         complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
             c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
         evaluative = verb.lemma_.lower() in self.modality.evaluative_verbs and complement
         if not content and not evaluative:
             return None
+        judgment_only = not content
         content = content or complement
         attempt = Attempt(verb.text, verb.i, "statement", "010", "skipped", "")
         voiced = self._asserted_by(verb, attempt, resolver, "speaker is not an actor")
@@ -886,6 +890,9 @@ class EventCoder:
         stance = ("111" if words & self.modality.disapproval_words
                   else "051" if words & self.modality.praise_words
                   else "013" if words & self.modality.approval_words else "010")
+        if judgment_only and stance == "010":
+            attempt.reason = "names or describes without judging (\"Manila calls it Ayungin\")"
+            return attempt
         target = next((a for token in _participants(content) for a in resolver.actors(token)
                        if a.is_known and a.country != speaker.country), None)
         if target is None and stance != "010":
@@ -1211,6 +1218,12 @@ def _governing_verb_through_nouns(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle: "called off" -> "call off"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
 def _misparsed_main_verb(verb: Token) -> bool:
