@@ -887,7 +887,10 @@ class EventCoder:
         words = {verb.doc[i].lemma_.lower() for i in inside}
         if evaluative:
             words |= {t.lemma_.lower() for t in verb.subtree}
-        stance = ("111" if words & self.modality.disapproval_words
+        modal = self.modality
+        stance = ("016" if words & modal.falsity_words and words & modal.accusation_nouns
+                  else ACCUSATION if words & modal.blame_words and _blames_another(content, verb)
+                  else "111" if words & self.modality.disapproval_words
                   else "051" if words & self.modality.praise_words
                   else "013" if words & self.modality.approval_words else "010")
         if judgment_only and stance == "010":
@@ -1218,6 +1221,16 @@ def _governing_verb_through_nouns(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _blames_another(content: list[Token], verb: Token) -> bool:
+    """Whether what was said puts the blame on a party named in it ("said Washington bears
+    responsibility"), not on the speaker ("said it took responsibility")."""
+    for clause in content:
+        subject = _subject_token(clause)
+        if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+            return True
+    return False
 
 
 def _phrasal_lemma(verb: Token) -> str:
