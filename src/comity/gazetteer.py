@@ -31,6 +31,10 @@ DEFAULT_OFFICE_SECTORS = ("GOV",)
 #: Name order for deriving the short form news uses after the first mention: family name first.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
 
+#: States whose names are given name then father's name: news shortens them to the given name
+#: ("Abiy Ahmed" is "Abiy", "Isaias Afwerki" is "Isaias").
+GIVEN_NAME_SHORT = {"ETH", "ERI"}
+
 #: Two letters are enough for a family name written first ("Xi"), when no one else has it.
 SHORTEST_SHORT_NAME = 2
 
@@ -241,7 +245,7 @@ class Gazetteer:
         parts = [p for p in re.split(r"\s+", name) if p not in {"Jr.", "Sr.", "II", "III"}]
         if not parts:
             return name
-        return parts[0] if country in FAMILY_NAME_FIRST else parts[-1]
+        return parts[0] if country in FAMILY_NAME_FIRST | GIVEN_NAME_SHORT else parts[-1]
 
     # -- lookups --------------------------------------------------------------------------
     def sectors_of_office(self, office: str) -> tuple[str, ...]:
