@@ -354,8 +354,12 @@ class ActorResolver:
         for mention in ordered:
             for entry in mention.entries:
                 if entry.kind == "person" and person is None:
-                    person = self.gaz.person_for_date(
-                        [e.person for e in mention.entries if e.kind == "person"], self.context.date)
+                    candidates = [e.person for e in mention.entries if e.kind == "person"]
+                    named = self.context.people.get(mention.text)
+                    # "Morales" after "Evo Morales" is Evo, whoever else of that name was in
+                    # office that day
+                    person = (named.name if named is not None and named.name in candidates
+                              else self.gaz.person_for_date(candidates, self.context.date))
                 elif entry.kind == "igo" and igo is None:
                     if mention is not head_mention and head_mention is not None and any(
                             e.kind == "country" for e in head_mention.entries):
