@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import PROPER_KINDS, Entry, Gazetteer, gazetteer
-from .records import Actor
+from .records import STATE_ORGAN_SECTORS, Actor
 
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "case", "nummod",
@@ -202,6 +202,12 @@ class ActorResolver:
         found: list[Actor] = []
         for head in heads:
             for actor in self.resolve(head):
+                if head is not token and not actor.is_known and found and found[0].is_known and (
+                        actor.sectors and set(actor.sectors) <= STATE_ORGAN_SECTORS
+                        and _shares_national_modifier(token, head)):
+                    # "American diplomats and troops": the troops are American too
+                    actor = Actor.build(found[0].country, actor.sectors, actor.name, actor.text,
+                                        found[0].igo)
                 if actor not in found:
                     found.append(actor)
         if len(found) > 1 or (found and token.tag_ in {"NNS", "NNPS"}):
@@ -706,6 +712,15 @@ STANCE_PREFIXES = {"pro", "anti"}
 #: "X-linked rebels": the hyphenated word that makes X an associate of the phrase, not its owner.
 ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "aligned", "supported",
                      "sponsored", "funded", "armed", "trained", "friendly", "leaning"}
+
+
+def _shares_national_modifier(first: Token, other: Token) -> bool:
+    """Whether a conjunct takes the first conjunct's national adjective: "American diplomats
+    and troops", not "American diplomats and the troops" or "American diplomats and Iraqi
+    troops" (an own modifier or determiner)."""
+    national = any(c.dep_ in {"amod", "compound"} and c.i < first.i for c in first.children)
+    own = any(c.dep_ in {"amod", "compound", "det", "poss", "nummod"} for c in other.children)
+    return national and not own
 
 
 def _inside_modifier(token: Token) -> bool:

@@ -47,6 +47,7 @@ DISAPPROVAL_ROOT = "11"
 VIOLENT_ROOTS = {"18", "19", "20"}
 #: CAMEO's code for accusing another party of an act ("accuse of crime").
 ACCUSATION = "112"
+THREAT_ROOT = "13"
 #: CAMEO's sector for armed attackers nobody identifies.
 UNIDENTIFIED_ATTACKERS = "UAF"
 #: Nouns that measure time: as adverbial nouns ("fought for hours", "met last week") they are
@@ -855,7 +856,12 @@ class EventCoder:
         content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}
                    and verb.lemma_.lower() in self.modality.speech_verbs]
         complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
-            c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"] + [
+            # "called the killing an act of terrorism" parsed as an object of the object, or
+            # "called him a liar" as a dative and an object: the second noun judges the first
+            g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
+            if g.dep_ in {"dobj", "attr", "oprd"}] + [
+            c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dative" for d in verb.children)]
         evaluative = verb.lemma_.lower() in self.modality.evaluative_verbs and complement
         if not content and not evaluative:
             return None
@@ -869,7 +875,7 @@ class EventCoder:
         inside = {t.i for c in content for t in c.subtree}
         reported = [e for a in attempts if a.token in inside for e in a.events]
         if reported:
-            accused = self._accused(verb, speaker, reported)
+            accused = self._accused(verb, self.clause_subject(verb, resolver) or [speaker], reported)
             if accused is not None:
                 return self._statement_event(attempt, ACCUSATION, speaker, [accused], verb, sentence,
                                              resolver, anchor_date, mood,
@@ -956,17 +962,21 @@ class EventCoder:
             return None
         return mood, actors[0]
 
-    def _accused(self, verb: Token, speaker: Actor, reported: list[Event]) -> Actor | None:
-        """Who a speaker accuses by saying they committed a violent act: the doer of the first
-        reported act of violence (CAMEO 18-20) that is not the speaker's own (the act itself is
-        coded too, as the speaker tells it)."""
-        if verb.lemma_.lower() not in self.modality.accusing_verbs or not speaker.is_known:
+    def _accused(self, verb: Token, speakers: list[Actor], reported: list[Event]) -> Actor | None:
+        """Who a speaker accuses by saying they committed or planned a violent act: the doer
+        of the first reported act of violence (CAMEO 18-20), or plan of one, that is not the
+        speaker's own (the act itself is coded too, as the speaker tells it)."""
+        if verb.lemma_.lower() not in self.modality.accusing_verbs or not speakers[0].is_known:
             return None
         for event in reported:
             doer = event.source
-            if (event.root in VIOLENT_ROOTS and event.modality == "asserted" and doer.is_known
-                    and UNIDENTIFIED_ATTACKERS not in doer.sectors and not speaker.same_entity(doer)
-                    and (speaker.country or speaker.igo) != (doer.country or doer.igo)):
+            violent = (event.root in VIOLENT_ROOTS and event.modality == "asserted"
+                       # "said Soleimani was developing plans to attack US troops"
+                       or event.root == THREAT_ROOT and event.modality in {"intent", "future"})
+            if (violent and doer.is_known and UNIDENTIFIED_ATTACKERS not in doer.sectors
+                    and not any(s.same_entity(doer) or (s.country or s.igo) == (doer.country or doer.igo)
+                                for s in speakers)):
+                # (not one of the speakers: "Obama and Putin said they will attack Iraq")
                 return doer
         return None
 
