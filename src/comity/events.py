@@ -872,6 +872,11 @@ class EventCoder:
         if voiced is None:
             return attempt
         mood, speaker = voiced
+        qualifier_of = _free_relative_governor(verb)
+        if qualifier_of is not None:
+            # "Zelensky thanked Scholz for what he called a timely decision": the one who
+            # calls it so is the one who thanks
+            speaker = next(iter(self.clause_subject(qualifier_of, resolver)), speaker)
         inside = {t.i for c in content for t in c.subtree}
         reported = [e for a in attempts if a.token in inside for e in a.events]
         if reported:
@@ -1231,6 +1236,19 @@ def _governing_verb_through_nouns(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _free_relative_governor(verb: Token) -> Token | None:
+    """For "what he called ..." with a pronoun subject, the verb of the clause it qualifies
+    ("thanked Scholz for what he called ..."); else None."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children):
+        return None
+    governor = verb.head
+    while governor.pos_ not in CLAUSE_POS and governor.head != governor:
+        governor = governor.head
+    return governor if governor.pos_ in CLAUSE_POS and governor != verb else None
 
 
 def _blames_another(content: list[Token], verb: Token) -> bool:
