@@ -213,6 +213,13 @@ class EventCoder:
             if not sources and conflict:
                 sources = self._unclaimed_attackers(verb, resolver, violent)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
+            if not targets and mood.condition and self.ontology[code].quad_class in CONFLICT_QUADS:
+                # "will retaliate if Israel strikes back": a threat held out on another's act
+                # is aimed at that other
+                condition = self._condition_clause(verb)
+                doer = _subject_token(condition) if condition is not None else None
+                targets = [a for a in resolver.actors(doer) if a.is_known and not any(
+                    a.same_entity(s) for s in sources)] if doer is not None else []
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
             elif pattern.converse:
@@ -394,16 +401,21 @@ class EventCoder:
         return mood
 
     def _condition(self, verb: Token) -> str | None:
-        """Whether an act is held out on a condition: "will withdraw unless ...", "may halt
+        clause = self._condition_clause(verb)
+        if clause is None:
+            return None
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        return "ultimatum" if marks & self.modality.ultimatum_markers else "condition"
+
+    def _condition_clause(self, verb: Token) -> Token | None:
+        """The clause an act is held out on: "will withdraw unless ...", "may halt
         mediation if ..."."""
         for clause in verb.children:
             if clause.dep_ != "advcl":
                 continue
             marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-            if marks & self.modality.ultimatum_markers:
-                return "ultimatum"
-            if marks & self.modality.condition_markers:
-                return "condition"
+            if marks & (self.modality.ultimatum_markers | self.modality.condition_markers):
+                return clause
         return None
 
     def _asked(self, governor: Token, complement: Token) -> Token | None:
