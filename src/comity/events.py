@@ -709,6 +709,13 @@ class EventCoder:
                 actors = resolver.actors(child, expand_conj=False)
                 if actors and actors[0].country:
                     return actors
+        for participle in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "crimes committed by Croat forces": the agent of a participle describing it
+            for agent in (c for c in participle.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    actors = resolver.actors(pobj)
+                    if actors:
+                        return actors
         return []
 
     def _role_tokens(self, trigger: Token, objects: list[Token], role: str) -> list[Token]:
