@@ -651,6 +651,17 @@ class ActorResolver:
             return [Actor.build(self.speaker.country, (), None, lower)]
         return []
 
+    def _named_people_before(self, head: Token) -> list[Actor]:
+        """Office holders named earlier in the document, nearest first, whether or not a
+        rule has asked about them yet ("with President Vladimir Putin beside him")."""
+        people = []
+        for start in sorted((i for i in self.mentions if i < head.i), reverse=True):
+            persons = [e.person for e in self.mentions[start].entries if e.kind == "person"]
+            if persons:
+                person = self.gaz.person_for_date(persons, self.context.date)
+                people.append(self.gaz.person_actor(person, self.context.date, self.mentions[start].text))
+        return people
+
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[Actor]:
         """'both countries', 'the two sides', 'our countries': the two parties of the story;
         'the two leaders', 'both ministers': the last two named people of two states."""
@@ -661,7 +672,7 @@ class ActorResolver:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS:
             people: list[Actor] = []
-            for actor in reversed(self.context.recent):
+            for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
                 if actor.name and actor.country and all(p.country != actor.country for p in people):
                     people.append(actor)
                 if len(people) == 2:
