@@ -16,7 +16,7 @@ from .actors import ActorResolver, conjuncts
 from .dates import is_after, resolve_date
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
-from .records import Actor, Event, Transfer
+from .records import STATE_ORGAN_SECTORS, Actor, Event, Transfer
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -47,6 +47,7 @@ DISAPPROVAL_ROOT = "11"
 VIOLENT_ROOTS = {"18", "19", "20"}
 #: CAMEO's code for accusing another party of an act ("accuse of crime").
 ACCUSATION = "112"
+PRAISE = "051"
 THREAT_ROOT = "13"
 #: CAMEO's sector for armed attackers nobody identifies.
 UNIDENTIFIED_ATTACKERS = "UAF"
@@ -661,9 +662,12 @@ class EventCoder:
         the story's first violent act, when that is not the judge's side), anything else the
         story's other main state."""
         doer = resolver.context.story_attacker
-        if code[:2] == DISAPPROVAL_ROOT and doer is not None and not judge.same_entity(doer) \
-                and (doer.country or doer.igo) != (judge.country or judge.igo):
-            return doer
+        if code[:2] == DISAPPROVAL_ROOT and doer is not None and not judge.same_entity(doer):
+            if (doer.country or doer.igo) != (judge.country or judge.igo) or (
+                    set(doer.sectors) - STATE_ORGAN_SECTORS):
+                # (a state condemning an attack by a group of its own: "Pakistan condemned the
+                # attack", by a Pakistani militant group, is aimed at the group, not at India)
+                return doer
         return resolver.context.partner_of(judge)
 
     def _targets_in_roles(self, trigger: Token, objects: list[Token], pattern: Pattern,
@@ -928,7 +932,9 @@ class EventCoder:
             return attempt
         target = next((a for token in _participants(content) for a in resolver.actors(token)
                        if a.is_known and a.country != speaker.country), None)
-        if target is None and stance != "010":
+        if target is None and stance != "010" and (stance != PRAISE or words & self.modality.relation_words):
+            # (praise falls to the story's other side only when it is about the relationship:
+            # "a time-tested friendship", not "acting in close coordination with partners")
             # "said the measures were unjustified": judged acts belong to the story's other side
             attack_words = (self.lexicon.domains.get("military_action", frozenset())
                             | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))

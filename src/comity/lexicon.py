@@ -59,6 +59,7 @@ class Modality:
     falsity_words: frozenset[str]
     accusation_nouns: frozenset[str]
     blame_words: frozenset[str]
+    relation_words: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
@@ -177,7 +178,7 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
                         "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs", "decision_verbs", "decided_roots",
                         "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
                         "evaluative_verbs", "approval_words", "praise_words", "disapproval_words",
-                        "accusing_verbs", "demand_nouns", "falsity_words", "accusation_nouns", "blame_words", "appeal_nouns", "denial_verbs",
+                        "accusing_verbs", "demand_nouns", "falsity_words", "accusation_nouns", "blame_words", "relation_words", "appeal_nouns", "denial_verbs",
                         "stative_participles", "ultimatum_markers", "condition_markers", "request_verbs",
                         "phone_verbs")}
     tables = {}
