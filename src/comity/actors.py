@@ -12,6 +12,8 @@ Two steps, one class each:
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -44,6 +46,9 @@ NATIONAL_KINDS = frozenset({"country", "adjective", "people"})
 DEMONYM_KINDS = frozenset({"adjective", "people"})
 #: ... and every kind whose entry carries a state: cities, seats of power, named bodies.
 STATE_KINDS = NATIONAL_KINDS | {"city", "seat", "body"}
+#: An aircraft's designation ("F-16", "Su-24", "MiG-29", "J-10C"): "F-16 fighters" are jets.
+AIRCRAFT_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?$")
+MILITARY = "MIL"
 #: The particles of an Arabic patronymic name ("Mohammed bin Salman").
 PATRONYMIC_PARTICLES = {"bin", "bint", "ibn", "ben"}
 
@@ -390,6 +395,10 @@ class ActorResolver:
                     # "23 Russian diplomats" are people, but not the one "she" refers to
                     person_like = person_like or (entry.role_kind == "person"
                                                   and head.tag_ not in {"NNS", "NNPS"})
+        if head.lemma_.lower() == "fighter" and any(
+                AIRCRAFT_DESIGNATION.match(t.text) for t in tokens if t != head):
+            # "Turkish F-16 fighters" are warplanes, not militants
+            sectors = [MILITARY]
         if UNIDENTIFIED in sectors and any(e.kind == "body" and e.sectors and UNIDENTIFIED not in e.sectors
                                            for m in mentions for e in m.entries):
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
