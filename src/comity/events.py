@@ -670,17 +670,37 @@ class EventCoder:
                 return doer
         return resolver.context.partner_of(judge)
 
+    @staticmethod
+    def _sentence_parties(trigger: Token, resolver: ActorResolver) -> list[Actor]:
+        """The states a sentence names as taking part in what the trigger brokers: "a deal
+        brokered by China" between the Saudi Arabia and Iran of its clause, "the ceasefire,
+        brokered by Russia, ended the fighting between Armenia and Azerbaijan". The broker
+        itself is dropped later, as any source is from its own targets."""
+        parties: list[Actor] = []
+        for token in trigger.sent:
+            if token.pos_ != "PROPN" or token.dep_ in {"compound", "poss", "amod"}:
+                continue
+            for actor in resolver.actors(token, expand_conj=False):
+                if actor.is_known and not actor.sectors and actor not in parties:
+                    parties.append(actor)
+        return parties
+
     def _targets_in_roles(self, trigger: Token, objects: list[Token], pattern: Pattern,
                           resolver: ActorResolver) -> list[Actor]:
         for role in pattern.target:
             if pattern.requires_prep and role not in pattern.requires_prep:
                 continue
             holders = objects + _preposition_objects(trigger, pattern.with_words)
+            if role == "parties":
+                parties = self._sentence_parties(trigger, resolver)
+                if parties:
+                    return parties
+                continue
             for token in self._role_tokens(trigger, holders, role):
                 actors = resolver.actors(token)
                 if not any(a.is_known for a in actors):
                     # "a government-held part of Syria's second city": the owner names the state
-                    owners = self._owner_of(token, resolver)
+                    owners = self._owner_of(token, resolver, trigger)
                     actors = owners if any(a.is_known for a in owners) else actors or owners
                 if not actors and role == "object" and pattern.code[:2] in ATTACKED_PLACE_ROOTS:
                     # "struck an oil refinery in Russia's Bryansk region": what is attacked or
@@ -691,7 +711,7 @@ class EventCoder:
                     return actors
         return []
 
-    def _owner_of(self, thing: Token, resolver: ActorResolver) -> list[Actor]:
+    def _owner_of(self, thing: Token, resolver: ActorResolver, trigger: Token | None = None) -> list[Actor]:
         """The actor a non-actor noun belongs to or is done by: "Russia's annexation", "the
         attack by Israeli forces", "the deaths of Indonesian sailors", "the Russian proposal"."""
         if thing.pos_ not in {"NOUN", "PROPN"}:
@@ -713,7 +733,8 @@ class EventCoder:
                 actors = resolver.actors(child, expand_conj=False)
                 if actors and actors[0].country:
                     return actors
-        for participle in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for participle in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                           and c != trigger):  # ("the ceasefire brokered by Russia": the broker)
             # "crimes committed by Croat forces": the agent of a participle describing it
             for agent in (c for c in participle.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
