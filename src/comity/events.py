@@ -943,7 +943,10 @@ class EventCoder:
         if evaluative:
             words |= {t.lemma_.lower() for t in verb.subtree}
         modal = self.modality
-        stance = ("016" if words & modal.falsity_words and words & modal.accusation_nouns
+        judged = {t.lemma_.lower() for t in [*(_subject_token(c) for c in content),
+                                              *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+                  if t is not None}
+        stance = ("016" if words & modal.falsity_words and judged & modal.accusation_nouns
                   else ACCUSATION if words & modal.blame_words and _blames_another(content, verb)
                   else "111" if words & self.modality.disapproval_words
                   else "051" if words & self.modality.praise_words
