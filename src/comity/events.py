@@ -47,6 +47,8 @@ DISAPPROVAL_ROOT = "11"
 VIOLENT_ROOTS = {"18", "19", "20"}
 #: CAMEO's code for accusing another party of an act ("accuse of crime").
 ACCUSATION = "112"
+#: Objects that negate what they stand in ("had nothing to do with it").
+NEGATIVE_OBJECTS = {"nothing", "none"}
 PRAISE = "051"
 THREAT_ROOT = "13"
 #: CAMEO's sector for armed attackers nobody identifies.
@@ -192,6 +194,12 @@ class EventCoder:
                 attempt.reason = why_not
                 continue
             mood = self.mood(verb)
+            if pattern.negative:
+                # "had no involvement", "had nothing to do with it": the negation is the denial
+                if not (mood.negated or object_words & NEGATIVE_OBJECTS):
+                    attempt.reason = "a denial pattern needs a negation"
+                    continue
+                mood.negated = False
             if mood.kind == "asserted" and is_after(self._own_date(verb, sentence.reference_date, False),
                                                     sentence.reference_date):
                 mood.kind = "future"

@@ -38,6 +38,7 @@ class Pattern:
     story_target: bool = False
     no_object_ok: bool = False
     place_target: bool = False      # with no target named, the state where it happens is one
+    negative: bool = False          # a denial made by negating ("had no involvement in")
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -149,6 +150,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             story_target=bool(entry.get("story_target", False)),
             no_object_ok=bool(entry.get("no_object_ok", False)),
             place_target=bool(entry.get("place_target", False)),
+            negative=bool(entry.get("negative", False)),
         ))
     return patterns
 
