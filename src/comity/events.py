@@ -705,6 +705,8 @@ class EventCoder:
                     return parties
                 continue
             for token in self._role_tokens(trigger, holders, role):
+                if token.lemma_.lower() in pattern.targets_exclude:
+                    continue
                 actors = resolver.actors(token)
                 if not any(a.is_known for a in actors):
                     # "a government-held part of Syria's second city": the owner names the state

@@ -25,6 +25,7 @@ class Pattern:
     with_words: tuple[str, ...]     # further words that must accompany it (particles, compounds)
     objects: frozenset[str] = frozenset()
     objects_exclude: frozenset[str] = frozenset()
+    targets_exclude: frozenset[str] = frozenset()   # nouns that are never the target ("reporters")
     target: tuple[str, ...] = ("object",)
     domains: tuple[tuple[str, str], ...] = ()
     doer_domains: tuple[tuple[str, str], ...] = ()   # refine by who acts ("protesters stormed")
@@ -137,6 +138,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             id=str(pattern_id), code=code, kind=kind, head=head, with_words=tuple(extra),
             objects=frozenset(_words(entry.get("objects"), "objects", pattern_id)),
             objects_exclude=frozenset(_words(entry.get("objects_exclude"), "objects_exclude", pattern_id)),
+            targets_exclude=frozenset(_words(entry.get("targets_exclude"), "targets_exclude", pattern_id)),
             target=tuple(_words(entry.get("target"), "target", pattern_id) or ["object"]),
             domains=tuple((str(k), str(v)) for k, v in domains.items()),
             doer_domains=tuple((str(k), str(v)) for k, v in doer_domains.items()),
