@@ -790,7 +790,12 @@ def _list_member(token: Token) -> bool:
 def conjuncts(token: Token) -> list[Token]:
     """The other members of a coordination headed by ``token`` ("India and Russia")."""
     found = []
-    stack = [c for c in token.children if c.dep_ == "conj" or _list_member(c)]
+    holders = [token]
+    if token.pos_ == "ADP" and token.dep_ in {"nsubj", "nsubjpass"}:
+        # "Barack Obama and Vladimir Putin will meet" with the first name tagged as a
+        # preposition: the coordination hangs on the name it "governs"
+        holders += [c for c in token.children if c.dep_ == "pobj"]
+    stack = [c for holder in holders for c in holder.children if c.dep_ == "conj" or _list_member(c)]
     while stack:
         item = stack.pop(0)
         found.append(item)
