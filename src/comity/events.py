@@ -319,6 +319,11 @@ class EventCoder:
             return self.modality.convert("refusal", code) if kind in {"future", "intent"} else None
         if kind == "asserted":
             return code
+        if kind == "intent" and mood.governor is not None and (
+                mood.governor.lemma_.lower() in self.modality.preparing_verbs):
+            prepared = self.modality.convert("preparation", code)
+            if prepared is not None:
+                return prepared
         table = "intent" if kind == "future" else kind
         return self.modality.convert(table, code)
 

@@ -62,6 +62,7 @@ class Modality:
     accusation_nouns: frozenset[str]
     blame_words: frozenset[str]
     relation_words: frozenset[str]
+    preparing_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
@@ -182,11 +183,11 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
                         "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs", "decision_verbs", "decided_roots",
                         "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
                         "evaluative_verbs", "approval_words", "praise_words", "disapproval_words",
-                        "accusing_verbs", "demand_nouns", "falsity_words", "accusation_nouns", "blame_words", "relation_words", "appeal_nouns", "denial_verbs",
+                        "accusing_verbs", "demand_nouns", "falsity_words", "accusation_nouns", "blame_words", "relation_words", "preparing_verbs", "appeal_nouns", "denial_verbs",
                         "stative_participles", "ultimatum_markers", "condition_markers", "request_verbs",
                         "phone_verbs")}
     tables = {}
-    for name in ("intent", "appeal", "demand", "refusal", "threat"):
+    for name in ("intent", "appeal", "demand", "refusal", "threat", "preparation"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}
         for value in table.values():
             full = value if len(value) > 2 else value + "0"
