@@ -272,6 +272,8 @@ class EventCoder:
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
             return f"needs '{' '.join(missing)}' with the verb"
+        if pattern.doers and _doer_lemma(verb) not in pattern.doers:
+            return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
         if verb.lemma_.lower() in self.modality.evaluative_verbs and any(c.dep_ == "oprd" for c in words):
             return "names or judges its object (\"calls it Nansha\"): a statement, if anything"
         if pattern.objects and not (object_words & pattern.objects):
@@ -1539,6 +1541,20 @@ def _object_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             return child
+    return None
+
+
+def _doer_lemma(verb: Token) -> str | None:
+    """The lemma of who does what a verb says: its subject, or for "have begun leaving" the
+    subject of the verb it completes (not an object asked to act: "ordered the envoy to")."""
+    current = verb
+    for _ in range(4):
+        subject = _subject_token(current)
+        if subject is not None:
+            return subject.lemma_.lower()
+        if current.dep_ != "xcomp" or _object_of(current.head) is not None:
+            return None
+        current = current.head
     return None
 
 

@@ -40,6 +40,7 @@ class Pattern:
     no_object_ok: bool = False
     place_target: bool = False      # with no target named, the state where it happens is one
     negative: bool = False          # a denial made by negating ("had no involvement in")
+    doers: frozenset[str] = frozenset()   # the subject must be one of these ("troops left")
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -154,6 +155,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             no_object_ok=bool(entry.get("no_object_ok", False)),
             place_target=bool(entry.get("place_target", False)),
             negative=bool(entry.get("negative", False)),
+            doers=frozenset(_words(entry.get("doers"), "doers", pattern_id)),
         ))
     return patterns
 
