@@ -4,9 +4,10 @@ comity uses the model's tagger, parser and lemmatizer. Its statistical entity re
 replaced by a rule-based one (``data/parse/entity_patterns.jsonl``: dates, money, numbers):
 actors come from comity's own gazetteers, so the recogniser's only use was finding dates and
 amounts, and the rules do that at a fraction of its cost (it is about half of the model's
-run time). Two small components repair lemmas the coder depends on: irregular past forms the
-tagger mistakes for present ones, and hyphen-prefixed verbs ("co-chaired", "re-imposed") that
-the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``).
+run time). Small components repair what the coder depends on: lemmas of irregular past forms
+the tagger mistakes for present ones, of hyphen-prefixed verbs ("co-chaired", "re-imposed")
+that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), and the part of
+speech of headline verbs tagged as nouns ("EU and UN hand over supplies").
 """
 from __future__ import annotations
 
@@ -49,6 +50,20 @@ def make_irregular_verb_lemmas(nlp: Language, name: str):
     return fix
 
 
+@Language.component("verbal_roots")
+def verbal_roots(doc):
+    """A sentence root tagged as a noun that has a subject and a particle or an object is a
+    verb in headline style ("EU and UN hand over medical supplies", "US, allies launch war
+    games"): it is retagged so that the coder tries its verb patterns."""
+    for token in doc:
+        if token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(
+                c.dep_ == "nsubj" for c in token.children) and any(
+                c.dep_ in {"prt", "dobj", "dative"} for c in token.children):
+            token.pos_ = "VERB"
+            token.tag_ = "VBP"
+    return doc
+
+
 @cache
 def prefixed_verb_forms() -> dict[str, str]:
     """Inflected forms of the hyphen-prefixed verbs in ``parse/prefixed_verbs.yaml`` and their
@@ -89,6 +104,7 @@ def load_nlp() -> Language:
             for variant in {form, form.capitalize()}:
                 nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
         nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
+        nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
         return nlp
