@@ -971,7 +971,9 @@ class EventCoder:
         if judgment_only and stance == "010":
             attempt.reason = "names or describes without judging (\"Manila calls it Ayungin\")"
             return attempt
-        target = next((a for token in _participants(content) for a in resolver.actors(token)
+        judged_nouns = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"oprd"}] if judgment_only else []
+        # (an evaluative verb judges its object: "called Britain's ambassador a stupid guy")
+        target = next((a for token in [*judged_nouns, *_participants(content)] for a in resolver.actors(token)
                        if a.is_known and a.country != speaker.country), None)
         if target is None and stance != "010" and (stance != PRAISE or words & self.modality.relation_words):
             # (praise falls to the story's other side only when it is about the relationship:
