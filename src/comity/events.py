@@ -203,6 +203,9 @@ class EventCoder:
             if mood.kind == "asserted" and is_after(self._own_date(verb, sentence.reference_date, False),
                                                     sentence.reference_date):
                 mood.kind = "future"
+            if pattern.planned_only and mood.kind == "asserted":
+                attempt.reason = "coded only when planned or held out"
+                continue
             refined = self._refine(pattern, verb, objects)
             if self._decided(mood, refined):
                 mood.kind = "asserted"

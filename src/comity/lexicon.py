@@ -41,6 +41,7 @@ class Pattern:
     place_target: bool = False      # with no target named, the state where it happens is one
     negative: bool = False          # a denial made by negating ("had no involvement in")
     doers: frozenset[str] = frozenset()   # the subject must be one of these ("troops left")
+    planned_only: bool = False      # coded only when planned, promised or held out ("would retaliate")
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -156,6 +157,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             place_target=bool(entry.get("place_target", False)),
             negative=bool(entry.get("negative", False)),
             doers=frozenset(_words(entry.get("doers"), "doers", pattern_id)),
+            planned_only=bool(entry.get("planned_only", False)),
         ))
     return patterns
 
