@@ -50,6 +50,7 @@ ACCUSATION = "112"
 #: Objects that negate what they stand in ("had nothing to do with it").
 NEGATIVE_OBJECTS = {"nothing", "none"}
 PRAISE = "051"
+DISAPPROVAL = "111"
 THREAT_ROOT = "13"
 #: CAMEO's sector for armed attackers nobody identifies.
 UNIDENTIFIED_ATTACKERS = "UAF"
@@ -978,6 +979,13 @@ class EventCoder:
         # (an evaluative verb judges its object: "called Britain's ambassador a stupid guy")
         target = next((a for token in [*judged_nouns, *_participants(content)] for a in resolver.actors(token)
                        if a.is_known and a.country != speaker.country), None)
+        subjects = [t for t in (_subject_token(c) for c in content) if t is not None]
+        own_side = any(a.is_known and a.country == speaker.country
+                       for subject in subjects for a in resolver.actors(subject))
+        if target is None and own_side and stance == DISAPPROVAL:
+            # "said its forces had fired by mistake": a judgment of one's own side's act
+            attempt.reason = "judges the speaker's own side"
+            return attempt
         if target is None and stance != "010" and (stance != PRAISE or words & self.modality.relation_words):
             # (praise falls to the story's other side only when it is about the relationship:
             # "a time-tested friendship", not "acting in close coordination with partners")
