@@ -32,3 +32,9 @@ def test_one_actor_and_a_verb_aimed_at_the_story_s_other_side_is_kept(prefilter)
 def test_one_actor_and_a_weapon_is_kept(prefilter) -> None:
     text = STORY + "India signed a contract for five S-400 systems."
     assert "S-400" in prefilter.apply(text).text
+
+
+def test_a_sentence_naming_the_story_s_two_parties_at_once_is_kept(prefilter) -> None:
+    text = STORY + "The two sides will resume diplomatic relations."
+    filtered = prefilter.apply(text)
+    assert "resume diplomatic relations" in filtered.text

@@ -2,7 +2,7 @@
 
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
 find at least two actor cues in it (a state, organisation, office holder, role noun or a
-personal pronoun that refers back to one), or one cue and a weapon system (an arms deal may
+personal pronoun that refers back to one; "the two sides" counts for both), or one cue and a weapon system (an arms deal may
 name only the buyer: "India signed a contract for five S-400 systems"), or one cue and a verb
 whose other party is the story's other side ("Russia has denied any involvement"). The other
 sentences are blanked with spaces, which
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
-from .actors import MentionFinder
+from .actors import PAIR_DETERMINERS, PAIR_NOUNS, PAIR_PERSON_NOUNS, MentionFinder
 from .transfers import has_transfer_cue
 
 #: Pronouns that can stand for an actor named in an earlier sentence.
@@ -52,7 +52,7 @@ class Prefilter:
             starts = {id(mentions[i]) for i in range(sentence.start, sentence.end)
                       if i in mentions and not mentions[i].kinds() & NOT_ACTOR_KINDS}
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
-            cues = len(starts) + pronouns
+            cues = len(starts) + pronouns + MIN_CUES * _names_the_pair(sentence)
             keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
                 has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)))
         if all(keep):
@@ -65,6 +65,14 @@ class Prefilter:
                 if not chars[position].isspace():
                     chars[position] = " "
         return Filtered("".join(chars), len(spans), sum(keep))
+
+
+def _names_the_pair(sentence) -> bool:
+    """"the two sides", "both countries", "the two leaders": the story's two parties at
+    once (no lemmatizer runs yet, so plurals are matched by their regular forms)."""
+    words = [t.lower_ for t in sentence]
+    return any(first in PAIR_DETERMINERS and second.rstrip("s") in PAIR_NOUNS | PAIR_PERSON_NOUNS
+               for first, second in zip(words, words[1:]))
 
 
 def _word_forms(lemma: str) -> set[str]:
