@@ -387,3 +387,17 @@ def test_seed(coder) -> None:
     want = sorted((t["supplier"], t["recipient"], t["system"], t["category"], t["stage"], t["quantity"],
                    t["year"]) for t in gold["transfers"])
     assert got == want
+
+
+def test_ordering_a_jet_to_do_something_is_a_command_not_a_purchase() -> None:
+    from comity.pipeline import code_one
+    coded = code_one("The president said he had personally ordered a MiG-29 fighter to escort the plane.",
+                     date="2021-05-24")
+    assert not coded.transfers
+
+
+def test_tearing_up_an_order_cancels_it() -> None:
+    from comity.pipeline import code_one
+    coded = code_one("Canberra tore up its order for 12 French Attack-class submarines on Thursday.",
+                     date="2021-09-17")
+    assert [t.stage for t in coded.transfers] == ["cancelled"]

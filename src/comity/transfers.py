@@ -1206,6 +1206,10 @@ class TransferExtractor:
         return found
 
     def _verb_word(self, verb: Token) -> DealWord | None:
+        if any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in verb.children):
+            # "ordered a MiG-29 fighter to escort the plane": a command, not a purchase
+            return None
         lemma = verb.lemma_.lower()
         around = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
         for word in self.lexicon.verbs.get(lemma, []):
