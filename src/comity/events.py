@@ -51,6 +51,7 @@ ACCUSATION = "112"
 NEGATIVE_OBJECTS = {"nothing", "none"}
 PRAISE = "051"
 DISAPPROVAL = "111"
+DENIAL = "016"
 THREAT_ROOT = "13"
 #: CAMEO's sector for armed attackers nobody identifies.
 UNIDENTIFIED_ATTACKERS = "UAF"
@@ -967,11 +968,11 @@ class EventCoder:
         judged = {t.lemma_.lower() for t in [*(_subject_token(c) for c in content),
                                               *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
                   if t is not None}
-        stance = ("016" if words & modal.falsity_words and judged & modal.accusation_nouns
-                  else ACCUSATION if words & modal.blame_words and _blames_another(content, verb)
-                  else "111" if words & self.modality.disapproval_words
-                  else "051" if words & self.modality.praise_words
-                  else "013" if words & self.modality.approval_words else "010")
+        stance = (DENIAL if words & modal.falsity_words and judged & modal.accusation_nouns
+                  else ACCUSATION if words & modal.blame_words and _blames_another(content)
+                  else DISAPPROVAL if words & modal.disapproval_words
+                  else PRAISE if words & modal.praise_words
+                  else "013" if words & modal.approval_words else "010")
         if judgment_only and stance == "010":
             attempt.reason = "names or describes without judging (\"Manila calls it Ayungin\")"
             return attempt
@@ -1330,7 +1331,7 @@ def _free_relative_governor(verb: Token) -> Token | None:
     return governor if governor.pos_ in CLAUSE_POS and governor != verb else None
 
 
-def _blames_another(content: list[Token], verb: Token) -> bool:
+def _blames_another(content: list[Token]) -> bool:
     """Whether what was said puts the blame on a party named in it ("said Washington bears
     responsibility"), not on the speaker ("said it took responsibility")."""
     for clause in content:
