@@ -2,12 +2,12 @@
 
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
 find at least two actor cues in it (a state, organisation, office holder, role noun or a
-personal pronoun that refers back to one; "the two sides" counts for both), or one cue and a weapon system (an arms deal may
-name only the buyer: "India signed a contract for five S-400 systems"), or one cue and a verb
-whose other party is the story's other side ("Russia has denied any involvement"). The other
-sentences are blanked with spaces, which
-keeps every character offset of the document, so provenance spans stay exact, while the
-parser sees only whitespace where they were. The story's opening sentences are always kept:
+personal pronoun that refers back to one; "the two sides" counts for both), or one cue and a
+weapon system (an arms deal may name only the buyer: "India signed a contract for five S-400
+systems"), or one cue and a verb whose other party is the story's other side ("Russia has
+denied any involvement", "regarded the strike as aggression"). The other sentences are blanked
+with spaces, which keeps every character offset of the document, so provenance spans stay
+exact, while the parser sees only whitespace where they were. The story's opening sentences are always kept:
 they carry its date and introduce its actors.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.tokens import Span
 
 from .actors import PAIR_DETERMINERS, PAIR_NOUNS, PAIR_PERSON_NOUNS, MentionFinder
 from .transfers import has_transfer_cue
@@ -67,7 +68,7 @@ class Prefilter:
         return Filtered("".join(chars), len(spans), sum(keep))
 
 
-def _names_the_pair(sentence) -> bool:
+def _names_the_pair(sentence: Span) -> bool:
     """"the two sides", "both countries", "the two leaders": the story's two parties at
     once (no lemmatizer runs yet, so plurals are matched by their regular forms)."""
     words = [t.lower_ for t in sentence]
