@@ -401,3 +401,9 @@ def test_tearing_up_an_order_cancels_it() -> None:
     coded = code_one("Canberra tore up its order for 12 French Attack-class submarines on Thursday.",
                      date="2021-09-17")
     assert [t.stage for t in coded.transfers] == ["cancelled"]
+
+
+def test_the_maker_named_in_the_system_s_own_phrase_supplies_it() -> None:
+    from comity.pipeline import code_one
+    coded = code_one("Canberra tore up its order for 12 French submarines on Thursday.", date="2021-09-17")
+    assert [(t.supplier, t.recipient) for t in coded.transfers] == [("FRA", "AUS")]

@@ -1305,7 +1305,10 @@ class TransferExtractor:
                 # the light verb's subject and prepositions belong to the noun.
                 self._collect_roles(governor, word, roles, resolver, mention)
         for prep in (c for c in children if c.dep_ in {"prep", "agent", "dative"}):
-            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            # (not the system's own phrase: in "an order for French submarines" the French
+            # make the goods, they do not receive them)
+            objects = [o for o in prep.children if o.dep_ == "pobj"
+                       and o != mention.anchor and not mention.start <= o.i < mention.end]
             if not objects:
                 continue
             if word.stage == "licensed-production" and self._licence_roles(objects, roles, resolver):
