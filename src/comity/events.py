@@ -965,9 +965,8 @@ class EventCoder:
         if evaluative:
             words |= {t.lemma_.lower() for t in verb.subtree}
         modal = self.modality
-        judged = {t.lemma_.lower() for t in [*(_subject_token(c) for c in content),
-                                              *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
-                  if t is not None}
+        subjects = [t for t in (_subject_token(c) for c in content) if t is not None]
+        judged = {t.lemma_.lower() for t in [*subjects, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]}
         stance = (DENIAL if words & modal.falsity_words and judged & modal.accusation_nouns
                   else ACCUSATION if words & modal.blame_words and _blames_another(content)
                   else DISAPPROVAL if words & modal.disapproval_words
@@ -980,17 +979,16 @@ class EventCoder:
         # (an evaluative verb judges its object: "called Britain's ambassador a stupid guy")
         target = next((a for token in [*judged_nouns, *_participants(content)] for a in resolver.actors(token)
                        if a.is_known and a.country != speaker.country), None)
-        subjects = [t for t in (_subject_token(c) for c in content) if t is not None]
         own_side = any(a.is_known and a.country == speaker.country
                        for subject in subjects for a in resolver.actors(subject))
         if target is None and own_side and stance == DISAPPROVAL:
             # "said its forces had fired by mistake": a judgment of one's own side's act
             attempt.reason = "judges the speaker's own side"
             return attempt
-        if target is None and stance != "010" and (stance != PRAISE or words & self.modality.relation_words):
-            # (praise falls to the story's other side only when it is about the relationship:
-            # "a time-tested friendship", not "acting in close coordination with partners")
+        if target is None and stance != "010" and (stance != PRAISE or words & modal.relation_words):
             # "said the measures were unjustified": judged acts belong to the story's other side
+            # (praise only when it is about the relationship: "a time-tested friendship", not
+            # "acting in close coordination with partners")
             attack_words = (self.lexicon.domains.get("military_action", frozenset())
                             | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
             # "called the invasion a reckless attack": the attacker's; else the other side's

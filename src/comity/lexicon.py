@@ -5,7 +5,7 @@ so the coder can look them up. Nothing here knows about any particular CAMEO cod
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 
 from .data import read_yaml
@@ -182,14 +182,9 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
     domains = {name: frozenset(w.lower() for w in words)
                for name, words in (noun_file.get("domains") or {}).items()}
     raw = read_yaml("events/modality.yaml")
-    sets = {key: frozenset(str(w).lower() for w in raw.get(key, []))
-            for key in ("speech_verbs", "intent_adjectives", "intent_verbs", "appeal_verbs",
-                        "demand_verbs", "refusal_verbs", "cancelling_verbs", "transparent_verbs", "decision_verbs", "decided_roots",
-                        "future_auxiliaries", "hypothetical_auxiliaries", "hypothetical_markers",
-                        "evaluative_verbs", "approval_words", "praise_words", "disapproval_words",
-                        "accusing_verbs", "demand_nouns", "falsity_words", "accusation_nouns", "blame_words", "relation_words", "preparing_verbs", "appeal_nouns", "denial_verbs",
-                        "stative_participles", "ultimatum_markers", "condition_markers", "request_verbs",
-                        "phone_verbs")}
+    # every word list of Modality is the modality.yaml key of the same name
+    sets = {f.name: frozenset(str(w).lower() for w in raw.get(f.name, []))
+            for f in fields(Modality) if f.name != "tables"}
     tables = {}
     for name in ("intent", "appeal", "demand", "refusal", "threat", "preparation"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}
