@@ -32,6 +32,11 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 #: Nouns that, with "both", "two" or "our", refer to the two parties of the story.
+#: Nouns for a part of a state's territory: "Kenya's capital", "Ukraine's east".
+PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "district", "border",
+               "coast", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+               "southwest", "territory", "soil", "port", "island", "airspace", "waters", "heartland",
+               "countryside", "outskirts", "interior"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
 #: People named as a pair ("the two leaders"): the last two named people of two states.
@@ -236,7 +241,15 @@ class ActorResolver:
         mention = self.mentions.get(token.i)
         if mention is None:
             of_object = _of_object(token)
-            return self.place_at(of_object) if of_object is not None else None
+            if of_object is not None:
+                return self.place_at(of_object)
+            if token.lemma_.lower() in PLACE_NOUNS:
+                # "Kenya's capital", "Syria's north"
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                place = self.place_at(owner) if owner is not None else None
+                if place is not None:
+                    return phrase_text(token, noun_phrase_tokens(token)), place[1]
+            return None
         if token.i in self.masked:
             return None
         for entry in mention.entries:
@@ -716,8 +729,8 @@ PEOPLE_SECTORS = {"GOV": "", "ELI": "", "LEG": "", "JUD": "", "MIL": "REB", "COP
 #: no named state belongs to the one state its sentence names.
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI", "REL", "LAB", "EDU", "MED"}
 #: Prepositions that place a group or an institution in a state: "a court in Guyana", "students
-#: throughout Indonesia", "workers across France", "officials of Kenya".
-RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across"}
+#: throughout Indonesia", "workers across France", "officials of Kenya", "dissidents from Myanmar".
+RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across", "from"}
 #: "militants loyal to ...", "forces allied with ...": a group takes its leader's state.
 ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", "aligned"}
 #: Nouns for the people behind a leader ("supporters of ...").

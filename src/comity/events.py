@@ -464,6 +464,10 @@ class EventCoder:
         addressee = _subject_token(verb) or next(
             (o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
              for o in c.children if o.dep_ == "pobj"), None)
+        if addressee is None and noun.dep_ in OBJECT_DEPS and _phrasal_lemma(noun.head) in (
+                self.modality.undergoing_verbs):
+            # "faces pressure from Congress to help Iran": Congress asks Obama
+            addressee = _subject_token(noun.head)
         if addressee is None:
             return None
         kind = "demand" if lemma in self.modality.demand_nouns else "appeal"
@@ -500,7 +504,10 @@ class EventCoder:
         if mood.kind in {"appeal", "demand"} and mood.governor is not None:
             if mood.governor.pos_ not in CLAUSE_POS:
                 # "its demand that ...": the noun's owner, else the one who voiced it
+                # ("pressure from Congress to help Iran": the one it comes from)
                 return (self._noun_own_actors(mood.governor, resolver)
+                        or [a for o in _preposition_objects(mood.governor, ("from",))
+                            for a in resolver.actors(o)]
                         or self._noun_clause_source(mood.governor, resolver))
             return self.clause_subject(mood.governor, resolver)
         return self.clause_subject(verb, resolver)
@@ -563,6 +570,11 @@ class EventCoder:
                 _misparsed_main_verb(verb)) else None
             if asked is not None and asked.dep_ in OBJECT_DEPS:
                 return resolver.actors(asked)
+            raised = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            if verb.dep_ == "xcomp" and raised is not None and asked is None:
+                # "Obama is scheduled to attend", "was forced to withdraw": the passive
+                # subject does what the infinitive says
+                return resolver.actors(raised)
             return self.clause_subject(head, resolver, depth + 1)
         if verb.dep_ == "relcl" and not passive and not _purpose_clause(verb):
             return resolver.actors(head)
@@ -877,6 +889,11 @@ class EventCoder:
             mood = self.mood(governor)
             if mood.kind != "asserted" or mood.negated:
                 return mood
+        if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.pos_ in CLAUSE_POS:
+            # "is expected to visit New Delhi for talks": the talks are as planned as the trip
+            mood = self.mood(governor.head)
+            if mood.kind != "asserted":
+                return mood
         own_date = self._own_date(noun, doc_date, future=False)
         if own_date and is_after(own_date, doc_date):
             return Mood(kind="future")
@@ -1100,7 +1117,7 @@ class EventCoder:
             # "Modi was the chief guest at a forum in Vladivostok": a visit is to the state
             # where it takes place, unless that is the visitor's own
             place = self._location(trigger, resolver, [])[1] or self._place_along(trigger, resolver)
-            if place and all(s.country != place for s in sources):
+            if place and (code not in OWN_COUNTRY_TRIPS or all(s.country != place for s in sources)):
                 targets = [Actor.build(place, (), None, "")]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
@@ -1269,6 +1286,14 @@ class EventCoder:
                 place = resolver.place_at(pobj) if prep.lower_ in LOCATION_PREPS else None
                 if place is not None:
                     return place[1]
+        # "responsibility for an attack targeting shoppers at a mall in Nairobi", "for a
+        # bombing that killed ...": the place of the act the clause is about, told by a clause on it
+        for holder in holders:
+            for _, pobj in _preposition_chain(holder):
+                for clause in (c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ in CLAUSE_POS):
+                    place = EventCoder._place_along(clause, resolver)
+                    if place is not None:
+                        return place
         return None
 
     def _speaker(self, span: Span, resolver: ActorResolver) -> Actor | None:

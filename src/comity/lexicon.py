@@ -77,6 +77,7 @@ class Modality:
     denial_verbs: frozenset[str]
     stative_participles: frozenset[str]
     appeal_nouns: frozenset[str]
+    undergoing_verbs: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     phone_verbs: frozenset[str] = frozenset()
     ultimatum_markers: frozenset[str] = frozenset()
