@@ -308,7 +308,10 @@ class Gazetteer:
         terms = self.terms[person]
         # Outside every recorded term: coded as one of the country's elites (a former or
         # future office holder), as CAMEO codes former officials.
-        latest = max(terms, key=lambda t: t.start)
+        # (a state's before an organisation's: a former UN human rights chief who was Chile's
+        # president is a Chilean elite)
+        national = [t for t in terms if not t.country.startswith("IGO")]
+        latest = max(national or terms, key=lambda t: t.start)
         if latest.country.startswith("IGO"):
             return Actor.build(None, (FORMER_OFFICIAL_SECTOR,), person, text, igo=latest.country)
         return Actor.build(latest.country, (FORMER_OFFICIAL_SECTOR,), person, text)
