@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorResolver, conjuncts
+from .actors import PARTITIVES, ActorResolver, conjuncts
 from .dates import is_after, resolve_date
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
@@ -40,6 +40,10 @@ CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 UNCLAIMED_ATTACK_DOMAIN = "unclaimed_attack"
 #: Visits and hosting: never coded without a target when the only place named is one's own.
 OWN_COUNTRY_TRIPS = {"042", "043", "044"}
+#: Roots whose event can be aimed at the state where it happens even when that is the doer's
+#: own: condolences for a home tragedy, a claimed or real attack at home (a visit or a
+#: pull-out "to" one's own state is none).
+HOME_PLACE_ROOTS = {"01", "18", "19", "20"}
 #: CAMEO's root for disapproval (criticise, accuse, condemn).
 DISAPPROVAL_ROOT = "11"
 #: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
@@ -1117,7 +1121,7 @@ class EventCoder:
             # "Modi was the chief guest at a forum in Vladivostok": a visit is to the state
             # where it takes place, unless that is the visitor's own
             place = self._location(trigger, resolver, [])[1] or self._place_along(trigger, resolver)
-            if place and (code not in OWN_COUNTRY_TRIPS or all(s.country != place for s in sources)):
+            if place and (code[:2] in HOME_PLACE_ROOTS or all(s.country != place for s in sources)):
                 targets = [Actor.build(place, (), None, "")]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
@@ -1588,11 +1592,18 @@ def _doer_lemma(verb: Token) -> str | None:
     for _ in range(4):
         subject = _subject_token(current)
         if subject is not None:
-            return subject.lemma_.lower()
+            # "hundreds of UN troops withdrew": the troops
+            counted = _of_object_token(subject) if subject.lemma_.lower() in PARTITIVES else None
+            return (counted if counted is not None else subject).lemma_.lower()
         if current.dep_ != "xcomp" or _object_of(current.head) is not None:
             return None
         current = current.head
     return None
+
+
+def _of_object_token(noun: Token) -> Token | None:
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _subject_token(verb: Token) -> Token | None:
