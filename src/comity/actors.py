@@ -32,6 +32,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 #: Nouns that, with "both", "two" or "our", refer to the two parties of the story.
+#: Prepositions that name members of a group no gazetteer knows: "critics, including the EU".
+MEMBER_PREPOSITIONS = {"including"}
 #: Nouns for a part of a state's territory: "Kenya's capital", "Ukraine's east".
 PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "district", "border",
                "coast", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -220,6 +222,11 @@ class ActorResolver:
                                         found[0].igo)
                 if actor not in found:
                     found.append(actor)
+        if not any(a.is_known for a in found):
+            # "Critics, including the European Commission, accuse ...": the named members
+            named = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPOSITIONS
+                     for pobj in prep.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
+            found = [a for a in named if a.is_known] or found
         if len(found) > 1 or (found and token.tag_ in {"NNS", "NNPS"}):
             self.context.last_group = found  # what "they" will refer to
         return found
@@ -632,6 +639,11 @@ class ActorResolver:
                     for entry in self._entries_at(pobj):
                         if entry.kind in {"country", "city"}:
                             return entry.country
+                    if child.lower_ == "of":
+                        # "opponents of the Venezuelan government": the state of the body
+                        owners = [a for a in self.resolve(pobj) if a.country and a.sectors]
+                        if owners:
+                            return owners[0].country
         return None
 
     def _state_description(self, head: Token, tokens: list[Token]) -> Actor | None:

@@ -689,7 +689,9 @@ class EventCoder:
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
             partner = self._judged_party(pattern.code, sources[0], resolver)
-            found = [partner] if partner is not None else []
+            # (not one of the judges themselves: "France and Germany condemned the strike")
+            found = [partner] if partner is not None and not any(
+                (s.country or s.igo) == (partner.country or partner.igo) for s in sources) else []
         return found
 
     @staticmethod
