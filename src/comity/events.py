@@ -44,6 +44,11 @@ OWN_COUNTRY_TRIPS = {"042", "043", "044"}
 #: own: condolences for a home tragedy, a claimed or real attack at home (a visit or a
 #: pull-out "to" one's own state is none).
 HOME_PLACE_ROOTS = {"01", "18", "19", "20"}
+#: Acts a speech verb can itself perform, leaving nothing else said to code ("declared the
+#: ambassador persona non grata" expels him); a phone call or an appeal still carries a statement.
+SPEECH_ACT_ROOTS = {"16", "17"}
+#: Appeals and demands: asked of another party, never of oneself.
+ASKING_ROOTS = {"02", "10"}
 #: CAMEO's root for disapproval (criticise, accuse, condemn).
 DISAPPROVAL_ROOT = "11"
 #: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
@@ -342,6 +347,13 @@ class EventCoder:
     def mood(self, verb: Token) -> Mood:
         """The mood of the clause a verb heads, climbing control and complement chains."""
         modal = self.modality
+        if (verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and verb.tag_ == "VB"
+                and _subject_token(verb) is None
+                and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)):
+            # "called on them to conclude an agreement and (to) ask Ethiopia": a conjunct of a
+            # complement is as planned or asked as the complement
+            shared = self.mood(verb.head)
+            return replace(shared, negated=_negated(verb))
         mood = Mood(negated=_negated(verb))
         reported = _reported(verb, modal.speech_verbs)
         mood.kind = self._auxiliary_mood(verb, reported)
@@ -392,6 +404,10 @@ class EventCoder:
             elif lemma in modal.demand_verbs | modal.appeal_verbs and self._asked(governor, current) is not None:
                 mood.kind = "demand" if lemma in modal.demand_verbs else "appeal"
                 mood.governor, mood.addressee = governor, self._asked(governor, current)
+                if self._auxiliary_mood(governor, _reported(governor, modal.speech_verbs)) == "hypothetical":
+                    # "a draft that would call on Ethiopia to ...": no one has asked yet
+                    mood.kind = "hypothetical"
+                    break
             elif lemma in modal.intent_verbs:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
             elif lemma not in modal.transparent_verbs and governor.pos_ != "AUX":
@@ -491,6 +507,11 @@ class EventCoder:
     def _auxiliary_mood(self, verb: Token, reported: bool) -> str:
         modal = self.modality
         auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if (not auxiliaries and verb.dep_ == "conj" and verb.head.pos_ in CLAUSE_POS
+                and _subject_token(verb) is None):
+            # "would call on the three countries ... and ask Ethiopia": the conjuncts share
+            # the first one's auxiliary
+            return self._auxiliary_mood(verb.head, reported)
         lowers = {a.lower_ for a in auxiliaries}
         if lowers & modal.future_auxiliaries:
             return "future"
@@ -530,7 +551,12 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not passive:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return resolver.actors(verb.head)
+                    antecedent = verb.head
+                    if antecedent.lemma_.lower() in self.modality.statement_nouns:
+                        # "backed Washington in a statement that blamed Russia": the issuer's
+                        return (resolver.actors(antecedent) or self._noun_own_actors(antecedent, resolver)
+                                or self._noun_clause_source(antecedent, resolver))
+                    return resolver.actors(antecedent)
                 if child.pos_ == "VERB":
                     # "The Red Cross operating in Iraq said ..." parsed with the participle as
                     # the subject: the one it describes is
@@ -568,6 +594,11 @@ class EventCoder:
             shared = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if shared is not None and head.i < verb.i:
                 return resolver.actors(shared)
+        if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.dep_ == "xcomp"
+                and head.tag_ == "VB" and head.head != head):
+            # "urged Ukrainians to stay calm and asked Western leaders for help": a finite verb
+            # is no conjunct of the infinitive; it is the governing verb's
+            return self.clause_subject(head.head, resolver, depth + 1)
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
             asked = self._asked(head, verb) if verb.dep_ == "xcomp" and head.lemma_.lower() in (
                 self.modality.appeal_verbs | self.modality.demand_verbs) and not (
@@ -685,6 +716,14 @@ class EventCoder:
     def _targets(self, trigger: Token, objects: list[Token], pattern: Pattern,
                  resolver: ActorResolver, mood: Mood, sources: list[Actor] | None = None) -> list[Actor]:
         found = self._targets_in_roles(trigger, objects, pattern, resolver)
+        if found and sources and "that" in pattern.target and pattern.code[:2] in ASKING_ROOTS and all(
+                any(_same_side(s, f) for s in sources) for f in found):
+            # "Beijing demanded that it cancel the sale": no one demands of itself, so "it" is
+            # the party named before it
+            pronoun = next((g for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
+                            for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ == "PRON"), None)
+            if pronoun is not None:
+                found = self._other_antecedent(pronoun, sources, resolver) or found
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
@@ -693,6 +732,19 @@ class EventCoder:
             found = [partner] if partner is not None and not any(
                 (s.country or s.igo) == (partner.country or partner.igo) for s in sources) else []
         return found
+
+    @staticmethod
+    def _other_antecedent(pronoun: Token, sources: list[Actor], resolver: ActorResolver) -> list[Actor]:
+        """The nearest state or body named before a pronoun in its sentence that is not one of
+        the sources."""
+        for token in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start]):
+            if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ in {"compound", "amod"}:
+                continue
+            others = [a for a in resolver.actors(token, expand_conj=False)
+                      if a.is_known and not any(_same_side(s, a) for s in sources)]
+            if others:
+                return others
+        return []
 
     @staticmethod
     def _judged_party(code: str, judge: Actor, resolver: ActorResolver) -> Actor | None:
@@ -944,6 +996,9 @@ class EventCoder:
         the relationship ("a time-tested friend"), 013 when it welcomes an outcome."""
         content = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}
                    and verb.lemma_.lower() in self.modality.speech_verbs]
+        if verb.lemma_.lower() in self.modality.speech_verbs:
+            content += [r for o in verb.children if o.dep_ in OBJECT_DEPS
+                        for r in o.children if _complement_as_relative(r)]
         complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
             c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"] + [
             # "called the killing an act of terrorism" parsed as an object of the object, or
@@ -968,6 +1023,10 @@ class EventCoder:
             speaker = next(iter(self.clause_subject(qualifier_of, resolver)), speaker)
         inside = {t.i for c in content for t in c.subtree}
         reported = [e for a in attempts if a.token in inside for e in a.events]
+        if any(a.events and a.token == verb.i and a.code[:2] in SPEECH_ACT_ROOTS for a in attempts):
+            # "declared the ambassador persona non grata": the verb's own sense is the event
+            attempt.reason = "the verb codes an event of its own"
+            return attempt
         if reported:
             accused = self._accused(verb, self.clause_subject(verb, resolver) or [speaker], reported)
             if accused is not None:
@@ -1000,7 +1059,11 @@ class EventCoder:
             return attempt
         judged_nouns = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"oprd"}] if judgment_only else []
         # (an evaluative verb judges its object: "called Britain's ambassador a stupid guy")
-        target = next((a for token in [*judged_nouns, *_participants(content)] for a in resolver.actors(token)
+        # (a judged act names its doer: "the new sanctions by Washington", "a provocation by
+        # North Korea")
+        target = next((a for token in [*judged_nouns, *_participants(content)]
+                       for a in resolver.actors(token) or (
+                           self._owner_of(token, resolver) if stance in {DISAPPROVAL, ACCUSATION} else [])
                        if a.is_known and a.country != speaker.country), None)
         own_side = any(a.is_known and a.country == speaker.country
                        for subject in subjects for a in resolver.actors(subject))
@@ -1603,6 +1666,20 @@ def _doer_lemma(verb: Token) -> str | None:
     return None
 
 
+def _same_side(one: Actor, other: Actor) -> bool:
+    return one.same_entity(other) or bool((one.country or one.igo) and (one.country or one.igo) == (other.country or other.igo))
+
+
+def _complement_as_relative(clause: Token) -> bool:
+    """"told a briefing that the sale amounted to interference" parsed as a relative clause
+    on "briefing": a "that" before a subject of the clause's own is a complementizer."""
+    if clause.dep_ != "relcl":
+        return False
+    that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ in OBJECT_DEPS | {"mark"}), None)
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "that"), None)
+    return that is not None and subject is not None and that.i < subject.i
+
+
 def _of_object_token(noun: Token) -> Token | None:
     return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
@@ -1622,7 +1699,8 @@ def _addressee(governor: Token, complement: Token, direct_asks: bool = True) -> 
     if asked is not None:
         return asked  # "Obama is being pressured by Congress to help Iran"
     for child in governor.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in {"on", "upon", "to"} and not _time_phrase(child):
+        # ("called on the three countries" is often parsed with "on" as a particle)
+        if child.dep_ in {"prep", "dative", "prt"} and child.lower_ in {"on", "upon", "to"} and not _time_phrase(child):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]

@@ -78,6 +78,7 @@ class Modality:
     stative_participles: frozenset[str]
     appeal_nouns: frozenset[str]
     undergoing_verbs: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     phone_verbs: frozenset[str] = frozenset()
     ultimatum_markers: frozenset[str] = frozenset()
