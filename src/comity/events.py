@@ -1049,8 +1049,12 @@ class EventCoder:
         modal = self.modality
         subjects = [t for t in (_subject_token(c) for c in content) if t is not None]
         judged = {t.lemma_.lower() for t in [*subjects, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]}
+        # "told the council that the dam was no threat to its neighbours": a fault said to be
+        # absent is denied, not found
+        denied = {verb.doc[i].lemma_.lower() for i in inside if _negated_word(verb.doc[i])}
         stance = (DENIAL if words & modal.falsity_words and judged & modal.accusation_nouns
                   else ACCUSATION if words & modal.blame_words and _blames_another(content)
+                  else DENIAL if words & modal.disapproval_words and words & modal.disapproval_words <= denied
                   else DISAPPROVAL if words & modal.disapproval_words
                   else PRAISE if words & modal.praise_words
                   else "013" if words & modal.approval_words else "010")
@@ -1664,6 +1668,13 @@ def _doer_lemma(verb: Token) -> str | None:
             return None
         current = current.head
     return None
+
+
+def _negated_word(token: Token) -> bool:
+    """"no threat", "not a violation", "is not illegal", "does not threaten"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    return token.dep_ in {"attr", "acomp", "dobj"} and any(c.dep_ == "neg" for c in token.head.children)
 
 
 def _same_side(one: Actor, other: Actor) -> bool:
