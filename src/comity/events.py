@@ -47,6 +47,9 @@ HOME_PLACE_ROOTS = {"01", "18", "19", "20"}
 #: Acts a speech verb can itself perform, leaving nothing else said to code ("declared the
 #: ambassador persona non grata" expels him); a phone call or an appeal still carries a statement.
 SPEECH_ACT_ROOTS = {"16", "17"}
+#: "with the help of Egypt", "with the backing of Washington": a helper, not a partner.
+HELPER_NOUNS = {"help", "support", "assistance", "backing", "aid", "mediation", "participation",
+                "blessing", "consent", "approval", "cooperation", "involvement"}
 #: Appeals and demands: asked of another party, never of oneself.
 ASKING_ROOTS = {"02", "10"}
 #: CAMEO's root for disapproval (criticise, accuse, condemn).
@@ -218,7 +221,7 @@ class EventCoder:
                 attempt.reason = "coded only when planned or held out"
                 continue
             refined = self._refine(pattern, verb, objects)
-            if self._decided(mood, refined):
+            if self._decided(mood, refined) or self._ordered_own(mood, resolver):
                 mood.kind = "asserted"
             code = self._mood_code(pattern, refined, mood)
             if code is None:
@@ -464,6 +467,18 @@ class EventCoder:
         one telephoned ("called Erdogan to apologize"), and only "called on X to" asks X."""
         direct_asks = governor.lemma_.lower() not in self.modality.phone_verbs
         return _addressee(governor, complement, direct_asks)
+
+    def _ordered_own(self, mood: Mood, resolver: ActorResolver) -> bool:
+        """"Putin ordered his government to lift the ban": an order to one's own state's
+        organs is the decision itself, not a demand made of another party."""
+        if mood.kind != "demand" or mood.addressee is None or mood.governor is None or (
+                mood.governor.pos_ not in CLAUSE_POS):
+            return False
+        orderers = self.clause_subject(mood.governor, resolver)
+        ordered = resolver.actors(mood.addressee)
+        return bool(orderers and ordered) and all(
+            a.country and a.sectors and set(a.sectors) <= STATE_ORGAN_SECTORS
+            and a.country == orderers[0].country for a in ordered)
 
     def _asked_by_noun(self, verb: Token) -> Mood | None:
         """An act named in a demand or an appeal made as a noun: "its demand that Israel ease
@@ -716,6 +731,9 @@ class EventCoder:
     def _targets(self, trigger: Token, objects: list[Token], pattern: Pattern,
                  resolver: ActorResolver, mood: Mood, sources: list[Actor] | None = None) -> list[Actor]:
         found = self._targets_in_roles(trigger, objects, pattern, resolver)
+        if sources and "parties" in pattern.target:
+            # "a truce brokered by Qatar and Egypt": co-mediators are not parties
+            found = [f for f in found if not any(_same_side(s, f) for s in sources)]
         if found and sources and "that" in pattern.target and pattern.code[:2] in ASKING_ROOTS and all(
                 any(_same_side(s, f) for s in sources) for f in found):
             # "Beijing demanded that it cancel the sale": no one demands of itself, so "it" is
@@ -787,7 +805,9 @@ class EventCoder:
                     return parties
                 continue
             for token in self._role_tokens(trigger, holders, role):
-                if token.lemma_.lower() in pattern.targets_exclude:
+                if token.lemma_.lower() in pattern.targets_exclude or (
+                        role == "with" and token.lemma_.lower() in HELPER_NOUNS):
+                    # ("led the talks with the help of Egypt": a helper, not the other side)
                     continue
                 actors = resolver.actors(token)
                 if not any(a.is_known for a in actors):

@@ -64,6 +64,25 @@ def verbal_roots(doc):
     return doc
 
 
+@Language.component("coordinated_clauses")
+def coordinated_clauses(doc):
+    """"Hamas freed 13 hostages and Israel released 39 prisoners" is often parsed with "Israel"
+    as a second object of "freed" and "released" without a subject: a name or noun joined to an
+    object and followed at once by a finite verb that has no subject is that verb's subject."""
+    for verb in doc:
+        if (verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}
+                or verb.i == 0 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):
+            continue
+        subject = doc[verb.i - 1]
+        joined_to = subject.head
+        if (subject.dep_ == "conj" and subject.pos_ in {"PROPN", "NOUN"} and subject.i > joined_to.i
+                and joined_to.dep_ in {"dobj", "pobj", "attr"} and verb.head.i < joined_to.i
+                and not any(c.i > subject.i for c in subject.children)):
+            subject.head = verb
+            subject.dep_ = "nsubj"
+    return doc
+
+
 @cache
 def prefixed_verb_forms() -> dict[str, str]:
     """Inflected forms of the hyphen-prefixed verbs in ``parse/prefixed_verbs.yaml`` and their
@@ -105,6 +124,7 @@ def load_nlp() -> Language:
                 nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
         nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
         nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
+        nlp.add_pipe("coordinated_clauses", after="verbal_roots")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
         return nlp
