@@ -160,6 +160,10 @@ class DocumentContext:
     date: str | None
     people: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
+    #: the person who is the main subject of the current or the previous sentence: whom a
+    #: later "he" or "she" means first ("Amorim met Putin in Moscow. He said ..." is Amorim)
+    subject_person: Actor | None = None
+    subject_age: int = 0
     last_body: Actor | None = None
     last_group: list[Actor] = field(default_factory=list)
     country_counts: Counter = field(default_factory=Counter)
@@ -675,6 +679,8 @@ class ActorResolver:
         return None
 
     def _pronoun(self, lower: str) -> list[Actor]:
+        if lower in {"he", "she"} and self.context.subject_person is not None and self.context.subject_age <= 1:
+            return [self.context.subject_person]
         if lower in PERSON_PRONOUNS and self.context.last_person is not None:
             return [self.context.last_person]
         if lower in {"it", "its", "itself"} and self.context.last_body is not None:

@@ -145,6 +145,15 @@ class EventCoder:
                 # back to the subjects named before it, whichever phrase a rule resolves first
                 for earlier in subjects[:position]:
                     resolver.actors(earlier)
+        context = resolver.context
+        context.subject_age += 1
+        for root_subject in (t for t in subjects if t.head == span.root and t.pos_ != "PRON"):
+            # "Lula attended the swearing-in ... He also toured": the main subject is who a
+            # later "he" means, whether or not a rule used it
+            named = resolver.actors(root_subject)
+            if len(named) == 1 and named[0] is context.last_person:
+                context.subject_person, context.subject_age = named[0], 0
+                break
         attempts: list[Attempt] = []
         events: list[Event] = []
         for token in span:
