@@ -300,7 +300,10 @@ class EventCoder:
             return f"needs '{' '.join(missing)}' with the verb"
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
-        if verb.lemma_.lower() in self.modality.evaluative_verbs and any(c.dep_ == "oprd" for c in words):
+        if verb.lemma_.lower() in self.modality.evaluative_verbs and (
+                any(c.dep_ == "oprd" for c in words) or (
+                    verb.lemma_.lower() in self.modality.phone_verbs
+                    and any(c.dep_ != "xcomp" for c in _judgment_complements(verb)))):
             return "names or judges its object (\"calls it Nansha\"): a statement, if anything"
         if pattern.objects and not (object_words & pattern.objects):
             return "object is not one of " + ", ".join(sorted(pattern.objects)[:6])
@@ -1028,13 +1031,7 @@ class EventCoder:
         if verb.lemma_.lower() in self.modality.speech_verbs:
             content += [r for o in verb.children if o.dep_ in OBJECT_DEPS
                         for r in o.children if _complement_as_relative(r)]
-        complement = [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
-            c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"] + [
-            # "called the killing an act of terrorism" parsed as an object of the object, or
-            # "called him a liar" as a dative and an object: the second noun judges the first
-            g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
-            if g.dep_ in {"dobj", "attr", "oprd"}] + [
-            c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dative" for d in verb.children)]
+        complement = _judgment_complements(verb)
         evaluative = verb.lemma_.lower() in self.modality.evaluative_verbs and complement
         if not content and not evaluative:
             return None
@@ -1697,6 +1694,22 @@ def _doer_lemma(verb: Token) -> str | None:
             return None
         current = current.head
     return None
+
+
+def _judgment_complements(verb: Token) -> list[Token]:
+    """What an evaluative verb says its object is: "called the move a provocation", "described
+    the measures as illegal"."""
+    return [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"] + [
+        # "called the killing an act of terrorism" parsed as an object of the object, or
+        # "called him a liar" as a dative and an object: the second noun judges the first
+        g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
+        if g.dep_ in {"dobj", "attr", "oprd"}] + [
+        c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dative" for d in verb.children)] + [
+        # "called the proceedings a political farce staged under the cover of law" parsed
+        # with the second noun as the subject of a relative clause on the first
+        g for c in verb.children if c.dep_ in OBJECT_DEPS for r in c.children if r.dep_ == "relcl"
+        for g in r.children if g.dep_ in SUBJECT_DEPS and g.pos_ == "NOUN" and g.i < r.i]
 
 
 def _negated_word(token: Token) -> bool:
