@@ -1716,7 +1716,7 @@ def _negated_word(token: Token) -> bool:
     """"no threat", "not a violation", "is not illegal", "does not threaten"."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
-    return token.dep_ in {"attr", "acomp", "dobj"} and any(c.dep_ == "neg" for c in token.head.children)
+    return token.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in token.head.children)
 
 
 def _same_side(one: Actor, other: Actor) -> bool:
