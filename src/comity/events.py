@@ -1360,7 +1360,8 @@ class EventCoder:
     def _location(self, trigger: Token, resolver: ActorResolver,
                   targets: list[Actor]) -> tuple[str | None, str | None]:
         # "blocked streets in Hong Kong": the place may hang on the object too
-        holders = [trigger] + [g for c in trigger.children if c.dep_ == "prep"
+        # (not where one came from: "flew into Hanoi from the G20 summit in New Delhi")
+        holders = [trigger] + [g for c in trigger.children if c.dep_ == "prep" and c.lower_ != "from"
                                for g in c.children if g.dep_ == "pobj"] + [
             o for o in trigger.children if o.dep_ in OBJECT_DEPS]
         for child in (c for holder in holders for c in holder.children):
