@@ -687,6 +687,11 @@ class EventCoder:
                 continue
             if resolver.actors(cause) or self._noun_own_actors(cause, resolver):
                 return []  # a doer is named ("Taliban-claimed car bomb"), just not an actor here
+            attacker = resolver.context.story_attacker
+            if attacker is not None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                            for c in cause.children):
+                # "the strike killed six people": the story's attack, by its attacker
+                return [attacker]
             # "a missile believed to be fired by pro-Russia rebels": the doer the weapon's own
             # clause names
             doers = [a for agent in cause.subtree if agent.dep_ == "agent"
@@ -1039,6 +1044,14 @@ class EventCoder:
         content = content or complement
         attempt = Attempt(verb.text, verb.i, "statement", "010", "skipped", "")
         voiced = self._asserted_by(verb, attempt, resolver, "speaker is not an actor")
+        if voiced is None and (verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+                               and verb.head.head.lemma_.lower() in self.modality.speech_verbs):
+            # "The Syrian army said the strike killed six people and called it an act of
+            # aggression", parsed with "called" inside what was said: the army calls it so
+            speakers = [a for a in self.clause_subject(verb.head.head, resolver) if a.is_known]
+            mood = self.mood(verb.head.head)
+            if speakers and mood.kind == "asserted" and not mood.negated:
+                voiced, attempt.reason = (mood, speakers[0]), ""
         if voiced is None:
             return attempt
         mood, speaker = voiced
@@ -1710,7 +1723,11 @@ def _judgment_complements(verb: Token) -> list[Token]:
         # "called the proceedings a political farce staged under the cover of law" parsed
         # with the second noun as the subject of a relative clause on the first
         g for c in verb.children if c.dep_ in OBJECT_DEPS for r in c.children if r.dep_ == "relcl"
-        for g in r.children if g.dep_ in SUBJECT_DEPS and g.pos_ == "NOUN" and g.i < r.i]
+        for g in r.children if g.dep_ in SUBJECT_DEPS and g.pos_ == "NOUN" and g.i < r.i] + [
+        # "called the move unfair, unjustified and unreasonable": an adjective after the object
+        # is said of it
+        a for c in verb.children if c.dep_ in OBJECT_DEPS for a in c.children
+        if a.dep_ == "amod" and a.i > c.i]
 
 
 def _negated_word(token: Token) -> bool:
