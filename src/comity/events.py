@@ -45,8 +45,9 @@ OWN_COUNTRY_TRIPS = {"042", "043", "044"}
 #: pull-out "to" one's own state is none).
 HOME_PLACE_ROOTS = {"01", "18", "19", "20"}
 #: Acts a speech verb can itself perform, leaving nothing else said to code ("declared the
-#: ambassador persona non grata" expels him); a phone call or an appeal still carries a statement.
-SPEECH_ACT_ROOTS = {"16", "17"}
+#: ambassador persona non grata" expels him, "warned that any provocation would be met with
+#: force" threatens); a phone call or an appeal still carries a statement.
+SPEECH_ACT_ROOTS = {"13", "16", "17"}
 #: "with the help of Egypt", "with the backing of Washington": a helper, not a partner.
 HELPER_NOUNS = {"help", "support", "assistance", "backing", "aid", "mediation", "participation",
                 "blessing", "consent", "approval", "cooperation", "involvement"}
@@ -895,6 +896,9 @@ class EventCoder:
             # against Washington" has the act in a clause on the object
             clauses = [c for c in trigger.children if c.dep_ == "xcomp" or (
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+            # "warned that any Russian provocation would be met with a military response": the
+            # act a warning is about, done by or to the one warned
+            clauses += [c for c in trigger.children if c.dep_ == "ccomp"]
             clauses += [c for o in objects for c in o.children if c.dep_ == "acl" and c.pos_ in CLAUSE_POS]
             for clause in clauses:
                 acted_on = object_tokens(clause)
