@@ -56,6 +56,7 @@ STATE_KINDS = NATIONAL_KINDS | {"city", "seat", "body"}
 #: An aircraft's designation ("F-16", "Su-24", "MiG-29", "J-10C"): "F-16 fighters" are jets.
 AIRCRAFT_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?$")
 MILITARY = "MIL"
+MEDIA = "MED"
 #: The particles of an Arabic patronymic name ("Mohammed bin Salman").
 PATRONYMIC_PARTICLES = {"bin", "bint", "ibn", "ben"}
 
@@ -286,8 +287,12 @@ class ActorResolver:
             # thing names no one
             mentions = [m for m in mentions if m.kinds() != {"role"} or not all(
                 self.doc[i].pos_ == "ADJ" for i in range(m.start, m.end))]
-        if any("agency" in m.kinds() for m in mentions if m.start <= head.i < m.end):
-            return []
+        agency = next((m for m in mentions if m.start <= head.i < m.end and "agency" in m.kinds()), None)
+        if agency is not None:
+            # a news agency reports, it does not act ("Reuters reported" is masked before
+            # parsing); named otherwise it is its state's media: "KCNA" is PRKMED
+            state = next((e.country for e in agency.entries if e.kind == "agency" and e.country), None)
+            return [Actor.build(state, (MEDIA,), None, phrase_text(head, tokens))] if state else []
         pair = self._pair_reference(head, tokens)
         if pair:
             return pair
