@@ -172,6 +172,8 @@ class DocumentContext:
     #: the doer of the story's first violent act: whose act "the strike" is when condemned
     #: later (the lead tells the attack; later sentences tell reactions and background)
     story_attacker: Actor | None = None
+    #: the target of the story's first event of a root, for later ones that name none
+    first_targets: dict[str, Actor] = field(default_factory=dict)
     #: the state of the dateline's place ("NEW DELHI, Feb 16 -"): where the story was filed
     home: str | None = None
 

@@ -51,6 +51,9 @@ SPEECH_ACT_ROOTS = {"13", "16", "17"}
 #: "with the help of Egypt", "with the backing of Washington": a helper, not a partner.
 HELPER_NOUNS = {"help", "support", "assistance", "backing", "aid", "mediation", "participation",
                 "blessing", "consent", "approval", "cooperation", "involvement"}
+#: Acts whose later mentions with no one named are aimed at the story's earlier target
+#: ("imposed sanctions on four officials ... Britain announced sanctions on the same people").
+SHARED_TARGET_ROOTS = {"16"}
 #: Appeals and demands: asked of another party, never of oneself.
 ASKING_ROOTS = {"02", "10"}
 #: CAMEO's root for disapproval (criticise, accuse, condemn).
@@ -1235,6 +1238,14 @@ class EventCoder:
             place = self._location(trigger, resolver, [])[1] or self._place_along(trigger, resolver)
             if place and (code[:2] in HOME_PLACE_ROOTS or all(s.country != place for s in sources)):
                 targets = [Actor.build(place, (), None, "")]
+        context = resolver.context
+        if not targets and code[:2] in SHARED_TARGET_ROOTS and mood.kind == "asserted":
+            # "Britain, Canada and the United States announced sanctions on some of the same
+            # people": a sanction naming no one joins the story's first one (the one the story
+            # is about; later ones are often the retaliation)
+            earlier = context.first_targets.get(code[:2])
+            if earlier is not None and not any(_same_side(s, earlier) for s in sources):
+                targets = [earlier]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
@@ -1248,6 +1259,10 @@ class EventCoder:
             pairs = [(s, None) for s in sources]
         if not pairs:
             return "no target actor"
+        if code[:2] in SHARED_TARGET_ROOTS and mood.kind == "asserted":
+            named = next((t for _, t in pairs if t is not None and t.is_known), None)
+            if named is not None:
+                context.first_targets.setdefault(code[:2], named)
         pairs = [_placed_pair(s, t, lambda a: resolver.with_state_of_sentence(a, trigger)) for s, t in pairs]
         date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
