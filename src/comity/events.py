@@ -51,6 +51,9 @@ SPEECH_ACT_ROOTS = {"13", "16", "17"}
 #: "with the help of Egypt", "with the backing of Washington": a helper, not a partner.
 HELPER_NOUNS = {"help", "support", "assistance", "backing", "aid", "mediation", "participation",
                 "blessing", "consent", "approval", "cooperation", "involvement"}
+#: Fights that have another side: "killed in clashes with Chinese troops".
+COMBAT_NOUNS = {"fighting", "fight", "clash", "battle", "skirmish", "firefight", "gunfight",
+                "confrontation", "scuffle", "brawl", "engagement", "shootout", "exchange"}
 #: Acts whose later mentions with no one named are aimed at the story's earlier target
 #: ("imposed sanctions on four officials ... Britain announced sanctions on the same people").
 SHARED_TARGET_ROOTS = {"16"}
@@ -687,6 +690,11 @@ class EventCoder:
         causes += [o for c in verb.children if c.dep_ == "agent" or (
             c.dep_ == "prep" and c.lower_ in {"by", "in"}) for o in c.children if o.dep_ == "pobj"]
         for cause in causes:
+            opponents = [a for o in _preposition_objects(cause, ("with",)) for a in resolver.actors(o)
+                         if a.is_known] if cause.lemma_.lower() in COMBAT_NOUNS else []
+            if opponents:
+                # "killed in hand-to-hand fighting with Chinese troops": the other side did it
+                return opponents
             if cause.pos_ != "NOUN" or not phrase_lemmas(cause) & words:
                 continue
             if resolver.actors(cause) or self._noun_own_actors(cause, resolver):
