@@ -145,6 +145,10 @@ NO_TRANSFER = [
     "Russia produces S-400 systems at its plants near Moscow.",
     "The Indian Army ordered 118 Arjun tanks from an Indian state-owned factory.",
     "India and Russia discussed trade, energy and space cooperation.",
+    # a refused, turned-down or hypothetical deal is no step of one
+    "Germany refused to send Leopard 2 tanks to Ukraine.",
+    "Berlin turned down Kyiv's request for Leopard 2 tanks.",
+    "Turkey would buy more S-400 systems from Russia if needed.",
 ]
 
 

@@ -993,7 +993,7 @@ class EventCoder:
             lemma = governor.lemma_.lower()
             if lemma in self.modality.cancelling_verbs or _phrasal_lemma(governor) in self.modality.cancelling_verbs:
                 return Mood(kind="cancelled")
-            if lemma in self.modality.refusal_verbs:
+            if lemma in self.modality.refusal_verbs or _phrasal_lemma(governor) in self.modality.refusal_verbs:
                 # "Iran rejected talks with the US": the talks did not happen
                 return Mood(kind="refusal", governor=governor)
             mood = self.mood(governor)

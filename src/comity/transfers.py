@@ -58,6 +58,9 @@ MAX_ATTACHMENT_STEPS = 6
 AGGREGATE_WORDS = {"total", "combined", "overall", "altogether", "cumulative"}
 #: "The jets" refers back to a system this many sentences before at most.
 REFERENCE_SENTENCES = 4
+#: Moods of a deal word that report no step at all: refused, cancelled or denied, or only
+#: imagined ("would have bought").
+REFUSED_MOODS = {"refusal", "cancelled", "hypothetical"}
 DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her"}
 #: A neighbouring sentence may give a deal's value ("Officials put its value at ...") up to
 #: this many sentences after the deal.
@@ -925,6 +928,8 @@ class TransferExtractor:
             if node is None:
                 continue
             asserted = self._asserted(node, document.date)
+            if asserted is None:
+                continue
             stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
             if stage is None or rank(stage) <= rank(target.stage):
                 continue
@@ -1091,6 +1096,8 @@ class TransferExtractor:
             if word.stage == "licensed-production" and node not in licensed:
                 continue
             asserted = self._asserted(node, doc_date)
+            if asserted is None:
+                continue
             stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
             if stage is None:
                 continue
@@ -1231,7 +1238,9 @@ class TransferExtractor:
                 return word
         return None
 
-    def _asserted(self, node: Token, doc_date: str | None) -> bool:
+    def _asserted(self, node: Token, doc_date: str | None) -> bool | None:
+        """True for a step taken, False for one planned or asked for, None for one refused,
+        cancelled, denied or negated ("refused to send Leopard tanks" is no step at all)."""
         if node.pos_ in CLAUSE_POS:
             mood = self.coder.mood(node)
         else:
@@ -1248,7 +1257,9 @@ class TransferExtractor:
                            for c in governor.children)):
                 return False        # "a contract is expected to be signed", "is due to"
             mood = self.coder.noun_mood(node, doc_date)
-        return mood.kind == "asserted" and not mood.negated
+        if mood.negated or mood.kind in REFUSED_MOODS:
+            return None
+        return mood.kind == "asserted"
 
     def _licensed(self, node: Token, mention: SystemMention, mentions: dict | None) -> bool:
         """Manufacture is a licensed production only with a word saying so ("under licence",
