@@ -31,6 +31,9 @@ def transfers_of(coder, text: str, date: str = DATE, doc_id: str = "t") -> list[
 # Each case: a sentence and the one transfer it reports (fields not given are not checked;
 # "system" is checked by a shared name token, as the scorer does).
 CASES = [
+    # -- who supplies: a helper supplies the helped ---------------------------------------
+    ("The United States and Britain will help Australia acquire eight nuclear-powered submarines.",
+     dict(supplier="USA", recipient="AUS", system="submarines", category="ship", stage="talks", quantity=8)),
     # -- stages ---------------------------------------------------------------------------
     ("India and Russia are negotiating the purchase of Su-30MKI fighters.",
      dict(supplier="RUS", recipient="IND", system="Su-30MKI", category="aircraft", stage="talks")),

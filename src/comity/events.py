@@ -414,7 +414,10 @@ class EventCoder:
                 # "denied that its officers ordered the killing": what is denied is not told
                 mood.kind, mood.governor = "cancelled", governor
                 break
-            if current.dep_ == "ccomp" and lemma not in modal.intent_verbs | modal.demand_verbs | modal.appeal_verbs:
+            if current.dep_ == "ccomp" and lemma not in (modal.intent_verbs | modal.demand_verbs | modal.appeal_verbs
+                                                         | modal.transparent_verbs):
+                # ("will help Australia acquire submarines" parsed as a small clause: as planned
+                # as the helping)
                 break
             if governor.pos_ == "ADJ" and lemma in modal.intent_adjectives:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor

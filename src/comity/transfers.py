@@ -58,6 +58,8 @@ MAX_ATTACHMENT_STEPS = 6
 AGGREGATE_WORDS = {"total", "combined", "overall", "altogether", "cumulative"}
 #: "The jets" refers back to a system this many sentences before at most.
 REFERENCE_SENTENCES = 4
+#: "help Australia acquire submarines", "enable India to build frigates": the helper supplies.
+HELPING_VERBS = {"help", "assist", "enable", "aid"}
 #: Moods of a deal word that report no step at all: refused, cancelled or denied, or only
 #: imagined ("would have bought").
 REFUSED_MOODS = {"refusal", "cancelled", "hypothetical"}
@@ -1289,7 +1291,18 @@ class TransferExtractor:
         subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party",
                         "expel": "supplier", "possess": "recipient"}.get(frame)
         if node.pos_ in CLAUSE_POS:
-            if subject_role:
+            helper = node.head if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in HELPING_VERBS else None
+            # (the helped state is the helper's object, or the subject of a small clause)
+            helped = None if helper is None else next(
+                (c for c in [*helper.children, *node.children]
+                 if (c.head == helper and c.dep_ in {"dobj", "obj"})
+                 or (c.head == node and c.dep_ == "nsubj" and node.dep_ == "ccomp")), None)
+            if helped is not None and frame in {"buyer", "possess"}:
+                # "the United States and Britain will help Australia acquire submarines": the
+                # helped state gets them, the helpers supply them
+                roles.add("recipient", _countries(resolver.actors(helped)))
+                roles.add("supplier", _countries(self.coder.clause_subject(helper, resolver)))
+            elif subject_role:
                 roles.add(subject_role, _countries(self._doer(node, frame, resolver)))
             children = list(node.children)
             dative = [c for c in children if c.dep_ in {"dative", "iobj"}]
