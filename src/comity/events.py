@@ -851,7 +851,9 @@ class EventCoder:
                     # destroyed where a state rules is that state's
                     place = self._place_near(token, resolver)
                     actors = [Actor.build(place, (), None, token.text)] if place else []
-                if actors:
+                if actors and (role != "of" or not pattern.story_target or any(a.is_known for a in actors)):
+                    # ("the release of the journalist": whose release is asked names no state;
+                    # the story's other side holds him)
                     return actors
         return []
 
