@@ -1680,6 +1680,13 @@ def object_tokens(verb: Token) -> list[Token]:
         # "send troops to", "attack on": an object hidden behind a particle-less preposition
         # is not an object; but an attribute of a copula counts ("is a visit").
         found = [c for c in verb.children if c.dep_ == "attr"]
+    if not found:
+        # "condemned and rejected the decision": a verb with no object of its own shares the
+        # object of the verb joined right after it
+        joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+        if joined is not None and any(c.dep_ == "cc" and verb.i < c.i < joined.i for c in verb.children):
+            found = [c for c in joined.children if c.dep_ in OBJECT_DEPS]
     expanded = []
     for token in found:
         expanded.append(token)
