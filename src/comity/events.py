@@ -1681,6 +1681,11 @@ def object_tokens(verb: Token) -> list[Token]:
         # is not an object; but an attribute of a copula counts ("is a visit").
         found = [c for c in verb.children if c.dep_ == "attr"]
     if not found:
+        # "carried out what the army called surgical strikes": the thing so called
+        found = [g for c in verb.children if c.dep_ == "ccomp"
+                 and any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
+                 for g in c.children if g.dep_ in {"oprd", "attr"} and g.pos_ == "NOUN"]
+    if not found:
         # "condemned and rejected the decision": a verb with no object of its own shares the
         # object of the verb joined right after it
         joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
