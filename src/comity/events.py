@@ -846,7 +846,7 @@ class EventCoder:
                     # "a government-held part of Syria's second city": the owner names the state
                     owners = self._owner_of(token, resolver, trigger)
                     actors = owners if any(a.is_known for a in owners) else actors or owners
-                if not actors and role == "object" and pattern.code[:2] in ATTACKED_PLACE_ROOTS:
+                if not actors and role not in {"that", "dative"} and pattern.code[:2] in ATTACKED_PLACE_ROOTS:
                     # "struck an oil refinery in Russia's Bryansk region": what is attacked or
                     # destroyed where a state rules is that state's
                     place = self._place_near(token, resolver)
