@@ -174,6 +174,8 @@ class DocumentContext:
     story_attacker: Actor | None = None
     #: the target of the story's first event of a root, for later ones that name none
     first_targets: dict[str, Actor] = field(default_factory=dict)
+    #: who last accused each state: whom its denial answers
+    accusers: dict[str, Actor] = field(default_factory=dict)
     #: the state of the dateline's place ("NEW DELHI, Feb 16 -"): where the story was filed
     home: str | None = None
 

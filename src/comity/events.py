@@ -54,6 +54,8 @@ HELPER_NOUNS = {"help", "support", "assistance", "backing", "aid", "mediation", 
 #: Fights that have another side: "killed in clashes with Chinese troops".
 COMBAT_NOUNS = {"fighting", "fight", "clash", "battle", "skirmish", "firefight", "gunfight",
                 "confrontation", "scuffle", "brawl", "engagement", "shootout", "exchange"}
+#: Accusations a later denial answers.
+ACCUSING_CODES = {"111", "112", "1121", "1122", "1123", "1124", "1125", "115"}
 #: Acts whose later mentions with no one named are aimed at the story's earlier target
 #: ("imposed sanctions on four officials ... Britain announced sanctions on the same people").
 SHARED_TARGET_ROOTS = {"16"}
@@ -777,7 +779,11 @@ class EventCoder:
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
-            partner = self._judged_party(pattern.code, sources[0], resolver)
+            accuser = resolver.context.accusers.get(sources[0].country or sources[0].igo or "")
+            # "India said the attack had cross-border links. Pakistan denied any involvement":
+            # a denial answers the one who accused
+            partner = (accuser if pattern.code == DENIAL and accuser is not None
+                       else self._judged_party(pattern.code, sources[0], resolver))
             # (not one of the judges themselves: "France and Germany condemned the strike")
             found = [partner] if partner is not None and not any(
                 (s.country or s.igo) == (partner.country or partner.igo) for s in sources) else []
@@ -1272,6 +1278,10 @@ class EventCoder:
             pairs = [(s, None) for s in sources]
         if not pairs:
             return "no target actor"
+        if code in ACCUSING_CODES and mood.kind == "asserted":
+            for source, target in pairs:
+                if target is not None and target.is_known and source.is_known:
+                    context.accusers[target.country or target.igo or ""] = source
         if code[:2] in SHARED_TARGET_ROOTS and mood.kind == "asserted":
             named = next((t for _, t in pairs if t is not None and t.is_known), None)
             if named is not None:
