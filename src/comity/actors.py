@@ -207,7 +207,7 @@ class ActorResolver:
     def __init__(self, doc: Doc, mentions: dict[int, Mention], gaz: Gazetteer,
                  context: DocumentContext, masked: set[int] | None = None):
         self.doc = doc
-        self.mentions = mentions
+        self.mentions = _on_date(mentions, context.date)
         self.gaz = gaz
         self.context = context
         self.masked = masked or set()
@@ -432,6 +432,10 @@ class ActorResolver:
                 AIRCRAFT_DESIGNATION.match(t.text) for t in tokens if t != head):
             # "Turkish F-16 fighters" are warplanes, not militants
             sectors = [MILITARY]
+        if "GOV" in sectors and set(sectors) & {MILITARY, "REB", UNIDENTIFIED} and any(
+                e.kind == "body" and e.sectors == ("GOV",) for m in mentions for e in m.entries):
+            # "Taliban fighters" once the Taliban govern: a government's armed men are its forces
+            sectors = [MILITARY] + [s for s in sectors if s not in {"GOV", MILITARY, "REB", UNIDENTIFIED}]
         if UNIDENTIFIED in sectors and any(e.kind == "body" and e.sectors and UNIDENTIFIED not in e.sectors
                                            for m in mentions for e in m.entries):
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
@@ -807,6 +811,19 @@ def _stateless(sectors: tuple[str, ...], text: str) -> Actor:
         rest = tuple(s for s in sectors if s != NON_STATE_SLOT)
         return Actor(NON_STATE_SLOT + "".join(rest), None, sectors, None, text)
     return Actor.build(None, sectors, None, text)
+
+
+def _on_date(mentions: dict[int, Mention], date: str | None) -> dict[int, Mention]:
+    """The mentions with only the entries that hold on a date: a name two bodies have borne in
+    turn ("the Taliban") names the one of the day."""
+    dated: dict[int, Mention] = {}
+    for index, mention in mentions.items():
+        if all(e.start is None and e.end is None for e in mention.entries):
+            dated[index] = mention
+            continue
+        valid = tuple(e for e in mention.entries if e.valid_on(date))
+        dated[index] = Mention(mention.start, mention.end, mention.text, valid or mention.entries)
+    return dated
 
 
 def _retext(actor: Actor, text: str) -> Actor:

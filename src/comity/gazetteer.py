@@ -53,6 +53,16 @@ class Entry:
     office: str | None = None
     person: str | None = None
     role_kind: str | None = None
+    #: when a named body is what the entry says (ISO dates; empty: always): the Taliban are
+    #: an armed group until they take Kabul, Afghanistan's government after
+    start: str | None = None
+    end: str | None = None
+
+    def valid_on(self, date: str | None) -> bool:
+        """Whether the entry holds on a date; with no date, whether it holds now."""
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +221,8 @@ class Gazetteer:
         country = row.get("country") or None
         sectors = tuple((row.get("sectors") or "").split())
         code = row.get("code") or None
-        entry = Entry("body", country=country, sectors=sectors, person=code)
+        entry = Entry("body", country=country, sectors=sectors, person=code,
+                      start=row.get("start") or None, end=row.get("end") or None)
         for name in [row["name"], *split_list(row.get("aliases"))]:
             self.add_proper(name, entry)
 
