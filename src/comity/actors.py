@@ -256,9 +256,9 @@ class ActorResolver:
         "the east of the Gaza Strip" names the Gaza Strip."""
         mention = self.mentions.get(token.i)
         if mention is None:
-            of_object = _of_object(token)
-            if of_object is not None:
-                return self.place_at(of_object)
+            owned = of_object(token)
+            if owned is not None:
+                return self.place_at(owned)
             if token.lemma_.lower() in PLACE_NOUNS:
                 # "Kenya's capital", "Syria's north"
                 owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -304,22 +304,22 @@ class ActorResolver:
         if coordinated:
             return coordinated
         role = self._role_entry(head)
-        of_object = _of_object(head)
-        if role is not None and of_object is not None and conjuncts(of_object):
+        owned = of_object(head)
+        if role is not None and owned is not None and conjuncts(owned):
             # "the navies of India, the US and Japan": one actor per state, with the role
-            return [self._with_sectors(a, role.sectors, head) for a in self.actors(of_object)]
+            return [self._with_sectors(a, role.sectors, head) for a in self.actors(owned)]
         actor = self._compose(head, tokens, mentions)
         if actor is None and (head.pos_ == "NUM" or head.lemma_.lower() in PARTITIVES):
-            of_object = _of_object(head)
-            if of_object is not None:
-                return self.resolve(of_object)
+            owned = of_object(head)
+            if owned is not None:
+                return self.resolve(owned)
         if actor is None:
             followers = self._followers(head)
             if followers:
                 return followers
-            of_object = _of_object(head)
-            if of_object is not None and self._role_entry(head) is not None:
-                inner = self.actors(of_object)  # "the navies of India, the US and Japan"
+            owned = of_object(head)
+            if owned is not None and self._role_entry(head) is not None:
+                inner = self.actors(owned)  # "the navies of India, the US and Japan"
                 role = self._role_entry(head)
                 return [self._with_sectors(a, role.sectors, head) for a in inner]
             return []
@@ -642,7 +642,7 @@ class ActorResolver:
         of the leader's state, in the leader's camp when it is an opposition or armed one."""
         if head.lemma_.lower() not in FOLLOWER_NOUNS:
             return []
-        leader_token = _of_object(head)
+        leader_token = of_object(head)
         leaders = self.actors(leader_token) if leader_token is not None else []
         if not leaders or not leaders[0].country:
             return []
@@ -830,7 +830,8 @@ def _retext(actor: Actor, text: str) -> Actor:
     return Actor(actor.code, actor.country, actor.sectors, actor.name, text, actor.igo)
 
 
-def _of_object(head: Token) -> Token | None:
+def of_object(head: Token) -> Token | None:
+    """The object of the "of" on a noun: "hundreds of troops", "the east of the Gaza Strip"."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:

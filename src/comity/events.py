@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import PARTITIVES, ActorResolver, conjuncts
+from .actors import PARTITIVES, ActorResolver, conjuncts, of_object
 from .dates import is_after, resolve_date
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
@@ -785,15 +785,14 @@ class EventCoder:
             partner = (accuser if pattern.code == DENIAL and accuser is not None
                        else self._judged_party(pattern.code, sources[0], resolver))
             # (not one of the judges themselves: "France and Germany condemned the strike")
-            found = [partner] if partner is not None and not any(
-                (s.country or s.igo) == (partner.country or partner.igo) for s in sources) else []
+            found = [partner] if partner is not None and not any(_same_side(s, partner) for s in sources) else []
         return found
 
     @staticmethod
     def _other_antecedent(pronoun: Token, sources: list[Actor], resolver: ActorResolver) -> list[Actor]:
         """The nearest state or body named before a pronoun in its sentence that is not one of
         the sources."""
-        for token in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start]):
+        for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
             if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ in {"compound", "amod"}:
                 continue
             others = [a for a in resolver.actors(token, expand_conj=False)
@@ -1756,7 +1755,7 @@ def _doer_lemma(verb: Token) -> str | None:
         subject = _subject_token(current)
         if subject is not None:
             # "hundreds of UN troops withdrew": the troops
-            counted = _of_object_token(subject) if subject.lemma_.lower() in PARTITIVES else None
+            counted = of_object(subject) if subject.lemma_.lower() in PARTITIVES else None
             return (counted if counted is not None else subject).lemma_.lower()
         if current.dep_ != "xcomp" or _object_of(current.head) is not None:
             return None
@@ -1785,14 +1784,16 @@ def _judgment_complements(verb: Token) -> list[Token]:
 
 
 def _negated_word(token: Token) -> bool:
-    """"no threat", "not a violation", "is not illegal", "does not threaten"."""
+    """A word said to be absent: "no threat", "not a violation", "is not illegal"."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
     return token.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in token.head.children)
 
 
 def _same_side(one: Actor, other: Actor) -> bool:
-    return one.same_entity(other) or bool((one.country or one.igo) and (one.country or one.igo) == (other.country or other.igo))
+    """The same actor, or actors of the same state or organisation."""
+    side = one.country or one.igo
+    return one.same_entity(other) or bool(side and side == (other.country or other.igo))
 
 
 def _complement_as_relative(clause: Token) -> bool:
@@ -1803,11 +1804,6 @@ def _complement_as_relative(clause: Token) -> bool:
     that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ in OBJECT_DEPS | {"mark"}), None)
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ != "that"), None)
     return that is not None and subject is not None and that.i < subject.i
-
-
-def _of_object_token(noun: Token) -> Token | None:
-    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _subject_token(verb: Token) -> Token | None:
