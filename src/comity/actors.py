@@ -816,14 +816,17 @@ def _stateless(sectors: tuple[str, ...], text: str) -> Actor:
 def _on_date(mentions: dict[int, Mention], date: str | None) -> dict[int, Mention]:
     """The mentions with only the entries that hold on a date: a name two bodies have borne in
     turn ("the Taliban") names the one of the day."""
-    dated: dict[int, Mention] = {}
-    for index, mention in mentions.items():
-        if all(e.start is None and e.end is None for e in mention.entries):
-            dated[index] = mention
-            continue
-        valid = tuple(e for e in mention.entries if e.valid_on(date))
-        dated[index] = Mention(mention.start, mention.end, mention.text, valid or mention.entries)
-    return dated
+    # (one new mention per mention, not per token it covers: the resolver tells mentions apart
+    # by identity)
+    replaced: dict[int, Mention] = {}
+    for mention in {id(m): m for m in mentions.values()}.values():
+        if any(e.start is not None or e.end is not None for e in mention.entries):
+            valid = tuple(e for e in mention.entries if e.valid_on(date))
+            replaced[id(mention)] = Mention(mention.start, mention.end, mention.text,
+                                            valid or mention.entries)
+    if not replaced:
+        return mentions
+    return {index: replaced.get(id(mention), mention) for index, mention in mentions.items()}
 
 
 def _retext(actor: Actor, text: str) -> Actor:
