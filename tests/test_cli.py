@@ -60,3 +60,10 @@ def test_explain_shows_rules_tried() -> None:
     assert sign and sign[0]["outcome"] == "coded" and sign[0]["code"].startswith("12")
     text = runner.invoke(app, ["explain", "Peru will not sign the treaty with Chile."])
     assert "rules tried" in text.stdout
+
+
+def test_explain_says_what_fixed_each_date() -> None:
+    result = runner.invoke(app, ["explain", "Chile recalled its ambassador from Peru on Monday.",
+                                 "--date", "2023-03-29"])
+    assert result.exit_code == 0, result.output
+    assert "date 2023-03-27 from the sentence" in " ".join(result.stdout.split())

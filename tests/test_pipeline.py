@@ -1,4 +1,5 @@
-"""The pipeline loads its model and data once and keeps nothing of a document once coded."""
+"""The pipeline loads its model and data once, keeps nothing of a document once coded, and
+records where each date came from."""
 from __future__ import annotations
 
 import gc
@@ -6,7 +7,7 @@ import gc
 from spacy.tokens import Doc
 
 from comity.pipeline import code_text, default_coder
-from comity.records import Document
+from comity.records import DATE_BASES, Document
 
 
 def test_the_coder_is_built_once_per_process() -> None:
@@ -21,3 +22,17 @@ def test_coding_keeps_no_parsed_document_alive() -> None:
     code_text(texts[0], date="2018-03-17")
     gc.collect()
     assert not [o for o in gc.get_objects() if isinstance(o, Doc)]
+
+
+def test_each_event_says_what_fixed_its_date() -> None:
+    text = ("Japan protested to China on Wednesday over the detention of a Japanese businessman. "
+            "Its foreign minister had summoned the Chinese ambassador on Monday. "
+            "Tokyo also lodged a complaint with Beijing.")
+    events = code_text(text, date="2023-03-29")
+    bases = {(e.trigger, e.date, e.date_basis) for e in events}
+    assert ("protested", "2023-03-29", "sentence") in bases
+    assert ("summoned", "2023-03-27", "sentence") in bases
+    # nothing in the last sentence dates the complaint: the story's lead does
+    assert any(e.trigger == "lodged" and e.date == "2023-03-29" and e.date_basis == "story"
+               for e in events)
+    assert {e.to_dict()["date_basis"] for e in events} <= set(DATE_BASES)

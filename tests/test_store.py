@@ -42,6 +42,8 @@ def test_an_older_database_is_migrated_and_keeps_its_rows(tmp_path):
         docs = store.rows("SELECT id, story_id FROM documents ORDER BY id")
         assert docs == [{"id": "d1", "story_id": "d1"}, {"id": "d2", "story_id": None}]
         assert store.scalar("SELECT cameo FROM events") == "057"
+        # rows coded before dates had a recorded basis say nothing rather than a guess
+        assert store.scalar("SELECT date_basis FROM events") is None
     with Store.open(path) as again:                 # opening again applies nothing
         assert again.scalar("SELECT count(*) FROM schema_version") == SCHEMA_VERSION
 

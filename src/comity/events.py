@@ -1286,7 +1286,7 @@ class EventCoder:
             if named is not None:
                 context.first_targets.setdefault(code[:2], named)
         pairs = [_placed_pair(s, t, lambda a: resolver.with_state_of_sentence(a, trigger)) for s, t in pairs]
-        date = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
+        date, date_basis = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
         # the place counts even when it is also the target ("marched in Jakarta")
         place_country = location_country or self._location(trigger, resolver, [])[1]
@@ -1301,7 +1301,8 @@ class EventCoder:
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
         return [Event(
-            doc_id=sentence.doc_id, date=date, source=source, target=target, cameo=etype.code,
+            doc_id=sentence.doc_id, date=date, date_basis=date_basis, source=source, target=target,
+            cameo=etype.code,
             root=etype.root, quad_class=etype.quad_class, goldstein=etype.goldstein,
             plover=etype.plover, sentence_index=sentence.sentence_index,
             sentence=sentence.span.text.strip(), span=(start, end),
@@ -1357,8 +1358,9 @@ class EventCoder:
                 # the clause that reports the step dates it ("arrived in India in December")
                 trigger = _clause_of(mention.root) if mention is not None else sentences[index].root
                 sentence = sentences[index]
+                date, date_basis = self.event_date(trigger, reference_date, anchor_date, Mood())
                 events.append(Event(
-                    doc_id=doc_id, date=self.event_date(trigger, reference_date, anchor_date, Mood()),
+                    doc_id=doc_id, date=date, date_basis=date_basis,
                     source=Actor.build(source, (), None, ""), target=Actor.build(target, (), None, ""),
                     cameo=code, root=etype.root, quad_class=etype.quad_class,
                     goldstein=etype.goldstein, plover=etype.plover, sentence_index=index,
@@ -1368,17 +1370,25 @@ class EventCoder:
 
     # -- dates and places -----------------------------------------------------------------
     def event_date(self, trigger: Token, doc_date: str | None, anchor_date: str | None,
-                   mood: Mood) -> str | None:
+                   mood: Mood) -> tuple[str | None, str]:
+        """The event's date and what fixed it (``DATE_BASES``)."""
         future = mood.kind not in {"asserted"}
         own = self._own_date(trigger, doc_date, future)
         if own:
-            return own
+            return own, "sentence"
         speech = _governing_speech_verb(trigger, self.modality.speech_verbs)
         if speech is not None:
             said = self._own_date(speech, doc_date, False)
             if said:
-                return said
-        return anchor_date or doc_date
+                return said, "sentence"
+        for clause, same_act in _dating_clauses(trigger):
+            # a demanded or threatened act is still to come; the demanding is not
+            shared = self._own_date(clause, doc_date, future and same_act)
+            if shared:
+                return shared, "sentence"
+        if anchor_date:
+            return anchor_date, "story"
+        return doc_date, "article"
 
     def _own_date(self, trigger: Token, doc_date: str | None, future: bool) -> str | None:
         for ent in trigger.sent.ents:
@@ -1871,6 +1881,31 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
             return current
         current = current.head
     return None
+
+
+def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
+    """Clauses whose time also holds for the trigger, each with whether it is the same act: the
+    verb a noun trigger hangs on, the first verb of conjuncts sharing a subject ("summoned the
+    envoy on Friday and lodged a protest"), then (other acts) the verb a participle adjunct
+    depends on ("..., demanding that") and the verb whose complement the trigger is."""
+    chain: list[tuple[Token, bool]] = []
+    current, same_act = trigger, True
+    for _ in range(4):
+        if current.pos_ not in CLAUSE_POS:
+            head = _clause_of(current)
+        elif current.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
+                                                 for c in current.children):
+            head = current.head
+        elif current.dep_ in {"xcomp", "ccomp"} or (current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
+                                                   and not any(c.dep_ == "mark" for c in current.children)):
+            head, same_act = current.head, False
+        else:
+            break
+        if head == current or head.pos_ not in CLAUSE_POS:
+            break
+        chain.append((head, same_act))
+        current = head
+    return chain
 
 
 def _clause_of(token: Token) -> Token:

@@ -17,7 +17,7 @@ EVENT_FIELDS = ["doc_id", "date", "source", "target", "source_country", "target_
                 "source_text", "target_text", "cameo", "root", "quad_class", "goldstein",
                 "plover", "sentence_index", "sentence", "span", "rule"]
 EXTRA_FIELDS = ["trigger", "modality", "source_name", "target_name", "source_sectors",
-                "target_sectors", "location", "location_country", "doc_date"]
+                "target_sectors", "location", "location_country", "doc_date", "date_basis"]
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",

@@ -18,6 +18,11 @@ def event_id(event: dict[str, Any]) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+#: Where an event's date comes from, surest first: words of its own sentence ("on Friday", the
+#: day its speaker spoke, the clause it hangs on), the story's lead or the sentence it
+#: continues, or only the publication date.
+DATE_BASES = ("sentence", "story", "article")
+
 #: Sectors of the organs that act for a state: a bare state and these are one party.
 STATE_ORGAN_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"}
 
@@ -100,6 +105,8 @@ class Event:
     location: str | None = None
     location_country: str | None = None
     doc_date: str | None = None
+    #: What fixed ``date``: one of ``DATE_BASES``.
+    date_basis: str = "article"
 
     def to_dict(self) -> dict[str, Any]:
         """The flat record of ``comity code --format jsonl``."""
@@ -131,6 +138,7 @@ class Event:
             "location": self.location,
             "location_country": self.location_country,
             "doc_date": self.doc_date,
+            "date_basis": self.date_basis,
         }
         record["id"] = event_id(record)
         return record

@@ -202,6 +202,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             rejected INTEGER,
             imported_at TIMESTAMP DEFAULT current_timestamp)""",
     )),
+    Migration(6, "what fixed each event's date", (
+        # Rows stored before had no record of it; NULL says so rather than guessing.
+        "ALTER TABLE events ADD COLUMN date_basis VARCHAR",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -277,7 +281,7 @@ ROW_SCHEMAS: dict[str, pa.Schema] = {
         ("sentence_index", _I), ("sentence", _S), ("span", _INTS), ("rule", _S), ("trigger", _S),
         ("modality", _S), ("source_name", _S), ("target_name", _S), ("source_sectors", _STRINGS),
         ("target_sectors", _STRINGS), ("location", _S), ("location_country", _S), ("doc_date", _S),
-        ("url", _S), ("num_mentions", _I), ("num_sources", _I), ("num_articles", _I),
+        ("date_basis", _S), ("url", _S), ("num_mentions", _I), ("num_sources", _I), ("num_articles", _I),
         ("avg_tone", _F)]),
     "transfer_reports": pa.schema([
         ("id", _S), ("doc_id", _S), ("doc_date", _D), ("supplier", _S), ("recipient", _S),

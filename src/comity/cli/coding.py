@@ -154,4 +154,5 @@ def explain_command(
         console.print(rules)
         for event in trace.events:
             console.print(f"[bold]{event.source.code} -> {event.target.code if event.target else '-'}"
-                          f"  {event.cameo}[/bold] ({event.rule}, {event.modality}, date {event.date})")
+                          f"  {event.cameo}[/bold] ({event.rule}, {event.modality}, "
+                          f"date {event.date} from the {event.date_basis})")
