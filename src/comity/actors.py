@@ -46,6 +46,8 @@ PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
 STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
                "monarchy", "neighbour", "neighbor", "superpower", "power"}
+#: Words that describe an international organisation named before: "the bloc", "the alliance".
+ORGANISATION_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "grouping"}
 COUNTERPART = "*"
 #: Gazetteer kinds that name a state: by its name, its demonym or a people living in it ...
 NATIONAL_KINDS = frozenset({"country", "adjective", "people"})
@@ -165,6 +167,11 @@ class DocumentContext:
     #: later "he" or "she" means first ("Amorim met Putin in Moscow. He said ..." is Amorim)
     subject_person: Actor | None = None
     subject_age: int = 0
+    #: the state or body that is the main subject of the current or the previous sentence:
+    #: whom a later subject "it" means first ("the ministry cleared the visit, but on Aug. 8 it
+    #: asked the Chinese embassy to put it off")
+    subject_body: Actor | None = None
+    subject_body_age: int = 0
     last_body: Actor | None = None
     last_group: list[Actor] = field(default_factory=list)
     country_counts: Counter = field(default_factory=Counter)
@@ -283,7 +290,7 @@ class ActorResolver:
             return []
         lower = head.lower_
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
-            return self._pronoun(lower)
+            return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"})
         tokens = noun_phrase_tokens(head)
         mentions = self._mentions_in(tokens)
         if head.i not in self.mentions and head.pos_ != "PROPN":
@@ -428,6 +435,8 @@ class ActorResolver:
                     # "23 Russian diplomats" are people, but not the one "she" refers to
                     person_like = person_like or (entry.role_kind == "person"
                                                   and head.tag_ not in {"NNS", "NNPS"})
+        if igo is None and person is None and not countries:
+            igo = self._organisation_described(head, tokens)
         if head.lemma_.lower() == "fighter" and any(
                 AIRCRAFT_DESIGNATION.match(t.text) for t in tokens if t != head):
             # "Turkish F-16 fighters" are warplanes, not militants
@@ -681,6 +690,19 @@ class ActorResolver:
                 return _retext(earlier, head.text)
         return None
 
+    def _organisation_described(self, head: Token, tokens: list[Token]) -> str | None:
+        """'the bloc', 'the alliance's leaders': the international organisation named last."""
+        described = next((t for t in tokens if t.lemma_.lower() in ORGANISATION_NOUNS
+                          and (t == head or t.dep_ == "poss")
+                          and any(c.lower_ == "the" for c in t.children)), None)
+        if described is None:
+            return None
+        for start in sorted((i for i in self.mentions if i < described.i), reverse=True):
+            igo = next((e.igo for e in self.mentions[start].entries if e.kind == "igo" and e.igo), None)
+            if igo is not None:
+                return igo
+        return None
+
     def _definite_reference(self, head: Token, sectors: list[str], text: str) -> Actor | None:
         """'The defence minister' after 'Russia's defence minister': the same actor."""
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
@@ -691,11 +713,13 @@ class ActorResolver:
                 return _retext(earlier, text)
         return None
 
-    def _pronoun(self, lower: str) -> list[Actor]:
+    def _pronoun(self, lower: str, as_subject: bool = False) -> list[Actor]:
         if lower in {"he", "she"} and self.context.subject_person is not None and self.context.subject_age <= 1:
             return [self.context.subject_person]
         if lower in PERSON_PRONOUNS and self.context.last_person is not None:
             return [self.context.last_person]
+        if lower == "it" and as_subject and self.context.subject_body is not None and self.context.subject_body_age <= 1:
+            return [self.context.subject_body]
         if lower in {"it", "its", "itself"} and self.context.last_body is not None:
             return [self.context.last_body]
         if lower in GROUP_PRONOUNS and self.context.last_group:

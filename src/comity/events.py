@@ -23,6 +23,9 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 DATIVE_DEPS = {"dative", "iobj"}
 CLAUSE_POS = {"VERB", "AUX"}
+#: Particles of phrasal verbs that the parser may hang on the object when a preposition follows
+#: them ("ordered the ambassador out of the country", "sent the envoy back to Kyiv").
+PARTICLES_ON_OBJECTS = {"out", "back", "away", "off"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
@@ -63,6 +66,7 @@ SHARED_TARGET_ROOTS = {"16"}
 ASKING_ROOTS = {"02", "10"}
 #: CAMEO's root for disapproval (criticise, accuse, condemn).
 DISAPPROVAL_ROOT = "11"
+DEMAND_ROOT = "10"
 #: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
 #: is named, not by the state of the place as coercion (17) is.
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -156,12 +160,16 @@ class EventCoder:
                     resolver.actors(earlier)
         context = resolver.context
         context.subject_age += 1
+        context.subject_body_age += 1
         for root_subject in (t for t in subjects if t.head == span.root and t.pos_ != "PRON"):
             # "Lula attended the swearing-in ... He also toured": the main subject is who a
             # later "he" means, whether or not a rule used it
             named = resolver.actors(root_subject)
             if len(named) == 1 and named[0] is context.last_person:
                 context.subject_person, context.subject_age = named[0], 0
+                break
+            if len(named) == 1 and named[0].is_known and named[0] is not context.last_person:
+                context.subject_body, context.subject_body_age = named[0], 0
                 break
         attempts: list[Attempt] = []
         events: list[Event] = []
@@ -303,6 +311,10 @@ class EventCoder:
     def _pattern_fits(self, pattern: Pattern, verb: Token, object_words: set[str]) -> str:
         # "called Morrison on Wednesday" has no particle "on": a preposition of time is none
         words = [c for c in verb.children if not _time_phrase(c)]
+        # "ordered the ambassador out of the country": the particle may hang on the object
+        words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
+                  if g.dep_ == "prep" and g.lower_ in PARTICLES_ON_OBJECTS
+                  and any(p.dep_ == "prep" for p in g.children)]
         children = {c.lower_ for c in words} | {c.lemma_.lower() for c in words}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
@@ -314,10 +326,16 @@ class EventCoder:
                     verb.lemma_.lower() in self.modality.phone_verbs
                     and any(c.dep_ != "xcomp" for c in _judgment_complements(verb)))):
             return "names or judges its object (\"calls it Nansha\"): a statement, if anything"
-        if pattern.objects and not (object_words & pattern.objects):
+        if pattern.objects and not (object_words & pattern.objects) and not (
+                # "agreed on Friday to a ceasefire": a prepositional verb acts on its preposition's object
+                pattern.with_words and {w for o in _preposition_objects(verb, pattern.with_words)
+                                        for w in phrase_lemmas(o)} & pattern.objects):
             return "object is not one of " + ", ".join(sorted(pattern.objects)[:6])
         if pattern.objects_exclude and object_words & pattern.objects_exclude:
             return "object excluded for this pattern"
+        if pattern.code[:2] == DEMAND_ROOT and any(_factual_clause(c) for c in verb.children if c.dep_ == "ccomp"):
+            # "insisted that only a few drones had been shipped": a claim about the past asks nothing
+            return "insists on what was, asks for nothing"
         if pattern.requires_word:
             if not sentence_words(verb.sent) & pattern.requires_word:
                 return "sentence lacks " + "/".join(sorted(pattern.requires_word))
@@ -364,6 +382,10 @@ class EventCoder:
             prepared = self.modality.convert("preparation", code)
             if prepared is not None:
                 return prepared
+        if kind == "intent" and mood.governor is not None and (
+                mood.governor.lemma_.lower() in self.modality.threatening_verbs):
+            # "threatened to withdraw from the ceasefire agreement": whatever is held out is a threat
+            return self.modality.convert("threat", code)
         table = "intent" if kind == "future" else kind
         return self.modality.convert(table, code)
 
@@ -387,6 +409,10 @@ class EventCoder:
         if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.head.lemma_.lower() in (
                 modal.denial_verbs) and verb.head.dep_ in OBJECT_DEPS:
             # "denied reports that its officers ordered the killing", "rejected claims that ..."
+            return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and (
+                verb.head.head.lemma_.lower() in modal.preventing_verbs):
+            # "banned the officers from travelling to the bloc": kept from it, not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in OBJECT_DEPS and (
                 verb.head.head.lemma_.lower() in modal.cancelling_verbs) and _purpose_clause(verb):
@@ -428,7 +454,8 @@ class EventCoder:
                 break
             elif lemma in modal.refusal_verbs:
                 mood.kind, mood.governor = "refusal", governor
-            elif lemma in modal.demand_verbs | modal.appeal_verbs and self._asked(governor, current) is not None:
+            elif lemma in modal.demand_verbs | modal.appeal_verbs and self._asked(governor, current) is not None and not (
+                    current.dep_ == "ccomp" and _factual_clause(current)):
                 mood.kind = "demand" if lemma in modal.demand_verbs else "appeal"
                 mood.governor, mood.addressee = governor, self._asked(governor, current)
                 if self._auxiliary_mood(governor, _reported(governor, modal.speech_verbs)) == "hypothetical":
@@ -939,7 +966,9 @@ class EventCoder:
                             placed.append(pobj)
             return aimed + acted + placed
         found = []
-        holders = [trigger, *objects]
+        # "blocked a package of aid for Ukraine": the role may hang on what the object counts
+        counted = [of_object(o) for o in objects]
+        holders = [trigger, *objects, *(c for c in counted if c is not None)]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
@@ -1883,6 +1912,15 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
     return None
 
 
+def _factual_clause(clause: Token) -> bool:
+    """A complement that tells what was or has been ("that they had been delivered", "that it
+    sent drones"), not what should be."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False  # (", diplomats quoted ... as saying": the report, not what is demanded)
+    return clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "has", "have", "was", "were"}
+                                       for c in clause.children)
+
+
 def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
     """Clauses whose time also holds for the trigger, each with whether it is the same act: the
     verb a noun trigger hangs on, the first verb of conjuncts sharing a subject ("summoned the
@@ -1893,8 +1931,8 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
     for _ in range(4):
         if current.pos_ not in CLAUSE_POS:
             head = _clause_of(current)
-        elif current.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
-                                                 for c in current.children):
+        elif current.dep_ == "conj" and not any(
+                c.dep_ in SUBJECT_DEPS | {"nsubjpass", "aux"} for c in current.children):
             head = current.head
         elif current.dep_ in {"xcomp", "ccomp"} or (current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
                                                    and not any(c.dep_ == "mark" for c in current.children)):

@@ -83,6 +83,8 @@ class Modality:
     phone_verbs: frozenset[str] = frozenset()
     ultimatum_markers: frozenset[str] = frozenset()
     condition_markers: frozenset[str] = frozenset()
+    preventing_verbs: frozenset[str] = frozenset()
+    threatening_verbs: frozenset[str] = frozenset()
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:

@@ -6,8 +6,11 @@ actors come from comity's own gazetteers, so the recogniser's only use was findi
 amounts, and the rules do that at a fraction of its cost (it is about half of the model's
 run time). Small components repair what the coder depends on: lemmas of irregular past forms
 the tagger mistakes for present ones, of hyphen-prefixed verbs ("co-chaired", "re-imposed")
-that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), and the part of
-speech of headline verbs tagged as nouns ("EU and UN hand over supplies").
+that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), the part of
+speech of headline verbs tagged as nouns ("EU and UN hand over supplies"), second subjects
+taken for objects ("Hamas freed hostages and Israel released prisoners"), surnames taken for
+adverbs ("Baerbock held talks"), and complements taken for relative clauses ("demanded through
+diplomatic channels that China scrap the ban").
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 
 from .data import data_path, read_yaml
+from .lexicon import lexicon
 
 #: Model packages tried in order: Explosion's own when the user has it, then the re-upload
 #: that installs from PyPI.
@@ -83,6 +87,54 @@ def coordinated_clauses(doc):
     return doc
 
 
+@Language.component("stranded_subjects")
+def stranded_subjects(doc):
+    """An unfamiliar surname opening a sentence is sometimes tagged as an adverb ("Baerbock held
+    talks with ..."): a capitalised word before a finite verb that has no subject, with nothing
+    between them but adverbs, is that verb's subject (an adverb opening a sentence is followed
+    by a comma or by a subject, never directly by a finite verb)."""
+    for sentence in doc.sents:
+        first = sentence[0]
+        verb = first.head
+        if (first.dep_ not in {"advmod", "npadvmod"} or not first.is_title or first.is_stop
+                or not (verb.tag_ in {"VBD", "VBZ"} or verb.tag_ == "VBN" and verb.dep_ == "ROOT"
+                        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
+                or verb.i <= first.i
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+                or any(t.pos_ != "ADV" for t in doc[first.i + 1:verb.i])):
+            continue
+        first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
+        if verb.tag_ == "VBN":
+            verb.tag_ = "VBD"  # ("held" without a subject is taken for a participle)
+    return doc
+
+
+@Language.component("complements_as_relatives")
+def complements_as_relatives(doc):
+    """"demanded through diplomatic channels that China scrap the ban" is parsed with the
+    complement as a relative clause on "channels": a clause that opens with "that", has a
+    subject and an object of its own (so "that" fills no role in it) and hangs on a noun of a
+    verb of saying or asking is that verb's complement."""
+    modality = lexicon().modality
+    governors = modality.speech_verbs | modality.demand_verbs | modality.appeal_verbs
+    for clause in doc:
+        if clause.dep_ != "relcl" or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"), None)
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if that is None or subject is None or that.i > subject.i or not any(
+                c.dep_ in {"dobj", "attr", "ccomp", "xcomp", "acomp"} or c.dep_ == "auxpass"
+                for c in clause.children):
+            continue
+        noun = clause.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in governors and verb.i < noun.i:
+            clause.head, clause.dep_ = verb, "ccomp"
+            if clause.tag_ == "VBD" and clause.lower_ == clause.lemma_.lower():
+                clause.tag_ = "VB"  # ("that China scrap": a subjunctive, not a past form)
+    return doc
+
+
 @cache
 def prefixed_verb_forms() -> dict[str, str]:
     """Inflected forms of the hyphen-prefixed verbs in ``parse/prefixed_verbs.yaml`` and their
@@ -125,6 +177,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
         nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
         nlp.add_pipe("coordinated_clauses", after="verbal_roots")
+        nlp.add_pipe("stranded_subjects", after="coordinated_clauses")
+        nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
         return nlp

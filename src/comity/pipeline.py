@@ -153,6 +153,8 @@ class Coder:
             for token in sentence:
                 if token.pos_ == "VERB" and token.dep_ == "ROOT" or (
                         token.lemma_.lower() in self.coder.modality.speech_verbs and token.pos_ == "VERB"):
+                    if self.coder.mood(token).kind != "asserted":
+                        continue  # "will drop visas from Monday": a day still to come
                     date = self.coder.statement_date(token, doc_date)
                     if date and len(date) == 10 and not (doc_date and date > doc_date):
                         return date
