@@ -40,7 +40,7 @@ PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "dist
                "southwest", "territory", "soil", "port", "island", "airspace", "waters", "heartland",
                "countryside", "outskirts", "interior"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
-PAIR_DETERMINERS = {"both", "two", "our", "each"}
+PAIR_DETERMINERS = {"both", "two", "three", "our", "each"}
 #: People named as a pair ("the two leaders"): the last two named people of two states.
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"}
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
@@ -307,6 +307,9 @@ class ActorResolver:
         pair = self._pair_reference(head, tokens)
         if pair:
             return pair
+        half = self._divided_state_reference(head, tokens)
+        if half is not None:
+            return [half]
         coordinated = self._coordinated_nationals(head, tokens, mentions)
         if coordinated:
             return coordinated
@@ -739,6 +742,23 @@ class ActorResolver:
                 people.append(self.gaz.person_actor(person, self.context.date, self.mentions[start].text))
         return people
 
+    def _divided_state_reference(self, head: Token, tokens: list[Token]) -> Actor | None:
+        """'the North', 'the South': the state named before whose name begins so ("North
+        Korea", "South Sudan")."""
+        if head.lower_ not in {"north", "south"} or not head.is_title or head.i in self.mentions or not any(
+                t.lower_ == "the" for t in tokens):
+            return None
+        prefix = head.text + " "
+        for start in sorted((i for i in self.mentions if i < head.i), reverse=True):
+            mention = self.mentions[start]
+            if mention.text.startswith(prefix):
+                country = next((e.country for e in mention.entries if e.kind == "country" and e.country), None)
+                if country is not None:
+                    actor = Actor.build(country, (), None, phrase_text(head, tokens))
+                    self.context.note(actor, False)
+                    return actor
+        return None
+
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[Actor]:
         """'both countries', 'the two sides', 'our countries': the two parties of the story;
         'the two leaders', 'both ministers': the last two named people of two states."""
@@ -748,6 +768,8 @@ class ActorResolver:
         if not modifiers & PAIR_DETERMINERS:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS:
+            if "three" in modifiers:
+                return []
             people: list[Actor] = []
             for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
                 if actor.name and actor.country and all(p.country != actor.country for p in people):
@@ -757,6 +779,10 @@ class ActorResolver:
             return []
         if head.lemma_.lower() not in PAIR_NOUNS:
             return []
+        if "three" in modifiers:
+            # "the three countries": the story's three main states
+            trio = [c for c, _ in self.context.country_counts.most_common(3)]
+            return [Actor.build(c, (), None, head.text) for c in trio] if len(trio) == 3 else []
         dyad = self.context.dyad()
         if "our" in modifiers and self.speaker is not None and self.speaker.country:
             others = [c for c in dyad if c != self.speaker.country]

@@ -70,6 +70,9 @@ DEMAND_ROOT = "10"
 #: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
 #: is named, not by the state of the place as coercion (17) is.
 VIOLENT_ROOTS = {"18", "19", "20"}
+#: Acts that, like violence, those who report them seldom did themselves ("the building was
+#: destroyed, the ministry said"); arrests, by contrast, are reported by the police who made them.
+DESTRUCTION_CODES = {"1712"}
 #: CAMEO's code for accusing another party of an act ("accuse of crime").
 ACCUSATION = "112"
 #: Objects that negate what they stand in ("had nothing to do with it").
@@ -226,10 +229,17 @@ class EventCoder:
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
         untargeted: tuple | None = None   # the first pattern that found all but a target
-        for pattern in self.lexicon.verbs[verb_lemma(verb, self.lexicon.verbs)]:
+        patterns = self.lexicon.verbs[verb_lemma(verb, self.lexicon.verbs)]
+        # "Macron hit back": with a particle some pattern of the verb names, it is that phrasal
+        # verb, not the bare one
+        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}} & {
+            w for p in patterns for w in p.with_words}
+        for pattern in patterns:
             attempt = Attempt(verb.text, verb.i, pattern.id, pattern.code, "skipped", "")
             attempts.append(attempt)
-            why_not = self._pattern_fits(pattern, verb, object_words)
+            why_not = ("a phrasal verb (" + " ".join(sorted(particles)) + "), not this one"
+                       if particles and not pattern.with_words else
+                       self._pattern_fits(pattern, verb, object_words))
             if why_not:
                 attempt.reason = why_not
                 continue
@@ -255,7 +265,7 @@ class EventCoder:
                 continue
             conflict = self.ontology[code].quad_class == MATERIAL_CONFLICT
             violent = code[:2] in VIOLENT_ROOTS
-            if (violent and _passive(verb) and not _agent_named(verb)
+            if ((violent or code in DESTRUCTION_CODES) and _passive(verb) and not _agent_named(verb)
                     and verb.lemma_.lower() not in self.modality.stative_participles):
                 # "three civilians were killed in a car bombing, police said": whoever reports
                 # an agentless attack did not do it
