@@ -40,7 +40,7 @@ PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "dist
                "southwest", "territory", "soil", "port", "island", "airspace", "waters", "heartland",
                "countryside", "outskirts", "interior"}
 PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
-PAIR_DETERMINERS = {"both", "two", "three", "our", "each"}
+PAIR_DETERMINERS = {"both", "two", "our", "each"}
 #: People named as a pair ("the two leaders"): the last two named people of two states.
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"}
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
@@ -768,8 +768,6 @@ class ActorResolver:
         if not modifiers & PAIR_DETERMINERS:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS:
-            if "three" in modifiers:
-                return []
             people: list[Actor] = []
             for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
                 if actor.name and actor.country and all(p.country != actor.country for p in people):
@@ -779,10 +777,6 @@ class ActorResolver:
             return []
         if head.lemma_.lower() not in PAIR_NOUNS:
             return []
-        if "three" in modifiers:
-            # "the three countries": the story's three main states
-            trio = [c for c, _ in self.context.country_counts.most_common(3)]
-            return [Actor.build(c, (), None, head.text) for c in trio] if len(trio) == 3 else []
         dyad = self.context.dyad()
         if "our" in modifiers and self.speaker is not None and self.speaker.country:
             others = [c for c in dyad if c != self.speaker.country]

@@ -702,6 +702,14 @@ class EventCoder:
             described = resolver.actors(head)
             if described:
                 return described
+        if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "Sudan's decision to break off relations", "the EU's plan to impose sanctions":
+            # the one whose decision or plan it is
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            owners = [a for a in resolver.actors(owner) if a.is_known] if owner is not None else []
+            if owners:
+                return owners
         if verb.dep_ in {"acl", "relcl"} or passive:
             # A participle or an agentless passive ("contracts signed with India"): the doer is
             # the one whose clause reports it, usually the speaker.
