@@ -406,7 +406,7 @@ class ActorResolver:
             e.kind == "role" and e.role_kind != "person" for e in head_mention.entries)
         pronoun_owner = next((t for t in tokens if t.dep_ == "poss" and t.tag_ == "PRP$" and t != head), None)
         for mention in ordered:
-            for entry in mention.entries:
+            for entry in self._by_story_states(mention.entries):
                 if entry.kind == "person" and person is None:
                     candidates = [e.person for e in mention.entries if e.kind == "person"]
                     named = self.context.people.get(mention.text)
@@ -693,6 +693,15 @@ class ActorResolver:
                 return _retext(earlier, head.text)
         return None
 
+    def _by_story_states(self, entries: tuple[Entry, ...]) -> list[Entry]:
+        """A name borne by bodies of several states ("the Democratic Party" of the US, South
+        Korea, Italy) is first the one of the state the story has named most."""
+        states = {e.country for e in entries if e.kind == "body" and e.country}
+        if len(states) < 2:
+            return list(entries)
+        counts = self.context.country_counts
+        return sorted(entries, key=lambda e: -counts.get(e.country or "", 0) if e.kind == "body" else 0)
+
     def _organisation_described(self, head: Token, tokens: list[Token]) -> str | None:
         """'the bloc', 'the alliance's leaders': the international organisation named last."""
         described = next((t for t in tokens if t.lemma_.lower() in ORGANISATION_NOUNS
@@ -765,7 +774,10 @@ class ActorResolver:
         if head.tag_ not in {"NNS", "NNPS"}:
             return []
         modifiers = {t.lower_ for t in tokens if t != head}
-        if not modifiers & PAIR_DETERMINERS:
+        # "The leaders signed a joint declaration": a bare definite plural of leaders is the pair
+        # just named, as "the two leaders" is
+        bare_leaders = modifiers == {"the"} and head.lemma_.lower() in PAIR_PERSON_NOUNS
+        if not modifiers & PAIR_DETERMINERS and not bare_leaders:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS:
             people: list[Actor] = []

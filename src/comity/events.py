@@ -949,9 +949,12 @@ class EventCoder:
                         for g in c.children if g.dep_ == "pobj"]
             return datives or _misparsed_dative(trigger, objects)
         if role == "that":
-            # "demanded that Russia explain": the subject of the demanded clause
+            # "demanded that Russia explain": the subject of the demanded clause; in a small
+            # clause parsed as a noun ("declared Mexico's ambassador persona non grata"), the
+            # noun put before it
             return [g for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
-                    for g in c.children if g.dep_ in SUBJECT_DEPS]
+                    for g in c.children if g.dep_ in SUBJECT_DEPS
+                    or (c.pos_ == "NOUN" and g.dep_ == "compound" and g.i < c.i)]
         if role == "complement":
             # "threatened to ban voting in East Jerusalem": a verb that only announces an act
             # finds its target in that act: whom it is aimed at ("send migrants to Europe"),
