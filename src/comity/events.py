@@ -179,7 +179,8 @@ class EventCoder:
         for token in span:
             if token.dep_ == "amod":
                 continue  # "the internationally recognised government" describes, reports nothing
-            if token.pos_ in CLAUSE_POS and verb_lemma(token, self.lexicon.verbs) in self.lexicon.verbs:
+            if (token.pos_ in CLAUSE_POS or _predicate_adjective(token)) and (
+                    verb_lemma(token, self.lexicon.verbs) in self.lexicon.verbs):
                 attempts.extend(self._code_verb(token, sentence, resolver, anchor_date))
             elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.lexicon.nouns:
                 attempts.extend(self._code_noun(token, sentence, resolver, anchor_date))
@@ -619,7 +620,8 @@ class EventCoder:
         if depth > 6:
             return []
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-        if passive and verb.lemma_.lower() in self.modality.stative_participles and not _agent_named(verb):
+        if passive and (verb.lemma_.lower() in self.modality.feeling_participles or (
+                verb.lemma_.lower() in self.modality.stative_participles and not _agent_named(verb))):
             # "Israel is opposed to French mediation": a state, not something done to Israel
             subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if subject is not None:
@@ -1931,6 +1933,12 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
             return current
         current = current.head
     return None
+
+
+def _predicate_adjective(token: Token) -> bool:
+    """An adjective said of a subject ("Australia was deeply disappointed"): the lexicon may
+    list it as a verb whose doer is that subject."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.pos_ in CLAUSE_POS
 
 
 def _factual_clause(clause: Token) -> bool:
