@@ -720,6 +720,13 @@ class ActorResolver:
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
         if "the" not in determiners:
             return None
+        # "The Emirati foreign ministry noted ... The ministry described ...": the last actor
+        # named with the same noun, before the last of the same sectors
+        word = head.lower_
+        for earlier in reversed(self.context.recent):
+            if earlier.country and earlier.sectors and earlier.text.lower().split()[-1:] == [word] and (
+                    tuple(sectors[:len(earlier.sectors)]) == earlier.sectors):
+                return _retext(earlier, text)
         for earlier in reversed(self.context.recent):
             if earlier.country and earlier.sectors and tuple(sectors[:len(earlier.sectors)]) == earlier.sectors:
                 return _retext(earlier, text)
