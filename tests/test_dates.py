@@ -1,7 +1,7 @@
 """Relative and absolute date expressions resolved against a publication date."""
 import pytest
 
-from comity.dates import is_after, resolve_date
+from comity.dates import is_after, resolve_date, shift_days
 
 PUBLISHED = "2018-12-14"  # a Friday
 
@@ -46,3 +46,10 @@ def test_is_after() -> None:
     assert is_after("2018-12-20", PUBLISHED)
     assert not is_after("2018-12", PUBLISHED)
     assert is_after("2019", PUBLISHED)
+
+
+def test_shift_days_moves_full_dates_only() -> None:
+    assert shift_days("2022-10-04", -1) == "2022-10-03"
+    assert shift_days("2024-03-01", -1) == "2024-02-29"
+    assert shift_days("2022-10", -1) is None
+    assert shift_days(None, 2) is None

@@ -138,3 +138,11 @@ def is_after(resolved: str | None, reference: str | None) -> bool:
     if not resolved or not reference:
         return False
     return resolved > reference[:len(resolved)]
+
+
+def shift_days(day: str | None, days: int) -> str | None:
+    """A full date moved by some days ("one day after" Tuesday is Monday's act); coarser
+    dates are left as they are."""
+    if not day or len(day) != 10:
+        return None
+    return _iso(Date.fromisoformat(day) + timedelta(days=days))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actors import PARTITIVES, ActorResolver, conjuncts, of_object
-from .dates import is_after, resolve_date
+from .dates import is_after, resolve_date, shift_days
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
 from .records import STATE_ORGAN_SECTORS, Actor, Event, Transfer
@@ -1438,6 +1438,14 @@ class EventCoder:
             shared = self._own_date(clause, doc_date, future and same_act)
             if shared:
                 return shared, "sentence"
+        interval = _interval_clause(trigger)
+        if interval is not None:
+            # "said on Tuesday ..., one day after Poland demanded reparations": Monday
+            clause, days = interval
+            main, basis = self.event_date(clause.head, doc_date, anchor_date, Mood())
+            shifted = shift_days(main, days)
+            if shifted:
+                return shifted, basis
         if anchor_date:
             return anchor_date, "story"
         return doc_date, "article"
@@ -1932,6 +1940,32 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
         if current.lemma_.lower() in speech_verbs and current != token and current.pos_ == "VERB":
             return current
         current = current.head
+    return None
+
+
+#: Counts written out in intervals: "one day after", "two days before", "a week after".
+INTERVAL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                   "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+INTERVAL_UNITS = {"day": 1, "week": 7}
+
+
+def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
+    """The clause a trigger's act is dated from, and by how many days: an adverbial clause
+    "one day after Poland demanded ..." on a clause dated Tuesday puts the demand on Monday
+    (-1), "two days before" puts its act two days after (+2)."""
+    clause = trigger if trigger.pos_ in CLAUSE_POS else _clause_of(trigger)
+    if clause.dep_ != "advcl" or clause.head == clause:
+        return None
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    if mark not in {"after", "before"}:
+        return None
+    for unit in clause.children:
+        if unit.dep_ == "npadvmod" and unit.lemma_.lower() in INTERVAL_UNITS:
+            count = next((INTERVAL_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+            if count:
+                days = count * INTERVAL_UNITS[unit.lemma_.lower()]
+                return clause, -days if mark == "after" else days
     return None
 
 
