@@ -39,10 +39,12 @@ PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "dist
                "coast", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "territory", "soil", "port", "island", "airspace", "waters", "heartland",
                "countryside", "outskirts", "interior"}
-PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital"}
+PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital", "delegation"}
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
 #: People named as a pair ("the two leaders"): the last two named people of two states.
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"}
+#: Title words a bare pair may carry: "the prime ministers", "the foreign ministers".
+PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
 STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
                "monarchy", "neighbour", "neighbor", "superpower", "power"}
@@ -783,7 +785,8 @@ class ActorResolver:
         modifiers = {t.lower_ for t in tokens if t != head}
         # "The leaders signed a joint declaration": a bare definite plural of leaders is the pair
         # just named, as "the two leaders" is
-        bare_leaders = modifiers == {"the"} and head.lemma_.lower() in PAIR_PERSON_NOUNS
+        bare_leaders = ("the" in modifiers and modifiers <= {"the"} | PAIR_TITLE_WORDS
+                        and head.lemma_.lower() in PAIR_PERSON_NOUNS)
         if not modifiers & PAIR_DETERMINERS and not bare_leaders:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS:

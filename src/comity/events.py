@@ -996,6 +996,10 @@ class EventCoder:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
                     found.extend(c for c in child.children if c.dep_ == "pobj")
+                elif role == "out of" and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
+                    # "pulled its diplomat out of Ankara"
+                    found.extend(g for o in child.children if o.dep_ == "prep" and o.lower_ == "of"
+                                 for g in o.children if g.dep_ == "pobj")
         return found
 
     # -- nouns ----------------------------------------------------------------------------
@@ -1954,6 +1958,8 @@ def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
     "one day after Poland demanded ..." on a clause dated Tuesday puts the demand on Monday
     (-1), "two days before" puts its act two days after (+2)."""
     clause = trigger if trigger.pos_ in CLAUSE_POS else _clause_of(trigger)
+    while clause.dep_ in {"xcomp", "conj"} and clause.head != clause:
+        clause = clause.head  # "a day after Baghdad decided to pull its diplomat out"
     if clause.dep_ != "advcl" or clause.head == clause:
         return None
     mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
