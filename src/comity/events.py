@@ -1456,7 +1456,7 @@ class EventCoder:
 
     def _own_date(self, trigger: Token, doc_date: str | None, future: bool) -> str | None:
         for ent in trigger.sent.ents:
-            if ent.label_ != "DATE":
+            if ent.label_ != "DATE" or _date_as_argument(ent):
                 continue
             if ent.start < trigger.i and self._dates_speech(ent) is not None:
                 continue  # "said on Wednesday it would downgrade ties": the saying's date
@@ -1947,6 +1947,8 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
     return None
 
 
+#: Prepositions that make a date a deadline or a limit, not the day of the act.
+DEADLINE_PREPOSITIONS = {"by", "until", "till", "through"}
 #: Counts written out in intervals: "one day after", "two days before", "a week after".
 INTERVAL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                    "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -1973,6 +1975,17 @@ def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
                 days = count * INTERVAL_UNITS[unit.lemma_.lower()]
                 return clause, -days if mark == "after" else days
     return None
+
+
+def _date_as_argument(ent: Span) -> bool:
+    """A date that is what a clause is about rather than when it happened: "set March 15 as
+    the deadline", "must leave by Feb. 7", "extended the truce until Sunday"."""
+    root = ent.root
+    named_as = any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in {"deadline", "date", "day", "target"} for g in c.children)
+        for c in root.head.children)
+    return root.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} or named_as or (
+        root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS)
 
 
 def _predicate_adjective(token: Token) -> bool:
