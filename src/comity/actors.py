@@ -799,13 +799,28 @@ class ActorResolver:
             return []
         if head.lemma_.lower() not in PAIR_NOUNS:
             return []
-        dyad = self.context.dyad()
+        # "Muizzu held talks with Xi in Beijing, and the two governments signed ...": the two
+        # states the sentence has named, else the story's two main states
+        dyad = self._states_named_before(head) or self.context.dyad()
         if "our" in modifiers and self.speaker is not None and self.speaker.country:
             others = [c for c in dyad if c != self.speaker.country]
             dyad = [self.speaker.country] + others[:1]
         if len(dyad) < 2:
             return []
         return [Actor.build(country, (), None, head.text) for country in dyad]
+
+    def _states_named_before(self, head: Token) -> list[str]:
+        """The states of the actors named in a word's sentence before it, when there are two."""
+        states: list[str] = []
+        for token in head.sent:
+            if token.i >= head.i:
+                break
+            if token.pos_ != "PROPN" or token.dep_ in {"compound", "amod", "poss"} or token.i not in self.mentions:
+                continue
+            for actor in self.resolve(token):
+                if actor.country and actor.country not in states:
+                    states.append(actor.country)
+        return states if len(states) == 2 else []
 
     def _with_sectors(self, actor: Actor, sectors: tuple[str, ...], head: Token) -> Actor:
         merged = list(actor.sectors)

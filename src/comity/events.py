@@ -285,6 +285,13 @@ class EventCoder:
                     a.same_entity(s) for s in sources)] if doer is not None else []
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
+                if mood.kind == "demand" and not any(t.is_known for t in targets) and sources and (
+                        mood.addressee is None or mood.addressee.pos_ not in {"PROPN", "PRON"}):
+                    # "demanded that the restrictions be lifted at once": of whoever the story
+                    # says imposed them, its other side
+                    partner = resolver.context.partner_of(sources[0])
+                    targets = [partner] if partner is not None and not any(
+                        _same_side(s, partner) for s in sources) else targets
             elif pattern.converse:
                 # "Ukraine received tanks from Germany": the giver acts on the receiver
                 sources, targets = targets, sources
