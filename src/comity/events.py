@@ -1761,6 +1761,11 @@ def object_tokens(verb: Token) -> list[Token]:
                 break
             noun = noun.head.head
     if not found:
+        # "discussed strengthening security cooperation with Putin": what is discussed is the
+        # gerund's object
+        found = [o for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                 for o in c.children if o.dep_ in OBJECT_DEPS]
+    if not found:
         # "eased curfew hours": the parser sometimes takes a plural object for an adverbial noun;
         # a common noun that is no bare measure of time ("for hours", "last week") is the object
         found = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"
