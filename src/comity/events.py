@@ -998,7 +998,10 @@ class EventCoder:
         found = []
         # "blocked a package of aid for Ukraine": the role may hang on what the object counts
         counted = [of_object(o) for o in objects]
-        holders = [trigger, *objects, *(c for c in counted if c is not None)]
+        # "signed a contract to buy drones from Turkey": or on the infinitive the object names
+        purposes = [c for o in objects for c in o.children if c.dep_ == "acl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
