@@ -1452,6 +1452,10 @@ class EventCoder:
             shared = self._own_date(clause, doc_date, future and same_act)
             if shared:
                 return shared, "sentence"
+        adjunct = self._adjunct_date(trigger if trigger.pos_ in CLAUSE_POS else _clause_of(trigger),
+                                     doc_date, future)
+        if adjunct:
+            return adjunct, "sentence"
         interval = _interval_clause(trigger)
         if interval is not None:
             # "said on Tuesday ..., one day after Poland demanded reparations": Monday
@@ -1493,7 +1497,18 @@ class EventCoder:
         return None
 
     def statement_date(self, verb: Token, doc_date: str | None) -> str | None:
-        return self._own_date(verb, doc_date, False)
+        return self._own_date(verb, doc_date, False) or self._adjunct_date(verb, doc_date, False)
+
+    def _adjunct_date(self, clause: Token, doc_date: str | None, future: bool) -> str | None:
+        """The date of a participle opening the clause: "Meeting late on Wednesday, the council
+        laid the blame on Turkish troops"."""
+        for adjunct in clause.children:
+            if adjunct.dep_ == "advcl" and adjunct.tag_ == "VBG" and adjunct.i < clause.i and not any(
+                    c.dep_ == "mark" for c in adjunct.children):
+                shared = self._own_date(adjunct, doc_date, future)
+                if shared:
+                    return shared
+        return None
 
     def _location(self, trigger: Token, resolver: ActorResolver,
                   targets: list[Actor]) -> tuple[str | None, str | None]:

@@ -9,8 +9,9 @@ the tagger mistakes for present ones, of hyphen-prefixed verbs ("co-chaired", "r
 that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), the part of
 speech of headline verbs tagged as nouns ("EU and UN hand over supplies"), second subjects
 taken for objects ("Hamas freed hostages and Israel released prisoners"), surnames taken for
-adverbs ("Baerbock held talks"), and complements taken for relative clauses ("demanded through
-diplomatic channels that China scrap the ban").
+adverbs ("Baerbock held talks"), complements taken for relative clauses ("demanded through
+diplomatic channels that China scrap the ban") and gerunds taken for nouns ("after mediating
+between Vucic and Kurti").
 """
 from __future__ import annotations
 
@@ -109,6 +110,23 @@ def stranded_subjects(doc):
     return doc
 
 
+@Language.component("clausal_gerunds")
+def clausal_gerunds(doc):
+    """A gerund heading a clause is sometimes tagged as a noun ("after mediating between
+    Vucic and Kurti"): one with a clause's dependency whose stem is a verb the lexicon knows
+    becomes that verb."""
+    verbs = lexicon().verbs
+    for token in doc:
+        if token.pos_ != "NOUN" or token.dep_ not in {"advcl", "pcomp", "xcomp", "ccomp"} or not token.lower_.endswith("ing"):
+            continue
+        stem = token.lower_[:-3]
+        for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+            if lemma and lemma in verbs:
+                token.pos_, token.tag_, token.lemma_ = "VERB", "VBG", lemma
+                break
+    return doc
+
+
 @Language.component("complements_as_relatives")
 def complements_as_relatives(doc):
     """"demanded through diplomatic channels that China scrap the ban" is parsed with the
@@ -179,6 +197,7 @@ def load_nlp() -> Language:
         nlp.add_pipe("coordinated_clauses", after="verbal_roots")
         nlp.add_pipe("stranded_subjects", after="coordinated_clauses")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
+        nlp.add_pipe("clausal_gerunds", after="complements_as_relatives")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
         return nlp
