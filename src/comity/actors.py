@@ -43,7 +43,8 @@ PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capi
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
 #: People named as a pair ("the two leaders"): the last two named people of two states.
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"}
-#: Plural nouns that, with only "the", mean the story's pair: "the governments signed ...".
+#: Plural nouns that, with only "the" or "their", mean the story's pair: "the governments
+#: signed ...", "the two leaders held talks, after which their governments signed ...".
 BARE_PAIR_NOUNS = {"government", "delegation"}
 #: Title words a bare pair may carry: "the prime ministers", "the foreign ministers".
 PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
@@ -790,7 +791,7 @@ class ActorResolver:
         bare_leaders = ("the" in modifiers and modifiers <= {"the"} | PAIR_TITLE_WORDS
                         and head.lemma_.lower() in PAIR_PERSON_NOUNS)
         # "the governments signed agreements": a bare definite plural of governments too
-        bare_governments = modifiers == {"the"} and head.lemma_.lower() in BARE_PAIR_NOUNS
+        bare_governments = modifiers in ({"the"}, {"their"}) and head.lemma_.lower() in BARE_PAIR_NOUNS
         if not modifiers & PAIR_DETERMINERS and not bare_leaders and not bare_governments:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS:
