@@ -297,7 +297,7 @@ class ActorResolver:
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
             return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"})
         tokens = noun_phrase_tokens(head)
-        mentions = self._mentions_in(tokens)
+        mentions = self._mentions_in(tokens, head)
         if head.i not in self.mentions and head.pos_ != "PROPN":
             # "a general strike", "military exercises": a role word used as an adjective on a
             # thing names no one
@@ -349,6 +349,10 @@ class ActorResolver:
                 and doc[end + 1].lower_ in ASSOCIATION_WORDS) or (
             start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES)
 
+    def _brokers(self, mention: Mention) -> bool:
+        doc, end = self.doc, mention.end
+        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in {"brokered", "mediated"}
+
     def _coordinated_nationals(self, head: Token, tokens: list[Token],
                                mentions: list[Mention]) -> list[Actor]:
         """'the Chinese and Indian foreign ministers': one actor per coordinated state."""
@@ -373,7 +377,7 @@ class ActorResolver:
         mention = self.mentions.get(token.i)
         return mention.entries if mention is not None else ()
 
-    def _mentions_in(self, tokens: list[Token]) -> list[Mention]:
+    def _mentions_in(self, tokens: list[Token], head: Token | None = None) -> list[Mention]:
         seen: list[Mention] = []
         for token in tokens:
             mention = self.mentions.get(token.i)
@@ -383,8 +387,10 @@ class ActorResolver:
                 # "government-held", "army-backed": a role inside a describing adjective is
                 # not who the phrase names
                 continue
-            if self._associated_only(mention):
+            if self._associated_only(mention) and not (
+                    head is not None and mention.start <= head.i < mention.end and self._brokers(mention)):
                 # "al-Qaeda-linked rebels", "Iran-backed militias": an associate, not the group
+                # (though "U.S." asked about as the broker of "a U.S.-brokered deal" is the US)
                 continue
             seen.append(mention)
         return seen
@@ -861,7 +867,9 @@ UNIDENTIFIED = "UAF"
 STANCE_PREFIXES = {"pro", "anti"}
 #: "X-linked rebels": the hyphenated word that makes X an associate of the phrase, not its owner.
 ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "aligned", "supported",
-                     "sponsored", "funded", "armed", "trained", "friendly", "leaning"}
+                     "sponsored", "funded", "armed", "trained", "friendly", "leaning",
+                     # "a U.S.-brokered agreement" is not the broker's agreement
+                     "brokered", "mediated", "drafted", "proposed"}
 
 
 def _shares_national_modifier(first: Token, other: Token) -> bool:

@@ -177,7 +177,7 @@ class EventCoder:
         attempts: list[Attempt] = []
         events: list[Event] = []
         for token in span:
-            if token.dep_ == "amod":
+            if token.dep_ == "amod" and _hyphenated_doer(token) is None:
                 continue  # "the internationally recognised government" describes, reports nothing
             if (token.pos_ in CLAUSE_POS or _predicate_adjective(token)) and (
                     verb_lemma(token, self.lexicon.verbs) in self.lexicon.verbs):
@@ -633,6 +633,9 @@ class EventCoder:
             subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if subject is not None:
                 return resolver.actors(subject)
+        doer = _hyphenated_doer(verb)
+        if doer is not None:
+            return resolver.actors(doer)  # "a U.S.-brokered agreement", "a Qatar-mediated truce"
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not passive:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -934,7 +937,8 @@ class EventCoder:
                         if actors:
                             return actors
         for child in thing.children:
-            if child.dep_ in {"amod", "compound", "nmod"}:
+            if child.dep_ in {"amod", "compound", "nmod"} and _hyphenated_doer(child) is None:
+                # (not "a U.S.-brokered agreement": the broker's part is told apart)
                 actors = resolver.actors(child, expand_conj=False)
                 if actors and actors[0].country:
                     return actors
@@ -1769,6 +1773,8 @@ def object_tokens(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
         # "Putin arrived ... and was received by Modi": the shared subject is the object
         found = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    if not found and verb.dep_ == "amod" and _hyphenated_doer(verb) is not None:
+        found = [verb.head]  # "a U.S.-brokered agreement": what was brokered
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the contracts for the delivery of ... signed with India": the participle may hang on
         # any noun of the chain it ends, so each of them is a candidate object.
@@ -1977,6 +1983,9 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
     return None
 
 
+#: Participles whose hyphenated doer acts even in a description: "a Qatar-mediated truce" tells
+#: of Qatar's mediation, where "the Israeli-occupied West Bank" only describes the place.
+MEDIATING_PARTICIPLES = {"broker", "mediate"}
 #: Prepositions that make a date a deadline or a limit, not the day of the act.
 DEADLINE_PREPOSITIONS = {"by", "until", "till", "through"}
 #: Counts written out in intervals: "one day after", "two days before", "a week after".
@@ -2016,6 +2025,19 @@ def _date_as_argument(ent: Span) -> bool:
         for c in root.head.children)
     return root.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} or named_as or (
         root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS)
+
+
+def _hyphenated_doer(participle: Token) -> Token | None:
+    """The name joined by a hyphen to a participle that describes a noun: "U.S." in "a
+    U.S.-brokered agreement", "Qatar" in "a Qatar-mediated truce"."""
+    if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i < 2 or (
+            participle.lemma_.lower() not in MEDIATING_PARTICIPLES):
+        return None
+    doc = participle.doc
+    name = doc[participle.i - 2]
+    if doc[participle.i - 1].text != "-" or name.head != participle or name.pos_ != "PROPN":
+        return None
+    return name
 
 
 def _predicate_adjective(token: Token) -> bool:

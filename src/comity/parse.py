@@ -21,6 +21,7 @@ import spacy
 from spacy.language import Language
 
 from spacy.symbols import ORTH
+from spacy.util import compile_infix_regex
 
 from .data import data_path, read_yaml
 from .lexicon import lexicon
@@ -192,6 +193,10 @@ def load_nlp() -> Language:
         for form in prefixed:
             for variant in {form, form.capitalize()}:
                 nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+        # "U.S.-brokered", "U.S.-led": a hyphen after an abbreviation's stop joins two words, as
+        # it does in "Qatar-mediated", so the name is a token of its own
+        infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[a-z])"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
         nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
         nlp.add_pipe("coordinated_clauses", after="verbal_roots")
