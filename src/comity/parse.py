@@ -8,7 +8,8 @@ run time). Small components repair what the coder depends on: lemmas of irregula
 the tagger mistakes for present ones, of hyphen-prefixed verbs ("co-chaired", "re-imposed")
 that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), the part of
 speech of headline verbs tagged as nouns ("EU and UN hand over supplies"), second subjects
-taken for objects ("Hamas freed hostages and Israel released prisoners"), surnames taken for
+taken for objects ("Hamas freed hostages and Israel released prisoners"), subjects of clauses
+taken for objects of their conjunction ("a day after Azerbaijan launched"), surnames taken for
 adverbs ("Baerbock held talks"), complements taken for relative clauses ("demanded through
 diplomatic channels that China scrap the ban") and gerunds taken for nouns ("after mediating
 between Vucic and Kurti").
@@ -86,6 +87,29 @@ def coordinated_clauses(doc):
                 and not any(c.i > subject.i for c in subject.children)):
             subject.head = verb
             subject.dep_ = "nsubj"
+    return doc
+
+
+#: Conjunctions the parser may take for prepositions before a clause's subject.
+SUBORDINATORS = {"after", "before", "since", "until", "till", "once", "because"}
+
+
+@Language.component("subordinate_subjects")
+def subordinate_subjects(doc):
+    """"a day after Azerbaijan launched an offensive" is sometimes parsed with "Azerbaijan" as
+    the object of "after" and "launched" without a subject: a finite verb with no subject right
+    after the object of such a word has that object for subject, and the word for its mark."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 or any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+            continue
+        subject = doc[verb.i - 1]
+        preposition = subject.head
+        if (subject.dep_ == "pobj" and subject.pos_ in {"PROPN", "NOUN", "PRON"}
+                and preposition.lower_ in SUBORDINATORS and preposition.i < subject.i
+                and not any(c.i > subject.i for c in subject.children) and verb.head != subject):
+            subject.head, subject.dep_ = verb, "nsubj"
+            preposition.head, preposition.dep_ = verb, "mark"
     return doc
 
 
@@ -200,7 +224,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
         nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
         nlp.add_pipe("coordinated_clauses", after="verbal_roots")
-        nlp.add_pipe("stranded_subjects", after="coordinated_clauses")
+        nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
+        nlp.add_pipe("stranded_subjects", after="subordinate_subjects")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
         nlp.add_pipe("clausal_gerunds", after="complements_as_relatives")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
