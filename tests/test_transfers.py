@@ -152,6 +152,8 @@ NO_TRANSFER = [
     "Germany refused to send Leopard 2 tanks to Ukraine.",
     "Berlin turned down Kyiv's request for Leopard 2 tanks.",
     "Turkey would buy more S-400 systems from Russia if needed.",
+    # aircraft sent up on a mission are launched, not delivered
+    "A Thai army spokesman said six F-16s had been sent up and had hit two targets.",
 ]
 
 

@@ -34,6 +34,9 @@ from .data import data_path, read_tsv, read_yaml, split_list
 from .dates import resolve_date
 from .records import Document, Transfer
 
+#: Particles that turn a deal verb into another verb: "sent up" (launched), "sent back".
+MEANING_PARTICLES = {"up", "back", "off", "away", "down"}
+
 # -- names ------------------------------------------------------------------------------------
 
 WEAPONS_FILE = "transfers/weapons.tsv"
@@ -1221,8 +1224,10 @@ class TransferExtractor:
             return None
         lemma = verb.lemma_.lower()
         around = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
+        # "six F-16s had been sent up", "sent back": a particle makes another verb
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"} & MEANING_PARTICLES
         for word in self.lexicon.verbs.get(lemma, []):
-            if all(w in around for w in word.words[1:]):
+            if all(w in around for w in word.words[1:]) and particles <= set(word.words[1:]):
                 return word
         return None
 
