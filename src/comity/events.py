@@ -424,6 +424,10 @@ class EventCoder:
         asked = self._asked_by_noun(verb)
         if asked is not None:
             return asked
+        if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and _said_false(
+                verb.head, modal.accusation_nouns, modal.falsity_words):
+            # "claims that Iran had supplied missiles were entirely false": not told as done
+            return Mood(kind="cancelled", negated=mood.negated, governor=verb.head)
         if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.head.lemma_.lower() in (
                 modal.denial_verbs) and verb.head.dep_ in OBJECT_DEPS:
             # "denied reports that its officers ordered the killing", "rejected claims that ..."
@@ -2025,6 +2029,14 @@ def _date_as_argument(ent: Span) -> bool:
         for c in root.head.children)
     return root.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} or named_as or (
         root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS)
+
+
+def _said_false(claim: Token, claim_nouns: frozenset[str], falsity_words: frozenset[str]) -> bool:
+    """Whether a claim noun is the subject of a clause calling it false ("claims that ... were
+    entirely false", "the allegation is baseless")."""
+    if claim.lemma_.lower() not in claim_nouns or claim.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in falsity_words for c in claim.head.children)
 
 
 def _hyphenated_doer(participle: Token) -> Token | None:
