@@ -164,7 +164,10 @@ class EventCoder:
         context = resolver.context
         context.subject_age += 1
         context.subject_body_age += 1
-        for root_subject in (t for t in subjects if t.head == span.root and t.pos_ != "PRON"):
+        # ("The gift was announced by Defence Minister Rajnath Singh after he held talks": the
+        # agent of a passive main clause is its main actor)
+        agents = [g for c in span.root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for root_subject in [*agents, *(t for t in subjects if t.head == span.root and t.pos_ != "PRON")]:
             # "Lula attended the swearing-in ... He also toured": the main subject is who a
             # later "he" means, whether or not a rule used it
             named = resolver.actors(root_subject)
