@@ -48,6 +48,8 @@ PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"
 BARE_PAIR_NOUNS = {"government", "delegation"}
 #: Title words a bare pair may carry: "the prime ministers", "the foreign ministers".
 PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
+#: Sectors of non-state armed groups, whose leaders are not their state's government.
+ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
 STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
                "monarchy", "neighbour", "neighbor", "superpower", "power"}
@@ -455,6 +457,11 @@ class ActorResolver:
                 AIRCRAFT_DESIGNATION.match(t.text) for t in tokens if t != head):
             # "Turkish F-16 fighters" are warplanes, not militants
             sectors = [MILITARY]
+        if "GOV" in sectors and any(e.kind == "body" and set(e.sectors) & ARMED_GROUP_SECTORS and "GOV" not in e.sectors
+                                    for m in mentions for e in m.entries):
+            # "the Hezbollah leader", "the Houthi leader": a leader of an armed group holds no
+            # state office; the group's code says who he is
+            sectors.remove("GOV")
         if "GOV" in sectors and set(sectors) & {MILITARY, "REB", UNIDENTIFIED} and any(
                 e.kind == "body" and e.sectors == ("GOV",) for m in mentions for e in m.entries):
             # "Taliban fighters" once the Taliban govern: a government's armed men are its forces
