@@ -48,6 +48,9 @@ PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"
 BARE_PAIR_NOUNS = {"government", "delegation"}
 #: Title words a bare pair may carry: "the prime ministers", "the foreign ministers".
 PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
+#: Offices of an international organisation's own head (not its members' ministers).
+ORGANISATION_OFFICES = frozenset({"secretary_general", "high_representative", "commission_president",
+                                  "council_president"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
@@ -526,6 +529,10 @@ class ActorResolver:
             # a group with a code of its own ("IMGMUSISI"), counted under its base state
             actor = Actor(own_code, country, tuple(sectors[:3]), name, text)
         elif igo is not None and possessor_country is None:
+            if office in ORGANISATION_OFFICES and "GOV" in sectors:
+                # "the NATO Secretary General" is NATO's own voice, coded as the organisation,
+                # as its holder is when named ("Antonio Guterres" IGOUNO)
+                sectors.remove("GOV")
             actor = Actor.build(None, tuple(sectors[:3]), name, text, igo=igo)
         else:
             actor = Actor.build(country, tuple(sectors[:3]), name, text)
