@@ -51,6 +51,9 @@ PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 #: Offices of an international organisation's own head (not its members' ministers).
 ORGANISATION_OFFICES = frozenset({"secretary_general", "high_representative", "commission_president",
                                   "council_president"})
+#: Participles whose hyphenated doer acts even in a description: "a Qatar-mediated truce" tells
+#: of Qatar's mediation, where "the Israeli-occupied West Bank" only describes the place.
+MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
@@ -356,7 +359,7 @@ class ActorResolver:
 
     def _brokers(self, mention: Mention) -> bool:
         doc, end = self.doc, mention.end
-        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in {"brokered", "mediated"}
+        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lemma_.lower() in MEDIATING_PARTICIPLES
 
     def _coordinated_nationals(self, head: Token, tokens: list[Token],
                                mentions: list[Mention]) -> list[Actor]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import PARTITIVES, ActorResolver, conjuncts, of_object
+from .actors import MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object
 from .dates import is_after, resolve_date, shift_days
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
@@ -148,6 +148,10 @@ class EventCoder:
         self.lexicon = lexicon
         self.ontology = ontology
         self.modality = lexicon.modality
+        #: the particles each verb's patterns name ("hit back", "call off"), for telling a
+        #: phrasal verb from its bare one
+        self.particles = {lemma: frozenset(w for p in patterns for w in p.with_words)
+                          for lemma, patterns in lexicon.verbs.items()}
 
     # -- entry point ----------------------------------------------------------------------
     def code_sentence(self, sentence: SentenceInput, resolver: ActorResolver,
@@ -174,7 +178,7 @@ class EventCoder:
             if len(named) == 1 and named[0] is context.last_person:
                 context.subject_person, context.subject_age = named[0], 0
                 break
-            if len(named) == 1 and named[0].is_known and named[0] is not context.last_person:
+            if len(named) == 1 and named[0].is_known:
                 context.subject_body, context.subject_body_age = named[0], 0
                 break
         attempts: list[Attempt] = []
@@ -233,11 +237,11 @@ class EventCoder:
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
         untargeted: tuple | None = None   # the first pattern that found all but a target
-        patterns = self.lexicon.verbs[verb_lemma(verb, self.lexicon.verbs)]
+        lemma = verb_lemma(verb, self.lexicon.verbs)
+        patterns = self.lexicon.verbs[lemma]
         # "Macron hit back": with a particle some pattern of the verb names, it is that phrasal
         # verb, not the bare one
-        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}} & {
-            w for p in patterns for w in p.with_words}
+        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}} & self.particles[lemma]
         for pattern in patterns:
             attempt = Attempt(verb.text, verb.i, pattern.id, pattern.code, "skipped", "")
             attempts.append(attempt)
@@ -1990,9 +1994,6 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
     return None
 
 
-#: Participles whose hyphenated doer acts even in a description: "a Qatar-mediated truce" tells
-#: of Qatar's mediation, where "the Israeli-occupied West Bank" only describes the place.
-MEDIATING_PARTICIPLES = {"broker", "mediate"}
 #: Prepositions that make a date a deadline or a limit, not the day of the act.
 DEADLINE_PREPOSITIONS = {"by", "until", "till", "through"}
 #: Counts written out in intervals: "one day after", "two days before", "a week after".

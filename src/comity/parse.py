@@ -90,6 +90,10 @@ def coordinated_clauses(doc):
     return doc
 
 
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
 #: Conjunctions the parser may take for prepositions before a clause's subject.
 SUBORDINATORS = {"after", "before", "since", "until", "till", "once", "because"}
 
@@ -100,8 +104,7 @@ def subordinate_subjects(doc):
     the object of "after" and "launched" without a subject: a finite verb with no subject right
     after the object of such a word has that object for subject, and the word for its mark."""
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 or any(
-                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 or _has_subject(verb):
             continue
         subject = doc[verb.i - 1]
         preposition = subject.head
@@ -125,8 +128,7 @@ def stranded_subjects(doc):
         if (first.dep_ not in {"advmod", "npadvmod"} or not first.is_title or first.is_stop
                 or not (verb.tag_ in {"VBD", "VBZ"} or verb.tag_ == "VBN" and verb.dep_ == "ROOT"
                         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
-                or verb.i <= first.i
-                or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+                or verb.i <= first.i or _has_subject(verb)
                 or any(t.pos_ != "ADV" for t in doc[first.i + 1:verb.i])):
             continue
         first.dep_, first.pos_, first.tag_ = "nsubj", "PROPN", "NNP"
