@@ -53,6 +53,11 @@ CASES = [
     ("India signed a $5.43 billion contract with Russia for five S-400 squadrons in October 2018.",
      dict(supplier="RUS", recipient="IND", system="S-400", category="air-defence", stage="contract",
           quantity=5, value=5.43e9, currency="USD", value_usd=5.43e9, year=2018)),
+    # a pledge of weapons is a commitment to supply them; a pledge to buy is not a sale
+    ("Sweden pledged 12 Archer howitzers to Ukraine on Tuesday.",
+     dict(supplier="SWE", recipient="UKR", system="Archer", stage="agreed", quantity=12)),
+    ("Norway has committed six F-16 jets to Ukraine.",
+     dict(supplier="NOR", recipient="UKR", system="F-16", stage="agreed")),
     ("Poland ordered 180 K2 tanks from South Korea.",
      dict(supplier="KOR", recipient="POL", system="K2", category="armoured-vehicle", stage="contract", quantity=180)),
     ("Egypt bought 24 J-10C fighters from China for €3bn.",
@@ -152,6 +157,9 @@ NO_TRANSFER = [
     "Germany refused to send Leopard 2 tanks to Ukraine.",
     "Berlin turned down Kyiv's request for Leopard 2 tanks.",
     "Turkey would buy more S-400 systems from Russia if needed.",
+    # a purchase only looked at or talked about is no step of a deal
+    "Under the previous government, Peru had looked at buying Chinese JF-17 jets.",
+    "Colombia talked about buying Gripen fighters for years.",
     # aircraft sent up on a mission are launched, not delivered
     "A Thai army spokesman said six F-16s had been sent up and had hit two targets.",
 ]
@@ -235,6 +243,14 @@ def test_definite_noun_refers_back(coder) -> None:
             "France delivered the jets to Greece in 2022.")
     [deal] = transfers_of(coder, text)
     assert deal["stage"] == "delivery" and deal["year"] == 2022 and len(deal["sources"]) == 2
+
+
+def test_a_resold_system_keeps_the_seller_the_story_gave_it(coder) -> None:
+    text = ("Romania bought 32 second-hand F-16 jets from Norway on Monday. "
+            "The first F-16s will arrive in Romania next year.")
+    [deal] = transfers_of(coder, text)
+    assert (deal["supplier"], deal["recipient"]) == ("NOR", "ROU")
+    assert [s["sentence_index"] for s in deal["sources"]] == [0, 1]
 
 
 def test_one_deal_across_documents(coder) -> None:

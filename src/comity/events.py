@@ -443,6 +443,10 @@ class EventCoder:
                 verb.head.head.lemma_.lower() in modal.preventing_verbs):
             # "banned the officers from travelling to the bloc": kept from it, not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and (
+                f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in modal.deliberating_phrases):
+            # "had looked at buying Chinese jets": turned over in mind, not done
+            return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in OBJECT_DEPS and (
                 verb.head.head.lemma_.lower() in modal.cancelling_verbs) and _purpose_clause(verb):
             # "halted its plan to annex the West Bank", "dropped a bid to join": not done

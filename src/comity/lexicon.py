@@ -86,6 +86,7 @@ class Modality:
     preventing_verbs: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
+    deliberating_phrases: frozenset[str] = frozenset()
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:

@@ -364,7 +364,7 @@ def _category_words(text: str) -> list[str]:
 def _deal_words(entries: dict, stage: str) -> list[DealWord]:
     found = []
     for frame, words in (entries or {}).items():
-        if frame not in {"buyer", "seller", "party", "arrival", "expel", "possess"}:
+        if frame not in {"buyer", "seller", "party", "arrival", "expel", "possess", "pledge"}:
             raise TransferDataError(f"stages.yaml: {stage}: unknown frame {frame!r}")
         for word in words or []:
             parts = tuple(str(word).lower().split())
@@ -885,7 +885,7 @@ class TransferExtractor:
                 previous = _latest_deal(found_in, index)
                 for mention in systems:
                     record = self._transfer(document, parsed, index, sentence, mention, systems,
-                                            resolver, mentions, previous)
+                                            resolver, mentions, previous, records)
                     if record is None:
                         continue
                     sentence_records.append(record)
@@ -999,7 +999,8 @@ class TransferExtractor:
     # -- one system in one sentence -------------------------------------------------------
     def _transfer(self, document: Document, parsed: Doc, index: int, sentence: Span,
                   mention: SystemMention, systems: list[SystemMention], resolver,
-                  mentions: dict, previous: Transfer | None = None) -> Transfer | None:
+                  mentions: dict, previous: Transfer | None = None,
+                  told: list[Transfer] = ()) -> Transfer | None:
         reading = self.read_deal(mention, sentence, document.date, resolver, mentions)
         if reading is None:
             return None
@@ -1010,7 +1011,7 @@ class TransferExtractor:
             # and stage.
             roles.add("supplier", [previous.supplier])
             roles.add("recipient", [previous.recipient])
-        supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems)
+        supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems, told)
         if supplier is not None and supplier == recipient:
             return None         # domestic procurement
         named = roles.suppliers + roles.recipients + roles.parties + roles.modifiers
@@ -1187,7 +1188,7 @@ class TransferExtractor:
         arrives; a possession verb holds its goods as object ("Greece flies F-16s")."""
         if below is None or not _is_clause(node):
             return True
-        if word.frame == "possess":
+        if word.frame in {"possess", "pledge"}:
             return below.dep_ in {"dobj", "obj", "conj"}
         return word.frame == "arrival" or below.dep_ not in {"nsubj", "csubj"}
 
@@ -1292,7 +1293,8 @@ class TransferExtractor:
                        mention: SystemMention) -> None:
         if resolver is None:
             return
-        frame = word.frame
+        # (a pledge names its sides as a sale does)
+        frame = "seller" if word.frame == "pledge" else word.frame
         subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party",
                         "expel": "supplier", "possess": "recipient"}.get(frame)
         if node.pos_ in CLAUSE_POS:
@@ -1404,7 +1406,8 @@ class TransferExtractor:
         return doers
 
     def _sides(self, mention: SystemMention, reading: DealReading, sentence: Span, resolver,
-               mentions: dict, systems: list[SystemMention]) -> tuple[str | None, str | None]:
+               mentions: dict, systems: list[SystemMention], told: list[Transfer] = ()
+               ) -> tuple[str | None, str | None]:
         roles = reading.roles
         self._system_phrase_roles(mention, roles, resolver, mentions)
         producers = mention.producers
@@ -1435,6 +1438,11 @@ class TransferExtractor:
             recipient = next((m for m in roles.modifiers if m != supplier and m not in producers), None)
         if supplier is None and recipient is not None and not producers:
             supplier = next((m for m in roles.modifiers if m != recipient), None)
+        if supplier is None and recipient is not None:
+            # "the first aircraft will arrive in Argentina" after Argentina bought Danish F-16s:
+            # the seller the story already gave these systems, not the maker
+            supplier = next((r.supplier for r in reversed(told) if r.recipient == recipient
+                             and r.supplier and r.designation == mention.designation), None)
         if supplier is None and producers and recipient not in producers:
             supplier = producers[0]
         if recipient is None and supplier is not None and resolver is not None:
