@@ -27,6 +27,7 @@ SUITES = [
     ("seed", "seed/gold.jsonl", "gold", "reference article (target)"),
     ("examples", "REPO:examples/gold.jsonl", "gold", "our own articles (tuning)"),
     ("heldout", "REPO:examples/heldout.jsonl", "gold", "our blind articles (held out, never tuned on)"),
+    ("actor-checks", "REPO:examples/actor_checks.tsv", "actors", "our blind actor checks (tuned on since first measured)"),
     ("petr2-gsr", "benchmarks/petr2_gsr_validation.jsonl", "petr", "public suite (errors inspected)"),
     ("plover-gsr", "benchmarks/plover_gsr_cameo.json", "plover", "public suite (errors inspected)"),
     ("conflibert-class-train", "benchmarks/conflibert_cameo_class_train.tsv", "conflibert-class", "tuning"),

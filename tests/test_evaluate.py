@@ -127,3 +127,24 @@ def test_ontology_reads_the_cue_category_table() -> None:
     assert onto.plover_category("1712") == "COERCE" and onto["1712"].plover == "ASSAULT"
     assert onto.plover_category("0813") == "CONCEDE" and onto.plover_category("0861") == "RETREAT"
     assert onto.plover_category("020") is None and onto.plover_category("192") == "ASSAULT"
+
+
+def test_actor_checks_score_the_code_and_its_state(tmp_path: Path) -> None:
+    checks = tmp_path / "actor_checks.tsv"
+    checks.write_text("# a comment line\nphrase\tdate\tcode\tnote\n"
+                      "Rajnath Singh\t2020-09-04\tINDGOVMIL\tdefence minister\n"
+                      "the Kremlin\t2022-02-24\tRUSGOV\tseat\n"
+                      "Rajnath Singh\t2020-09-04\tINDGOV\ta wrong expectation\n", encoding="utf-8")
+    suite, levels, cases = evaluate(checks)
+    assert suite == "actors" and cases == 3
+    assert levels["actor code"].right == 2 and levels["actor country"].right == 3
+    assert levels["actor code"].wrong == [("actor:3", "Rajnath Singh", "2020-09-04", "INDGOV", "INDGOVMIL")]
+    result = CliRunner().invoke(app, ["eval", str(checks), "--suite", "actors", "--show", "misses"])
+    assert result.exit_code == 0 and "INDGOVMIL" in result.stdout
+
+
+def test_actor_checks_without_a_code_are_refused(tmp_path: Path) -> None:
+    checks = tmp_path / "checks.tsv"
+    checks.write_text("phrase\tdate\tcode\nthe Kremlin\t2022-02-24\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="checks.tsv: check 1 lacks code"):
+        SUITES["actors"](checks)

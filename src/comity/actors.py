@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import PROPER_KINDS, Entry, Gazetteer, gazetteer
+from .gazetteer import FORMER_OFFICIAL_SECTOR, PROPER_KINDS, Entry, Gazetteer, gazetteer
 from .records import STATE_ORGAN_SECTORS, Actor
 
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
@@ -479,6 +479,10 @@ class ActorResolver:
             sectors.remove(UNIDENTIFIED)
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text)
+            if actor.sectors == (FORMER_OFFICIAL_SECTOR,) and sectors and actor.country:
+                # "CIA Director Mike Pompeo" before he was Secretary of State: outside his
+                # recorded terms, the title the text gives him says what he is
+                actor = Actor.build(actor.country, tuple(sectors[:3]), person, text)
             self._remember_name(head, tokens, actor)
             self.context.note(actor, True)
             return actor
@@ -502,6 +506,11 @@ class ActorResolver:
             if people != possessor_country and people not in sectors:
                 sectors.insert(0, people)
         country = possessor_country or (countries[0] if countries else None)
+        if (not sectors and head_mention is not None and head_mention.text in self.gaz.capitals
+                and len(mentions) == 1 and _acting(head)):
+            # "Beijing protested", "Moscow's decision": a capital that acts is its government
+            # (one attacked or visited is the place)
+            sectors = ["GOV"]
         if country is not None and self._named_by_people_only(mentions):
             # "Yoruba leaders", "Tigrayan forces": a people's leaders and fighters are not its
             # state's government and army
@@ -887,6 +896,12 @@ ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "al
                      "sponsored", "funded", "armed", "trained", "friendly", "leaning",
                      # "a U.S.-brokered agreement" is not the broker's agreement
                      "brokered", "mediated", "drafted", "proposed"}
+
+
+def _acting(token: Token) -> bool:
+    """Whether a noun is the one who acts: the subject, the possessor, or the passive's "by"."""
+    return token.dep_ in {"nsubj", "poss"} or (
+        token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def _shares_national_modifier(first: Token, other: Token) -> bool:

@@ -202,9 +202,25 @@ def load_conflibert_ner(path: Path) -> list[Case]:
     return cases
 
 
+def load_actor_checks(path: Path) -> list[Case]:
+    """Actor checks: a tab-separated file with the columns phrase, date, code (and an optional
+    note); a name or phrase as news writes it and the CAMEO actor code it has on that date."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    cases = []
+    for number, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=1):
+        missing = [column for column in ("phrase", "date", "code") if not (row.get(column) or "").strip()]
+        if missing:
+            raise ValueError(f"{path.name}: check {number} lacks {', '.join(missing)}")
+        cases.append(Case(id=f"actor:{number}", text=row["phrase"].strip(), date=row["date"].strip(),
+                          label=row["code"].strip(), extra={"note": (row.get("note") or "").strip()}))
+    return cases
+
+
 SUITES: dict[str, Callable[[Path], list[Case]]] = {
     "gold": load_gold, "petr": load_petr, "plover": load_plover,
     "conflibert-class": load_conflibert_class, "conflibert-ner": load_conflibert_ner,
+    "actors": load_actor_checks,
 }
 
 
@@ -218,6 +234,8 @@ def guess_suite(path: Path) -> str:
         return "conflibert-class"
     if "cameo_ner" in name:
         return "conflibert-ner"
+    if "actor" in name:
+        return "actors"
     return "gold"
 
 
@@ -234,6 +252,14 @@ def code_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]
         if isinstance(result, CodedDocument):
             results[result.document.id] = [e.to_dict() for e in result.events]
     return results
+
+
+def resolve_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]:
+    """What each case's phrase resolves to on its date, as ``comity actor`` shows it."""
+    from .actors import resolve_phrase
+
+    resolved = {c.id: resolve_phrase(c.text, c.date) for c in cases}
+    return {case_id: [found] if found else [] for case_id, found in resolved.items()}
 
 
 def primary_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -406,15 +432,31 @@ def score_conflibert_ner(cases: list[Case], predictions: dict[str, list[dict]]) 
     return {"source span": source, "target span": target}
 
 
+def score_actor_checks(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
+    """The whole actor code, and its first three letters (the state, or ``IGO``)."""
+    code, country = Accuracy(), Accuracy()
+    for case in cases:
+        found = predictions.get(case.id) or []
+        got = found[0]["code"] if found else None
+        detail = (case.text, case.date, case.label, got)
+        code.add(case.id, got == case.label, detail)
+        country.add(case.id, got is not None and got[:3] == case.label[:3], detail)
+    return {"actor code": code, "actor country": country}
+
+
 SCORERS = {"gold": score_gold, "petr": score_petr, "plover": score_plover,
-           "conflibert-class": score_conflibert_class, "conflibert-ner": score_conflibert_ner}
+           "conflibert-class": score_conflibert_class, "conflibert-ner": score_conflibert_ner,
+           "actors": score_actor_checks}
+
+#: How a suite's cases are answered: coded as documents, or looked up as actor phrases.
+PREDICTORS = {"actors": resolve_cases}
 
 
 def evaluate(path: Path, suite: str | None = None, coder=None) -> tuple[str, dict[str, Any], int]:
     """Code a suite and score it: (suite name, level -> Score/Accuracy, number of cases)."""
     suite = suite or guess_suite(path)
     cases = _unique_ids(SUITES[suite](path))
-    predictions = code_cases(cases, coder)
+    predictions = PREDICTORS.get(suite, code_cases)(cases, coder)
     return suite, SCORERS[suite](cases, predictions), len(cases)
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object
 from .dates import is_after, resolve_date, shift_days
+from .gazetteer import gazetteer
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
 from .records import STATE_ORGAN_SECTORS, Actor, Event, Transfer
@@ -30,6 +31,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
+#: Gazetteer kinds that name a state itself (not its people): "China", "Beijing", "the Kremlin".
+STATE_NAME_KINDS = {"country", "city", "seat"}
 #: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
 MATERIAL_CONFLICT = 4
 #: Roots of acts whose object, a thing, belongs to the state where it stands: attacks (18-20),
@@ -1400,6 +1403,10 @@ class EventCoder:
     def _doer_code(self, pattern: Pattern, code: str, source: Actor) -> str:
         """The code refined by who acts: in CAMEO a demonstration that turns violent is a
         riot (145), so "protesters stormed the embassy" is not an armed attack."""
+        if pattern.state_code and code == pattern.code and _state_itself(source):
+            # "China protested against the exercise": a state's protest is an official
+            # complaint; a crowd's is dissent
+            return pattern.state_code
         if not pattern.doer_domains or not source.text or code not in {
                 pattern.code, *(c for _, c in pattern.domains)}:
             return code  # a threat or an intent to act keeps its own code
@@ -1634,6 +1641,20 @@ def _blames_another(content: list[Token]) -> bool:
         if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
             return True
     return False
+
+
+def _state_itself(actor: Actor) -> bool:
+    """Whether an actor is a state speaking through its government or forces: "China",
+    "Beijing", "the foreign ministry"; not "Nigerians" or "ethnic Turks" (a people is coded
+    by its state, but is not it), nor a lawmaker or a court."""
+    if not actor.country or not set(actor.sectors) <= {"GOV", "MIL"}:
+        return False
+    if actor.sectors:
+        return True
+    text = actor.text.removeprefix("the ").strip()
+    names = gazetteer().proper
+    return any(entry.kind in STATE_NAME_KINDS for phrase in (text, text.split(" ")[-1])
+               for entry in names.get(phrase, ()))
 
 
 def _phrasal_lemma(verb: Token) -> str:

@@ -80,7 +80,9 @@ def plural_forms(phrase: str) -> list[str]:
     """Regular plurals of a role phrase's last word ("minister" -> "ministers")."""
     head, _, last = phrase.rpartition(" ")
     prefix = head + " " if head else ""
-    if last.endswith(("s", "x", "sh", "ch")):
+    if last.endswith("arch"):
+        forms = [last + "s"]        # "monarchs", "oligarchs", "patriarchs"
+    elif last.endswith(("s", "x", "sh", "ch")):
         forms = [last + "es"] if not last.endswith("s") else []
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         forms = [last[:-1] + "ies"]
@@ -109,6 +111,9 @@ class Gazetteer:
         self.country_names: dict[str, str] = {}
         self.organisation_names: dict[str, str] = {}
         self.agencies: set[str] = set()
+        #: the seats of government in countries.tsv ("Beijing", "Washington"): as the one who
+        #: speaks or acts they stand for the government
+        self.capitals: set[str] = set()
 
     # -- building -------------------------------------------------------------------------
     def add_proper(self, phrase: str, entry: Entry) -> None:
@@ -141,6 +146,7 @@ class Gazetteer:
                 gaz.add_proper(adjective, Entry("adjective", country=code))
             for city in split_list(row.get("cities")):
                 gaz.add_proper(city, Entry("city", country=code))
+                gaz.capitals.add(city)
         for row in read_tsv("actors/regions.tsv"):
             # known only to keep a state's name inside them from naming that state
             for name in [row["name"], *split_list(row.get("aliases"))]:

@@ -29,6 +29,7 @@ class Pattern:
     target: tuple[str, ...] = ("object",)
     domains: tuple[tuple[str, str], ...] = ()
     doer_domains: tuple[tuple[str, str], ...] = ()   # refine by who acts ("protesters stormed")
+    state_code: str | None = None   # the code when a state or its organs act ("China protested": 114)
     reciprocal: bool = False
     mutual: bool = False            # CAMEO's reciprocal events: "A held talks with B" is also B->A
     no_target: bool = False
@@ -134,6 +135,8 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
     for domain_code in [*domains.values(), *doer_domains.values()]:
         if str(domain_code) not in onto:
             raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {domain_code!r} in domains")
+    if entry.get("state_code") and str(entry["state_code"]) not in onto:
+        raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {entry['state_code']!r} in state_code")
     triggers = _words(entry.get("verbs" if kind == "verb" else "nouns"), kind + "s", pattern_id)
     if not triggers:
         raise LexiconError(f"pattern {pattern_id}: no {kind}s")
@@ -151,6 +154,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             target=tuple(_words(entry.get("target"), "target", pattern_id) or ["object"]),
             domains=tuple((str(k), str(v)) for k, v in domains.items()),
             doer_domains=tuple((str(k), str(v)) for k, v in doer_domains.items()),
+            state_code=str(entry["state_code"]) if entry.get("state_code") else None,
             reciprocal=bool(entry.get("reciprocal", False)),
             mutual=bool(entry.get("mutual", False)),
             no_target=bool(entry.get("no_target", False)),

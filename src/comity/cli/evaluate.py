@@ -19,6 +19,7 @@ class Suite(str, Enum):
     plover = "plover"
     conflibert_class = "conflibert-class"
     conflibert_ner = "conflibert-ner"
+    actors = "actors"
 
 
 class Show(str, Enum):
