@@ -39,7 +39,8 @@ PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "dist
                "coast", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                "southwest", "territory", "soil", "port", "island", "airspace", "waters", "heartland",
                "countryside", "outskirts", "interior"}
-PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital", "delegation"}
+PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital", "delegation",
+              "neighbour", "neighbor", "rival", "ally", "foe", "adversary"}
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
 #: People named as a pair ("the two leaders"): the last two named people of two states.
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"}

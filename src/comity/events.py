@@ -31,6 +31,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
+#: Prepositions that say where an object lies ("the crossing point on its border with Russia").
+SITE_PREPOSITIONS = {"on", "along", "at"}
 #: Gazetteer kinds that name a state itself (not its people): "China", "Beijing", "the Kremlin".
 STATE_NAME_KINDS = {"country", "city", "seat"}
 #: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
@@ -125,6 +127,8 @@ class Mood:
     addressee: Token | None = None     # who is urged or asked ("urged Iran to ...")
     #: the act is made to depend on another's: "ultimatum" (unless ...) or "condition" (if ...)
     condition: str | None = None
+    #: a measure announced to take effect on a set date: done when announced, dated by that
+    announced: bool = False
 
     @property
     def label(self) -> str:
@@ -270,6 +274,9 @@ class EventCoder:
             refined = self._refine(pattern, verb, objects)
             if self._decided(mood, refined) or self._ordered_own(mood, resolver):
                 mood.kind = "asserted"
+            elif self._announced_measure(mood, refined, verb) and all(
+                    _state_itself(a) for a in self.clause_subject(verb, resolver) or [Actor("---")]):
+                mood.kind, mood.announced = "asserted", True
             code = self._mood_code(pattern, refined, mood)
             if code is None:
                 attempt.reason = f"not coded: {mood.label}"
@@ -383,6 +390,19 @@ class EventCoder:
             if words & self.lexicon.domains.get(domain, frozenset()):
                 return code
         return pattern.code
+
+    def _announced_measure(self, mood: Mood, code: str, verb: Token) -> bool:
+        """"Finland will shut the last crossing to travellers from Thursday": a coercive measure
+        a state announces to take effect on a set date is decided, not threatened (farmers who
+        "would blockade Paris from Monday" threaten)."""
+        if mood.kind != "future" or mood.negated or mood.condition or not any(
+                code.startswith(prefix) for prefix in self.modality.scheduled_codes):
+            return False
+        for child in verb.children:
+            if child.lower_ in self.modality.effective_markers and any(
+                    t.ent_type_ == "DATE" for t in child.subtree if t != child):
+                return True
+        return False
 
     def _decided(self, mood: Mood, code: str) -> bool:
         """Whether an intended act was decided rather than planned: a coercive act one agrees
@@ -839,6 +859,9 @@ class EventCoder:
 
     def _targets(self, trigger: Token, objects: list[Token], pattern: Pattern,
                  resolver: ActorResolver, mood: Mood, sources: list[Actor] | None = None) -> list[Actor]:
+        if sources and len(sources) > 1 and any(_reciprocal_pronoun(o) for o in objects):
+            # "Armenia and Azerbaijan blamed each other": each acts on the other
+            return list(sources)
         found = self._targets_in_roles(trigger, objects, pattern, resolver)
         if sources and "parties" in pattern.target:
             # "a truce brokered by Qatar and Egypt": co-mediators are not parties
@@ -1023,7 +1046,11 @@ class EventCoder:
         # "signed a contract to buy drones from Turkey": or on the infinitive the object names
         purposes = [c for o in objects for c in o.children if c.dep_ == "acl"
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes]
+        # "shut the last crossing point on its border with Russia": or on where the object lies
+        sites = [g for o in (trigger, *objects) for c in o.children
+                 if c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ != "DATE"]
+        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
@@ -1087,6 +1114,16 @@ class EventCoder:
                 self.modality.refusal_verbs | self.modality.denial_verbs):
             # "rejected the idea of a summit with North Korea": no summit
             return Mood(kind="refusal", governor=ruling)
+        if ruling is not None and ruling != governor and (
+                _phrasal_lemma(ruling) in self.modality.cancelling_verbs
+                or ruling.lemma_.lower() in self.modality.cancelling_verbs):
+            # "holding up the start of accession talks", "postponed the next round of talks"
+            return Mood(kind="cancelled", governor=ruling)
+        if ruling is not None and ruling != governor:
+            ruled = self.mood(ruling)
+            if ruled.kind in {"refusal", "cancelled"}:
+                # "refused to approve the framework for membership negotiations": not held
+                return ruled
         if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | SUBJECT_DEPS and governor.pos_ in CLAUSE_POS:
             lemma = governor.lemma_.lower()
             if lemma in self.modality.cancelling_verbs or _phrasal_lemma(governor) in self.modality.cancelling_verbs:
@@ -1465,7 +1502,7 @@ class EventCoder:
                    mood: Mood) -> tuple[str | None, str]:
         """The event's date and what fixed it (``DATE_BASES``)."""
         future = mood.kind not in {"asserted"}
-        own = self._own_date(trigger, doc_date, future)
+        own = None if mood.announced else self._own_date(trigger, doc_date, future)
         if own:
             return own, "sentence"
         speech = _governing_speech_verb(trigger, self.modality.speech_verbs)
@@ -1496,7 +1533,7 @@ class EventCoder:
 
     def _own_date(self, trigger: Token, doc_date: str | None, future: bool) -> str | None:
         for ent in trigger.sent.ents:
-            if ent.label_ != "DATE" or _date_as_argument(ent):
+            if ent.label_ != "DATE" or _date_as_argument(ent) or _describes_thing(ent, trigger):
                 continue
             if ent.start < trigger.i and self._dates_speech(ent) is not None:
                 continue  # "said on Wednesday it would downgrade ties": the saying's date
@@ -2058,6 +2095,24 @@ def _date_as_argument(ent: Span) -> bool:
         for c in root.head.children)
     return root.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} or named_as or (
         root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS)
+
+
+def _reciprocal_pronoun(token: Token) -> bool:
+    """"each other", "one another"."""
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    return (token.lower_ == "other" and "each" in determiners) or (
+        token.lower_ == "one" and "another" in determiners)
+
+
+def _describes_thing(ent: Span, trigger: Token) -> bool:
+    """A year that describes another noun than the event's own: "recognised Somalia within its
+    1960 borders", "failing to honour a 2017 treaty" (but the treaty itself, or what the event
+    makes of it, "signed the 2017 treaty", is dated by it)."""
+    root = ent.root
+    head = root.head
+    return (root.dep_ in {"nummod", "compound", "amod", "nmod"} and head != trigger
+            and not (head.dep_ in OBJECT_DEPS and head.head == trigger)
+            and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in TIME_NOUNS)
 
 
 def _said_false(claim: Token, claim_nouns: frozenset[str], falsity_words: frozenset[str]) -> bool:

@@ -88,6 +88,8 @@ class Modality:
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()
+    effective_markers: frozenset[str] = frozenset()
+    scheduled_codes: frozenset[str] = frozenset()
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:
