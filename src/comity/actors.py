@@ -43,7 +43,11 @@ PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capi
               "neighbour", "neighbor", "rival", "ally", "foe", "adversary"}
 PAIR_DETERMINERS = {"both", "two", "our", "each"}
 #: People named as a pair ("the two leaders"): the last two named people of two states.
-PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart"}
+PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart", "man", "woman",
+                     "envoy", "diplomat"}
+#: Person nouns that name the pair only when definite: "the two men", "both women" (not "two
+#: men were arrested").
+DEFINITE_PAIR_NOUNS = {"man", "woman"}
 #: Plural nouns that, with only "the" or "their", mean the story's pair: "the governments
 #: signed ...", "the two leaders held talks, after which their governments signed ...".
 BARE_PAIR_NOUNS = {"government", "delegation"}
@@ -645,10 +649,20 @@ class ActorResolver:
         if (actor.country or actor.igo or not actor.code.startswith("---")
                 or not set(actor.sectors) & DOMESTIC_SECTORS):
             return actor
-        # a wire story's own officials first ("NEW DELHI - Foreign Secretary Vijay Gokhale
-        # summoned Pakistan's envoy"), else the one state the sentence names
-        only = self.context.home or self._only_state_of_sentence(token)
+        # the state the sentence before has just made its subject ("Tehran reacted angrily.
+        # Foreign Ministry spokeswoman Marzieh Afkham condemned the strikes"), then a wire
+        # story's own officials ("NEW DELHI - Foreign Secretary Vijay Gokhale summoned
+        # Pakistan's envoy"), else the one state the sentence names
+        only = self._state_just_named() or self.context.home or self._only_state_of_sentence(token)
         return actor if only is None else Actor.build(only, actor.sectors, actor.name, actor.text)
+
+    def _state_just_named(self) -> str | None:
+        """The state the last sentence's subject names, when it names a state or its
+        government and nothing more ("Tehran", "Moscow", "the Egyptian government")."""
+        body = self.context.subject_body
+        if body is None or self.context.subject_body_age > 1 or not body.country:
+            return None
+        return body.country if set(body.sectors) <= {"GOV"} else None
 
     def _only_state_of_sentence(self, token: Token) -> str | None:
         """The state a sentence names, when it names exactly one (by name, demonym, city,
@@ -828,6 +842,8 @@ class ActorResolver:
         if not modifiers & PAIR_DETERMINERS and not bare_leaders and not bare_governments:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS:
+            if head.lemma_.lower() in DEFINITE_PAIR_NOUNS and not modifiers & {"the", "both"}:
+                return []
             people: list[Actor] = []
             for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
                 if actor.name and actor.country and all(p.country != actor.country for p in people):
