@@ -328,7 +328,8 @@ class ActorResolver:
         half = self._divided_state_reference(head, tokens)
         if half is not None:
             return [half]
-        coordinated = self._coordinated_nationals(head, tokens, mentions)
+        coordinated = (self._coordinated_nationals(head, tokens, mentions)
+                       or self._coordinated_owners(head))
         if coordinated:
             return coordinated
         role = self._role_entry(head)
@@ -385,6 +386,24 @@ class ActorResolver:
                 actors.append(actor)
                 self.context.note(actor, False)
         return actors if len(actors) > 1 else []
+
+    def _coordinated_owners(self, head: Token) -> list[Actor]:
+        """'the foreign ministers of Congo and Rwanda': one actor per state named after "of"."""
+        role = self._role_entry(head)
+        if head.tag_ not in {"NNS", "NNPS"} or role is None or role.sectors == (COUNTERPART,):
+            return []
+        owners = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for pobj in prep.children if pobj.dep_ == "pobj"]
+        states = [t for owner in owners for t in (owner, *conjuncts(owner))]
+        countries = [next((e.country for e in self._entries_at(t) if e.kind in {"country", "city"}), None)
+                     for t in states]
+        if len(countries) < 2 or None in countries or len(set(countries)) < len(countries):
+            return []
+        actors = [Actor.build(country, tuple(role.sectors[:3]), None, phrase_text(head, [head]))
+                  for country in countries]
+        for actor in actors:
+            self.context.note(actor, False)
+        return actors
 
     def _entries_at(self, token: Token) -> tuple[Entry, ...]:
         mention = self.mentions.get(token.i)
@@ -845,8 +864,12 @@ class ActorResolver:
             if head.lemma_.lower() in DEFINITE_PAIR_NOUNS and not modifiers & {"the", "both"}:
                 return []
             people: list[Actor] = []
+            # "Trump received both ministers": the pair are others than the one who acts on them
+            acting = set() if head.dep_ in {"nsubj", "nsubjpass"} else {
+                a.country for a in self._clause_subject_before(head) if a.country}
             for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
-                if actor.name and actor.country and all(p.country != actor.country for p in people):
+                if actor.name and actor.country and actor.country not in acting and all(
+                        p.country != actor.country for p in people):
                     people.append(actor)
                 if len(people) == 2:
                     return [_retext(p, head.text) for p in reversed(people)]

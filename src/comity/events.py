@@ -31,8 +31,10 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
+#: Verbs of a witness in "with X looking on", "with X watching": X is no party.
+WITNESSING_VERBS = {"look", "watch", "stand", "observe", "witness", "sit", "attend"}
 #: Prepositions that say where an object lies ("the crossing point on its border with Russia").
-SITE_PREPOSITIONS = {"on", "along", "at"}
+SITE_PREPOSITIONS = {"on", "along"}
 #: Gazetteer kinds that name a state itself (not its people): "China", "Beijing", "the Kremlin".
 STATE_NAME_KINDS = {"country", "city", "seat"}
 #: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
@@ -947,7 +949,9 @@ class EventCoder:
                 actors = resolver.actors(token)
                 if not any(a.is_known for a in actors):
                     # "a government-held part of Syria's second city": the owner names the state
-                    owners = self._owner_of(token, resolver, trigger)
+                    # (an agreement two sides sign is not the broker's: "signed a peace deal
+                    # brokered by the United States")
+                    owners = self._owner_of(token, resolver, trigger, brokers_own=not pattern.reciprocal)
                     actors = owners if any(a.is_known for a in owners) else actors or owners
                 if not actors and role not in {"that", "dative"} and pattern.code[:2] in ATTACKED_PLACE_ROOTS:
                     # "struck an oil refinery in Russia's Bryansk region": what is attacked or
@@ -960,7 +964,8 @@ class EventCoder:
                     return actors
         return []
 
-    def _owner_of(self, thing: Token, resolver: ActorResolver, trigger: Token | None = None) -> list[Actor]:
+    def _owner_of(self, thing: Token, resolver: ActorResolver, trigger: Token | None = None,
+                  brokers_own: bool = True) -> list[Actor]:
         """The actor a non-actor noun belongs to or is done by: "Russia's annexation", "the
         attack by Israeli forces", "the deaths of Indonesian sailors", "the Russian proposal"."""
         if thing.pos_ not in {"NOUN", "PROPN"}:
@@ -984,7 +989,8 @@ class EventCoder:
                 if actors and actors[0].country:
                     return actors
         for participle in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                           and c != trigger):  # ("the ceasefire brokered by Russia": the broker)
+                           and c != trigger and (brokers_own or c.lemma_.lower() not in MEDIATING_PARTICIPLES)):
+            # ("the ceasefire brokered by Russia": the broker)
             # "crimes committed by Croat forces": the agent of a participle describing it
             for agent in (c for c in participle.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
@@ -1054,7 +1060,8 @@ class EventCoder:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
-                    found.extend(c for c in child.children if c.dep_ == "pobj")
+                    found.extend(c for c in child.children if c.dep_ == "pobj"
+                                 and not (role == "with" and _absolute_construction(c)))
                 elif role == "out of" and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
                     # "pulled its diplomat out of Ankara"
                     found.extend(g for o in child.children if o.dep_ == "prep" and o.lower_ == "of"
@@ -2095,6 +2102,13 @@ def _date_as_argument(ent: Span) -> bool:
         for c in root.head.children)
     return root.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} or named_as or (
         root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS)
+
+
+def _absolute_construction(noun: Token) -> bool:
+    """"with Secretary of State Marco Rubio looking on": a witness, not a partner."""
+    after = noun.right_edge.i + 1
+    return (after < len(noun.doc) and noun.doc[after].tag_ == "VBG"
+            and noun.doc[after].lemma_.lower() in WITNESSING_VERBS)
 
 
 def _reciprocal_pronoun(token: Token) -> bool:
