@@ -158,6 +158,9 @@ class MentionFinder:
             return False  # a full single name ("Suharto")
         if token.is_upper and mention.start > 0 and doc[mention.start - 1].text == "(":
             return True  # an acronym defined by the name before it
+        if mention.start > 1 and doc[mention.start - 1].text == "-" and not doc[mention.start - 2].whitespace_ \
+                and doc[mention.start - 2].is_title:
+            return True  # the second half of a double surname: "Pena" in "Garcia-Pena"
         for position in (mention.start - 1, mention.end):
             if not 0 <= position < len(doc):
                 continue

@@ -292,6 +292,10 @@ class EventCoder:
                 sources = self._doers_of_act(verb, resolver) or self._unclaimed_attackers(verb, resolver)
             else:
                 sources = self._verb_sources(verb, pattern, resolver, mood)
+            if not sources and pattern.place_doer and _passive(verb) and not _agent_named(verb):
+                # "French aircraft were barred from Niger's airspace": Niger barred them
+                sources = [a for place in _preposition_objects(verb, ("from",))
+                           for a in self._owner_of(place, resolver) if a.is_known]
             if not sources and conflict:
                 sources = self._unclaimed_attackers(verb, resolver, violent)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)

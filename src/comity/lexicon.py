@@ -30,6 +30,7 @@ class Pattern:
     domains: tuple[tuple[str, str], ...] = ()
     doer_domains: tuple[tuple[str, str], ...] = ()   # refine by who acts ("protesters stormed")
     state_code: str | None = None   # the code when a state or its organs act ("China protested": 114)
+    place_doer: bool = False        # agentless passive: the owner of the "from" place acts
     reciprocal: bool = False
     mutual: bool = False            # CAMEO's reciprocal events: "A held talks with B" is also B->A
     no_target: bool = False
@@ -157,6 +158,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             domains=tuple((str(k), str(v)) for k, v in domains.items()),
             doer_domains=tuple((str(k), str(v)) for k, v in doer_domains.items()),
             state_code=str(entry["state_code"]) if entry.get("state_code") else None,
+            place_doer=bool(entry.get("place_doer", False)),
             reciprocal=bool(entry.get("reciprocal", False)),
             mutual=bool(entry.get("mutual", False)),
             no_target=bool(entry.get("no_target", False)),
