@@ -38,3 +38,12 @@ def test_a_sentence_naming_the_story_s_two_parties_at_once_is_kept(prefilter) ->
     text = STORY + "The two sides will resume diplomatic relations."
     filtered = prefilter.apply(text)
     assert "resume diplomatic relations" in filtered.text
+
+
+def test_a_short_sentence_opened_by_an_actor_is_kept(prefilter) -> None:
+    # it brings on stage the state whose unnamed officials the next sentence quotes
+    text = STORY + "\n\nLondon reacted angrily.\n\nA spokeswoman for the prime minister said so."
+    filtered = prefilter.apply(text)
+    assert "London reacted angrily." in filtered.text
+    long_one = STORY + "London reacted angrily on Saturday evening after a long and very quiet week of waiting."
+    assert "London reacted" not in prefilter.apply(long_one).text

@@ -679,8 +679,8 @@ class ActorResolver:
         return actor if only is None else Actor.build(only, actor.sectors, actor.name, actor.text)
 
     def _state_just_named(self) -> str | None:
-        """The state the last sentence's subject names, when it names a state or its
-        government and nothing more ("Tehran", "Moscow", "the Egyptian government")."""
+        """The state the sentence just before made its subject, when it names a state or its
+        government and nothing more ("Tehran reacted angrily.", "Moscow denies the charge.")."""
         body = self.context.subject_body
         if body is None or self.context.subject_body_age > 1 or not body.country:
             return None

@@ -31,6 +31,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
+#: Nouns of "in response to X", "in retaliation for X": the act answers X's doer.
+RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction", "retribution"}
 #: Verbs of a witness in "with X looking on", "with X watching": X is no party.
 WITNESSING_VERBS = {"look", "watch", "stand", "observe", "witness", "sit", "attend"}
 #: Prepositions that say where an object lies ("the crossing point on its border with Russia").
@@ -880,6 +882,11 @@ class EventCoder:
                             for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ == "PRON"), None)
             if pronoun is not None:
                 found = self._other_antecedent(pronoun, sources, resolver) or found
+        if not found and sources and mood.kind == "asserted":
+            # "announced a sanctions list of its own in response to the EU measures": a
+            # response is aimed at whoever it answers
+            found = [a for a in self._answered(trigger, resolver)
+                     if a.is_known and not any(_same_side(s, a) for s in sources)][:1]
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
@@ -891,6 +898,18 @@ class EventCoder:
             # (not one of the judges themselves: "France and Germany condemned the strike")
             found = [partner] if partner is not None and not any(_same_side(s, partner) for s in sources) else []
         return found
+
+    def _answered(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
+        """Whose act an act answers: "in response to the EU measures", "in retaliation for
+        Israel's strike"."""
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in RESPONSE_NOUNS):
+                for inner in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}):
+                    for answered in (c for c in inner.children if c.dep_ == "pobj"):
+                        actors = resolver.actors(answered) or self._owner_of(answered, resolver)
+                        if actors:
+                            return actors
+        return []
 
     @staticmethod
     def _other_antecedent(pronoun: Token, sources: list[Actor], resolver: ActorResolver) -> list[Actor]:

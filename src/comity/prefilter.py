@@ -5,7 +5,8 @@ find at least two actor cues in it (a state, organisation, office holder, role n
 personal pronoun that refers back to one; "the two sides" counts for both), or one cue and a
 weapon system (an arms deal may name only the buyer: "India signed a contract for five S-400
 systems"), or one cue and a verb whose other party is the story's other side ("Russia has
-denied any involvement", "regarded the strike as aggression"). The other sentences are blanked
+denied any involvement", "regarded the strike as aggression"), or a short sentence that opens
+with an actor ("Tehran reacted angrily."). The other sentences are blanked
 with spaces, which keeps every character offset of the document, so provenance spans stay
 exact, while the parser sees only whitespace where they were. The story's opening sentences are always kept:
 they carry its date and introduce its actors.
@@ -26,6 +27,8 @@ PRONOUN_CUES = {"he", "she", "they", "we", "his", "her", "their", "our", "it", "
 #: Sentences at the start of a story that are parsed whatever they contain.
 ALWAYS_KEPT = 2
 MIN_CUES = 2
+#: A sentence this short, opened by an actor, is kept for the one it names (see above).
+TOPIC_SENTENCE_TOKENS = 8
 #: Gazetteer mentions that are no actor: news agencies (a story's sources) and regions.
 NOT_ACTOR_KINDS = {"agency", "region"}
 
@@ -55,7 +58,8 @@ class Prefilter:
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
             cues = len(starts) + pronouns + MIN_CUES * _names_the_pair(sentence)
             keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
-                has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)))
+                has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)
+                or _short_topic_sentence(sentence, mentions)))
         if all(keep):
             return Filtered(text, len(spans), len(spans))
         chars = list(text)
@@ -66,6 +70,13 @@ class Prefilter:
                 if not chars[position].isspace():
                     chars[position] = " "
         return Filtered("".join(chars), len(spans), sum(keep))
+
+
+def _short_topic_sentence(sentence: Span, mentions: dict) -> bool:
+    """"Tehran reacted angrily.", "Moscow denies the charge.": a short sentence opened by an
+    actor makes it the one the next sentence's unplaced officials speak for."""
+    words = [t for t in sentence if not t.is_space]
+    return bool(words) and len(words) <= TOPIC_SENTENCE_TOKENS and words[0].i in mentions
 
 
 def _names_the_pair(sentence: Span) -> bool:
