@@ -942,8 +942,10 @@ ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "al
 
 
 def _acting(token: Token) -> bool:
-    """Whether a noun is the one who acts: the subject, the possessor, or the passive's "by"."""
-    return token.dep_ in {"nsubj", "poss"} or (
+    """Whether a noun is the one who acts: the subject, the possessor, the passive's "by", or
+    a name looked up on its own ("comity actor Beijing")."""
+    alone = token.dep_ == "ROOT" and all(t.is_punct or t.head == token for t in token.sent if t != token)
+    return alone or token.dep_ in {"nsubj", "poss"} or (
         token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
