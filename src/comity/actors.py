@@ -305,6 +305,12 @@ class ActorResolver:
         mention = self.mentions.get(token.i)
         return mention is not None and "agency" in mention.kinds()
 
+    def organisation_at(self, token: Token) -> bool:
+        """Whether a word is part of an international organisation's name (looked up without
+        resolving, so that asking changes nothing the story remembers)."""
+        mention = self.mentions.get(token.i)
+        return mention is not None and "igo" in mention.kinds()
+
     # -- composition ----------------------------------------------------------------------
     def _resolve(self, head: Token) -> list[Actor]:
         if head.i in self.masked:

@@ -46,6 +46,7 @@ MATERIAL_CONFLICT = 4
 ATTACKED_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: The object word a pattern lists to accept any place the gazetteer names ("took Shusha").
 NAMED_PLACE = "@place"
+NAMED_ORGANISATION = "@organisation"
 #: GDELT quad classes 3 (verbal conflict) and 4 (material conflict)
 CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
@@ -244,6 +245,8 @@ class EventCoder:
         object_words = {w for o in objects for w in phrase_lemmas(o)}
         if any(resolver.place_at(o) is not None for o in objects):
             object_words.add(NAMED_PLACE)  # "had taken Shusha": a town the gazetteer knows
+        if any(resolver.organisation_at(o) for o in objects + _preposition_objects(verb, ("from", "of"))):
+            object_words.add(NAMED_ORGANISATION)  # "are leaving ECOWAS", "withdrew from the WHO"
         # "asked China for assistance": what is asked for is named after "for"
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
@@ -1455,6 +1458,12 @@ class EventCoder:
         doc = trigger.doc
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
+        coded = [(source, target, self.ontology[self._doer_code(pattern, code, source)])
+                 for source, target in pairs]
+        if pattern.converse_code and code == pattern.code:
+            # "Xi received Prabowo in Beijing": the guest visited (042) as the host hosted (043)
+            coded += [(target, source, self.ontology[pattern.converse_code])
+                      for source, target in pairs if target is not None and target.is_known]
         return [Event(
             doc_id=sentence.doc_id, date=date, date_basis=date_basis, source=source, target=target,
             cameo=etype.code,
@@ -1464,8 +1473,7 @@ class EventCoder:
             rule=f"{pattern.kind}:{pattern.id}", trigger=doc[trigger.i].text,
             modality=mood.kind if not mood.negated else "negated " + mood.kind,
             location=location, location_country=location_country, doc_date=sentence.doc_date)
-            for source, target in pairs
-            for etype in [self.ontology[self._doer_code(pattern, code, source)]]]
+            for source, target, etype in coded]
 
     def _doer_code(self, pattern: Pattern, code: str, source: Actor) -> str:
         """The code refined by who acts: in CAMEO a demonstration that turns violent is a

@@ -31,6 +31,7 @@ class Pattern:
     doer_domains: tuple[tuple[str, str], ...] = ()   # refine by who acts ("protesters stormed")
     state_code: str | None = None   # the code when a state or its organs act ("China protested": 114)
     place_doer: bool = False        # agentless passive: the owner of the "from" place acts
+    converse_code: str | None = None  # also coded the other way with this code (host 043, guest 042)
     reciprocal: bool = False
     mutual: bool = False            # CAMEO's reciprocal events: "A held talks with B" is also B->A
     no_target: bool = False
@@ -138,8 +139,9 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
     for domain_code in [*domains.values(), *doer_domains.values()]:
         if str(domain_code) not in onto:
             raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {domain_code!r} in domains")
-    if entry.get("state_code") and str(entry["state_code"]) not in onto:
-        raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {entry['state_code']!r} in state_code")
+    for field_name in ("state_code", "converse_code"):
+        if entry.get(field_name) and str(entry[field_name]) not in onto:
+            raise LexiconError(f"pattern {pattern_id}: unknown CAMEO code {entry[field_name]!r} in {field_name}")
     triggers = _words(entry.get("verbs" if kind == "verb" else "nouns"), kind + "s", pattern_id)
     if not triggers:
         raise LexiconError(f"pattern {pattern_id}: no {kind}s")
@@ -159,6 +161,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             doer_domains=tuple((str(k), str(v)) for k, v in doer_domains.items()),
             state_code=str(entry["state_code"]) if entry.get("state_code") else None,
             place_doer=bool(entry.get("place_doer", False)),
+            converse_code=str(entry["converse_code"]) if entry.get("converse_code") else None,
             reciprocal=bool(entry.get("reciprocal", False)),
             mutual=bool(entry.get("mutual", False)),
             no_target=bool(entry.get("no_target", False)),
