@@ -187,7 +187,9 @@ class EventCoder:
             # "Lula attended the swearing-in ... He also toured": the main subject is who a
             # later "he" means, whether or not a rule used it
             named = resolver.actors(root_subject)
-            if len(named) == 1 and named[0] is context.last_person:
+            # (a named person, even when a later one in the sentence was noted after them:
+            # "Putin told Merkel ... He voiced concern" is Putin)
+            if len(named) == 1 and (named[0] is context.last_person or named[0].name):
                 context.subject_person, context.subject_age = named[0], 0
                 break
             if len(named) == 1 and named[0].is_known:

@@ -137,6 +137,38 @@ def stranded_subjects(doc):
     return doc
 
 
+@Language.component("fronted_clause_subjects")
+def fronted_clause_subjects(doc):
+    """"After speaking by phone with Putin, Pashinyan's government asked Moscow for help" is
+    sometimes parsed with "government" in apposition to "Putin" and "asked" without a subject:
+    a phrase set off by a comma right before a finite verb that has no subject is its subject;
+    and when the parser made the preposition's object the subject, with the real subject in
+    apposition to it, the two are put back."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+            continue
+        for subject in [c for c in verb.children if c.dep_ == "nsubj"]:
+            before = subject.left_edge.i - 1
+            preposition = doc[before] if before >= 0 else None
+            appositions = [c for c in subject.children if c.dep_ == "appos" and subject.i < c.i < verb.i]
+            if (preposition is not None and preposition.pos_ == "ADP" and appositions
+                    and not any(c.dep_ == "pobj" for c in preposition.children)
+                    and doc[appositions[0].left_edge.i - 1].text == ","):
+                subject.head, subject.dep_ = preposition, "pobj"
+                appositions[0].head, appositions[0].dep_ = verb, "nsubj"
+        if _has_subject(verb):
+            continue
+        position = verb.i - 1
+        while position > 0 and doc[position].pos_ == "ADV":
+            position -= 1
+        candidate = doc[position]
+        start = candidate.left_edge.i
+        if (candidate.dep_ == "appos" and candidate.pos_ in {"NOUN", "PROPN"} and start > 0
+                and doc[start - 1].text == "," and candidate.head.i < start and verb.head != candidate):
+            candidate.head, candidate.dep_ = verb, "nsubj"
+    return doc
+
+
 @Language.component("clausal_gerunds")
 def clausal_gerunds(doc):
     """A gerund heading a clause is sometimes tagged as a noun ("after mediating between
@@ -230,6 +262,7 @@ def load_nlp() -> Language:
         nlp.add_pipe("stranded_subjects", after="subordinate_subjects")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
         nlp.add_pipe("clausal_gerunds", after="complements_as_relatives")
+        nlp.add_pipe("fronted_clause_subjects", after="clausal_gerunds")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
         return nlp
