@@ -539,7 +539,7 @@ class ActorResolver:
             if people != possessor_country and people not in sectors:
                 sectors.insert(0, people)
         country = possessor_country or (countries[0] if countries else None)
-        if (not sectors and head_mention is not None and head_mention.text in self.gaz.capitals
+        if (not sectors and igo is None and head_mention is not None and head_mention.text in self.gaz.capitals
                 and len(mentions) == 1 and _acting(head)):
             # "Beijing protested", "Moscow's decision": a capital that acts is its government
             # (one attacked or visited is the place)

@@ -456,10 +456,16 @@ class EventCoder:
         modal = self.modality
         if (verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and verb.tag_ == "VB"
                 and _subject_token(verb) is None
-                and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)):
+                and not any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to" for c in verb.children)):
             # "called on them to conclude an agreement and (to) ask Ethiopia": a conjunct of a
-            # complement is as planned or asked as the complement
-            shared = self.mood(verb.head)
+            # complement is as planned or asked as the complement; "urged the US to stop selling
+            # arms and to end military contacts": an infinitive joined to a gerund is the
+            # gerund's governor's conjunct
+            head = verb.head
+            if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+                    head.head.dep_ == "xcomp"):
+                head = head.head
+            shared = self.mood(head)
             return replace(shared, negated=_negated(verb))
         mood = Mood(negated=_negated(verb))
         reported = _reported(verb, modal.speech_verbs)
@@ -733,6 +739,12 @@ class EventCoder:
             shared = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if shared is not None and head.i < verb.i:
                 return resolver.actors(shared)
+        if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.dep_ == "ccomp"
+                and head.head.lemma_.lower() in self.modality.speech_verbs and head.head != head
+                and verb.lemma_.lower() in (self.modality.speech_verbs | self.modality.request_verbs)):
+            # "Zhao said the sales violated the principle and urged the United States to ...":
+            # the speaker urged, not the sales
+            return self.clause_subject(head.head, resolver, depth + 1)
         if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.dep_ == "xcomp"
                 and head.tag_ == "VB" and head.head != head):
             # "urged Ukrainians to stay calm and asked Western leaders for help": a finite verb
@@ -2097,7 +2109,7 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
 
 
 #: Prepositions that make a date a deadline or a limit, not the day of the act.
-DEADLINE_PREPOSITIONS = {"by", "until", "till", "through"}
+DEADLINE_PREPOSITIONS = {"by", "until", "till", "through", "since"}
 #: Counts written out in intervals: "one day after", "two days before", "a week after".
 INTERVAL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                    "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -2128,7 +2140,8 @@ def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
 
 def _date_as_argument(ent: Span) -> bool:
     """A date that is what a clause is about rather than when it happened: "set March 15 as
-    the deadline", "must leave by Feb. 7", "extended the truce until Sunday"."""
+    the deadline", "must leave by Feb. 7", "extended the truce until Sunday", "has mediated
+    since 2011" (when it began)."""
     root = ent.root
     named_as = any(c.dep_ == "prep" and c.lower_ == "as" and any(
         g.dep_ == "pobj" and g.lemma_.lower() in {"deadline", "date", "day", "target"} for g in c.children)
