@@ -58,6 +58,9 @@ CASES = [
      dict(supplier="SWE", recipient="UKR", system="Archer", stage="agreed", quantity=12)),
     ("Norway has committed six F-16 jets to Ukraine.",
      dict(supplier="NOR", recipient="UKR", system="F-16", stage="agreed")),
+    # a seller passing on what another state made is the supplier, not the maker
+    ("Slovakia will give Ukraine its 13 Soviet-designed MiG-29 fighter jets.",
+     dict(supplier="SVK", recipient="UKR", system="MiG-29", stage="agreed", quantity=13)),
     ("Poland ordered 180 K2 tanks from South Korea.",
      dict(supplier="KOR", recipient="POL", system="K2", category="armoured-vehicle", stage="contract", quantity=180)),
     ("Egypt bought 24 J-10C fighters from China for €3bn.",
@@ -251,6 +254,14 @@ def test_a_resold_system_keeps_the_seller_the_story_gave_it(coder) -> None:
     [deal] = transfers_of(coder, text)
     assert (deal["supplier"], deal["recipient"]) == ("NOR", "ROU")
     assert [s["sentence_index"] for s in deal["sources"]] == [0, 1]
+
+
+def test_a_deal_without_a_recipient_goes_where_the_seller_s_earlier_deal_went(coder) -> None:
+    text = ("Poland became the first NATO member to promise Kyiv warplanes. "
+            "President Andrzej Duda said Poland would hand over four MiG-29s within days. "
+            "He spoke at a news conference with Czech President Petr Pavel.")
+    found = transfers_of(coder, text)
+    assert {(t["supplier"], t["recipient"]) for t in found} == {("POL", "UKR")}, found
 
 
 def test_one_deal_across_documents(coder) -> None:

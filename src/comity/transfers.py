@@ -890,7 +890,15 @@ class TransferExtractor:
                         continue
                     sentence_records.append(record)
                     if record.recipient is None and record.supplier is not None:
-                        fallbacks[id(record)] = self._recipient_nearby(sentence, record.supplier, mentions)
+                        # the state the story's earlier deals of this seller, or of this system,
+                        # went to ("Poland will hand over four MiG-29s" after Poland promised
+                        # Kyiv warplanes), else one named nearby
+                        fallbacks[id(record)] = next(
+                            (r.recipient for r in reversed(records) if r.recipient and r.supplier == record.supplier),
+                            None) or next(
+                            (r.recipient for r in reversed(records) if r.recipient and r.designation == record.designation
+                             and r.recipient != record.supplier), None) or self._recipient_nearby(
+                            sentence, record.supplier, mentions)
                 recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
                 orphan = self._orphan_stage(document, sentence, index,
                                             sentence_records or (found_in[max(recent)] if recent else []))
@@ -1484,7 +1492,12 @@ class TransferExtractor:
                 if mention_before is not None:
                     countries = [e.country for e in mention_before.entries
                                  if e.kind in {"country", "adjective", "people"} and e.country]
-                    roles.prefer("supplier", countries[:1])
+                    # (but a seller the deal names sells on what another state made: "Slovakia
+                    # will give Ukraine its Soviet-designed MiG-29s")
+                    if roles.suppliers:
+                        roles.add("supplier", countries[:1])
+                    else:
+                        roles.prefer("supplier", countries[:1])
         for child in anchor.children:
             if child.dep_ == "poss":
                 countries = _countries(resolver.actors(child))
