@@ -31,6 +31,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
+#: Words that open an indirect question ("asked why ...", "asked whether ...").
+QUESTION_WORDS = {"why", "how", "whether", "what", "when", "where", "who", "if"}
 #: Nouns of "in response to X", "in retaliation for X": the act answers X's doer.
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction", "retribution"}
 #: Verbs of a witness in "with X looking on", "with X watching": X is no party.
@@ -512,6 +514,13 @@ class EventCoder:
                     governing = self.mood(governor)
                     if governing.kind != "asserted" or governing.negated:
                         return governing
+                break
+            if current.dep_ == "ccomp" and lemma in modal.appeal_verbs | modal.demand_verbs and any(
+                    c.lower_ in QUESTION_WORDS and c.dep_ in {"advmod", "mark", "nsubj", "dobj"}
+                    for c in current.children):
+                # "asked why the ruling had come on that day": a question, which asks no one
+                # to do what the clause says
+                mood.kind, mood.governor = "cancelled", governor
                 break
             if current.dep_ == "ccomp" and lemma in modal.denial_verbs:
                 # "denied that its officers ordered the killing": what is denied is not told
