@@ -31,6 +31,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
+CONSULT_ROOT = "04"
 #: Words that open an indirect question ("asked why ...", "asked whether ...").
 QUESTION_WORDS = {"why", "how", "whether", "what", "when", "where", "who", "if"}
 #: Nouns of "in response to X", "in retaliation for X": the act answers X's doer.
@@ -685,6 +686,11 @@ class EventCoder:
                             for a in resolver.actors(o)]
                         or self._noun_clause_source(mood.governor, resolver))
             return self.clause_subject(mood.governor, resolver)
+        subject = _subject_token(verb)
+        if (pattern.code[:2] == CONSULT_ROOT and subject is not None and subject.pos_ == "NOUN"
+                and (subject.lemma_.lower() in self.lexicon.nouns or subject.lemma_.lower() in RESPONSE_NOUNS)):
+            # "Cleverly's answer came on the same platform": an act does not travel or meet
+            return []
         return self.clause_subject(verb, resolver)
 
     def clause_subject(self, verb: Token, resolver: ActorResolver, depth: int = 0) -> list[Actor]:
