@@ -337,15 +337,18 @@ class ActorResolver:
         half = self._divided_state_reference(head, tokens)
         if half is not None:
             return [half]
-        coordinated = (self._coordinated_nationals(head, tokens, mentions)
-                       or self._coordinated_owners(head))
+        coordinated = self._coordinated_nationals(head, tokens, mentions)
         if coordinated:
             return coordinated
         role = self._role_entry(head)
         owned = of_object(head)
-        if role is not None and owned is not None and conjuncts(owned):
-            # "the navies of India, the US and Japan": one actor per state, with the role
-            return [self._with_sectors(a, role.sectors, head) for a in self.actors(owned)]
+        coordinated_owners = _coordinated_of_objects(head)
+        if role is not None and len(coordinated_owners) > 1:
+            # "the navies of India, the US and Japan", "the foreign ministers of the Democratic
+            # Republic of Congo and Rwanda" (the parser may hang each state on "of"): one actor
+            # per state, with the role
+            owners = [a for t in coordinated_owners for a in self.actors(t, expand_conj=False)]
+            return [self._with_sectors(a, role.sectors, head) for a in owners]
         actor = self._compose(head, tokens, mentions)
         if actor is None and (head.pos_ == "NUM" or head.lemma_.lower() in PARTITIVES):
             owned = of_object(head)
@@ -395,24 +398,6 @@ class ActorResolver:
                 actors.append(actor)
                 self.context.note(actor, False)
         return actors if len(actors) > 1 else []
-
-    def _coordinated_owners(self, head: Token) -> list[Actor]:
-        """'the foreign ministers of Congo and Rwanda': one actor per state named after "of"."""
-        role = self._role_entry(head)
-        if head.tag_ not in {"NNS", "NNPS"} or role is None or role.sectors == (COUNTERPART,):
-            return []
-        owners = [pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                  for pobj in prep.children if pobj.dep_ == "pobj"]
-        states = [t for owner in owners for t in (owner, *conjuncts(owner))]
-        countries = [next((e.country for e in self._entries_at(t) if e.kind in {"country", "city"}), None)
-                     for t in states]
-        if len(countries) < 2 or None in countries or len(set(countries)) < len(countries):
-            return []
-        actors = [Actor.build(country, tuple(role.sectors[:3]), None, phrase_text(head, [head]))
-                  for country in countries]
-        for actor in actors:
-            self.context.note(actor, False)
-        return actors
 
     def _entries_at(self, token: Token) -> tuple[Entry, ...]:
         mention = self.mentions.get(token.i)
@@ -1018,6 +1003,16 @@ def of_object(head: Token) -> Token | None:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
+
+
+def _coordinated_of_objects(head: Token) -> list[Token]:
+    """The objects of the "of" on a noun with the names coordinated with them."""
+    found: list[Token] = []
+    for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for owned in (c for c in preposition.children if c.dep_ == "pobj"):
+            found += [owned, *conjuncts(owned)]
+        break
+    return found
 
 
 def _list_member(token: Token) -> bool:
