@@ -286,9 +286,10 @@ class EventCoder:
             refined = self._refine(pattern, verb, objects)
             if self._decided(mood, refined) or self._ordered_own(mood, resolver):
                 mood.kind = "asserted"
-            elif self._announced_measure(mood, refined, verb) and all(
-                    _state_itself(a) for a in self.clause_subject(verb, resolver) or [Actor("---")]):
-                mood.kind, mood.announced = "asserted", True
+            elif self._announced_measure(mood, refined, verb):
+                announcers = self.clause_subject(verb, resolver)
+                if announcers and all(_state_itself(a) for a in announcers):
+                    mood.kind, mood.announced = "asserted", True
             code = self._mood_code(pattern, refined, mood)
             if code is None:
                 attempt.reason = f"not coded: {mood.label}"
