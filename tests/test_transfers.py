@@ -61,6 +61,12 @@ CASES = [
     # a seller passing on what another state made is the supplier, not the maker
     ("Slovakia will give Ukraine its 13 Soviet-designed MiG-29 fighter jets.",
      dict(supplier="SVK", recipient="UKR", system="MiG-29", stage="agreed", quantity=13)),
+    # choosing a system is a step of the talks, as SIPRI counts a selection
+    ("Australia has chosen an upgraded version of Japan's Mogami-class frigate to replace its Anzac-class warships.",
+     dict(supplier="JPN", recipient="AUS", system="Mogami", stage="talks")),
+    # a purchase made for a purpose is still a purchase
+    ("Poland bought 48 Korean FA-50 jets to replace its MiG-29s.",
+     dict(supplier="KOR", recipient="POL", system="FA-50", stage="contract", quantity=48)),
     ("Poland ordered 180 K2 tanks from South Korea.",
      dict(supplier="KOR", recipient="POL", system="K2", category="armoured-vehicle", stage="contract", quantity=180)),
     ("Egypt bought 24 J-10C fighters from China for €3bn.",
@@ -163,6 +169,8 @@ NO_TRANSFER = [
     # a purchase only looked at or talked about is no step of a deal
     "Under the previous government, Peru had looked at buying Chinese JF-17 jets.",
     "Colombia talked about buying Gripen fighters for years.",
+    # an article and a number are no designation
+    "Under a 10-year memorandum signed in 2016, the United States provides Israel with military aid.",
     # aircraft sent up on a mission are launched, not delivered
     "A Thai army spokesman said six F-16s had been sent up and had hit two targets.",
 ]

@@ -54,6 +54,9 @@ NOUN_POS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "appos", "quantmod"}
 #: Kinds of actor-gazetteer mentions that name a state (not a weapon).
 STATE_MENTION_KINDS = {"country", "adjective", "people", "city", "seat", "person", "igo", "agency"}
+#: Verbs that may send a system on a mission rather than trade it: "ordered a fighter to escort
+#: the plane", "sent jets to bomb the base".
+COMMANDING_VERBS = frozenset({"order", "send", "dispatch", "deploy", "scramble", "use", "fly", "direct"})
 
 #: How far a value or a date may hang from the words of the deal.
 MAX_ATTACHMENT_STEPS = 6
@@ -595,9 +598,11 @@ class SystemFinder:
         "Rotem") and stand capitalised inside a sentence, as a proper noun or before a category
         noun."""
         text = "".join(t.text for t in span)
+        first = span[0]
+        if len(span) > 1 and first.is_lower and first.is_alpha and first.pos_ == "DET":
+            return False    # "a 10-year memorandum" is no A-10
         if any(c.isdigit() for c in text):
             return True
-        first = span[0]
         if not first.text[:1].isupper():
             return False
         for token in span:
@@ -1227,9 +1232,11 @@ class TransferExtractor:
         return found
 
     def _verb_word(self, verb: Token) -> DealWord | None:
-        if any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-               for c in verb.children):
-            # "ordered a MiG-29 fighter to escort the plane": a command, not a purchase
+        if verb.lemma_.lower() in COMMANDING_VERBS and any(
+                c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in verb.children):
+            # "ordered a MiG-29 fighter to escort the plane": a command, not a purchase (but
+            # "chose the Mogami frigate to replace its Anzacs" is a choice for a purpose)
             return None
         lemma = verb.lemma_.lower()
         around = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
