@@ -50,6 +50,7 @@ ATTACKED_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: The object word a pattern lists to accept any place the gazetteer names ("took Shusha").
 NAMED_PLACE = "@place"
 NAMED_ORGANISATION = "@organisation"
+NAMED_WEAPON = "@weapon"
 #: GDELT quad classes 3 (verbal conflict) and 4 (material conflict)
 CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
@@ -252,6 +253,8 @@ class EventCoder:
             object_words.add(NAMED_PLACE)  # "had taken Shusha": a town the gazetteer knows
         if any(resolver.organisation_at(o) for o in objects + _preposition_objects(verb, ("from", "of"))):
             object_words.add(NAMED_ORGANISATION)  # "are leaving ECOWAS", "withdrew from the WHO"
+        if any(_names_weapon(o) for o in objects):
+            object_words.add(NAMED_WEAPON)  # "will send HIMARS to Ukraine"
         # "asked China for assistance": what is asked for is named after "for"
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
@@ -2171,6 +2174,21 @@ def _absolute_construction(noun: Token) -> bool:
     after = noun.right_edge.i + 1
     return (after < len(noun.doc) and noun.doc[after].tag_ == "VBG"
             and noun.doc[after].lemma_.lower() in WITNESSING_VERBS)
+
+
+def _names_weapon(token: Token) -> bool:
+    """Whether a noun is a weapon system the transfer gazetteer knows by the name written
+    ("HIMARS", "Leopard 2", "F-16s"); only proper names and designations, not common words."""
+    from .transfers import weapon_gazetteer   # (transfers reads moods through this module)
+
+    if not (token.pos_ == "PROPN" or any(c.isdigit() for c in token.text)):
+        return False
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    while start < token.i and not (token.doc[start].pos_ == "PROPN" or token.doc[start].like_num):
+        start += 1     # (not "the" or "four" before the name)
+    names = {token.doc[start:end].text, token.text, token.text.removesuffix("s")}
+    gazetteer_of_weapons = weapon_gazetteer()
+    return any(gazetteer_of_weapons.knows(name) for name in names if name)
 
 
 def _reciprocal_pronoun(token: Token) -> bool:
