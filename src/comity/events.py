@@ -18,6 +18,7 @@ from .gazetteer import gazetteer
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
 from .records import STATE_ORGAN_SECTORS, Actor, Event, Transfer
+from .transfers import weapon_gazetteer
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -2179,16 +2180,14 @@ def _absolute_construction(noun: Token) -> bool:
 def _names_weapon(token: Token) -> bool:
     """Whether a noun is a weapon system the transfer gazetteer knows by the name written
     ("HIMARS", "Leopard 2", "F-16s"); only proper names and designations, not common words."""
-    from .transfers import weapon_gazetteer   # (transfers reads moods through this module)
-
     if not (token.pos_ == "PROPN" or any(c.isdigit() for c in token.text)):
         return False
     start, end = token.left_edge.i, token.right_edge.i + 1
     while start < token.i and not (token.doc[start].pos_ == "PROPN" or token.doc[start].like_num):
         start += 1     # (not "the" or "four" before the name)
     names = {token.doc[start:end].text, token.text, token.text.removesuffix("s")}
-    gazetteer_of_weapons = weapon_gazetteer()
-    return any(gazetteer_of_weapons.knows(name) for name in names if name)
+    weapons = weapon_gazetteer()
+    return any(weapons.knows(name) for name in names if name)
 
 
 def _reciprocal_pronoun(token: Token) -> bool:

@@ -895,15 +895,8 @@ class TransferExtractor:
                         continue
                     sentence_records.append(record)
                     if record.recipient is None and record.supplier is not None:
-                        # the state the story's earlier deals of this seller, or of this system,
-                        # went to ("Poland will hand over four MiG-29s" after Poland promised
-                        # Kyiv warplanes), else one named nearby
-                        fallbacks[id(record)] = next(
-                            (r.recipient for r in reversed(records) if r.recipient and r.supplier == record.supplier),
-                            None) or next(
-                            (r.recipient for r in reversed(records) if r.recipient and r.designation == record.designation
-                             and r.recipient != record.supplier), None) or self._recipient_nearby(
-                            sentence, record.supplier, mentions)
+                        fallbacks[id(record)] = (_recipient_told(records, record)
+                                                 or self._recipient_nearby(sentence, record.supplier, mentions))
                 recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
                 orphan = self._orphan_stage(document, sentence, index,
                                             sentence_records or (found_in[max(recent)] if recent else []))
@@ -1937,6 +1930,15 @@ def _same_family(records: list[Transfer]) -> list[Transfer]:
                 record.category = other.category or record.category
                 break
     return records
+
+
+def _recipient_told(told: list[Transfer], record: Transfer) -> str | None:
+    """The state the story's earlier deals of a record's seller, or of its system, went to:
+    "Poland will hand over four MiG-29s" after Poland promised Kyiv warplanes."""
+    earlier = [r for r in reversed(told) if r.recipient]
+    by_seller = next((r.recipient for r in earlier if r.supplier == record.supplier), None)
+    return by_seller or next((r.recipient for r in earlier if r.designation == record.designation
+                              and r.recipient != record.supplier), None)
 
 
 def _complete(records: list[Transfer], fallbacks: dict[int, str | None] | None = None) -> list[Transfer]:
