@@ -109,6 +109,8 @@ CASES = [
     ("The Philippines purchased three batteries of BrahMos missiles from India for $375 million.",
      dict(supplier="IND", recipient="PHL", system="BrahMos", category="missile", stage="contract",
           quantity=3, value=3.75e8, currency="USD")),
+    ("Zelensky said they had discussed the possibility of Ukraine one day receiving Swedish Gripen jets.",
+     dict(supplier="SWE", recipient="UKR", system="Gripen", stage="talks")),
     ("The United States delivered 99 F404 engines to India.",
      dict(supplier="USA", recipient="IND", system="F404", category="engine", stage="delivery", quantity=99)),
     ("Armenia bought four Swathi radars from India for $40 million.",
@@ -157,6 +159,7 @@ CASES = [
 
 #: Sentences that report no transfer.
 NO_TRANSFER = [
+    "In May the State Department sent home two Cuban diplomats over the incidents.",
     "India tested an Agni-5 missile from Abdul Kalam Island on Monday.",
     "The S-400 is one of the most advanced air defence systems in the world.",
     "Russia produces S-400 systems at its plants near Moscow.",
@@ -270,6 +273,34 @@ def test_a_deal_without_a_recipient_goes_where_the_seller_s_earlier_deal_went(co
             "He spoke at a news conference with Czech President Petr Pavel.")
     found = transfers_of(coder, text)
     assert {(t["supplier"], t["recipient"]) for t in found} == {("POL", "UKR")}, found
+
+
+def test_a_contract_signed_between_the_two_sides_is_the_deal_just_told(coder) -> None:
+    text = ("Qatar has agreed to buy South Korea's Cheongung II air-defence system, Seoul said. "
+            "The contract for six batteries was signed between LIG Nex1 and the Qatari defence ministry.")
+    [deal] = transfers_of(coder, text)
+    assert (deal["supplier"], deal["recipient"], deal["system"]) == ("KOR", "QAT", "Cheongung")
+    assert deal["stage"] == "contract" and deal["quantity"] == 6
+
+
+def test_each_seller_of_a_pledge_has_a_record(coder) -> None:
+    text = "Norway and Belgium pledged on Friday to give Ukraine U.S.-built F-16 fighter jets."
+    found = transfers_of(coder, text)
+    assert {(t["supplier"], t["recipient"]) for t in found} == {("NOR", "UKR"), ("BEL", "UKR")}, found
+
+
+def test_a_critic_of_a_deal_is_not_its_recipient(coder) -> None:
+    text = ("France will give Ukraine 12 AMX-10 RC armoured vehicles, the defence minister said. "
+            "The Russian embassy in Paris said that sending the vehicles would only prolong the war.")
+    [deal] = transfers_of(coder, text)
+    assert (deal["supplier"], deal["recipient"], deal["stage"]) == ("FRA", "UKR", "agreed")
+
+
+def test_a_ranked_description_is_no_reference_to_a_state_named_before(coder) -> None:
+    text = ("Spain will send Ukraine six Leopard 2 tanks, making it the first Western government "
+            "to commit modern battle tanks to Kyiv. The move adds to pressure on Germany.")
+    found = transfers_of(coder, text)
+    assert {t["supplier"] for t in found} == {"ESP"}, found
 
 
 def test_one_deal_across_documents(coder) -> None:

@@ -537,6 +537,13 @@ class ActorResolver:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
             # (not an international organisation's: "Amnesty International in Nigeria")
             country = self._place_of(head) or self._allegiance(head)
+        if country is None and igo is None and not own_code:
+            principal = self._principal(tokens)
+            if principal is not None:
+                actor = Actor.build(principal.country, principal.sectors or tuple(sectors[:3]), None, text,
+                                    igo=principal.igo)
+                self.context.note(actor, person_like)
+                return actor
         if country is None and igo is None:
             if not sectors:
                 return self._state_description(head, tokens)
@@ -726,6 +733,17 @@ class ActorResolver:
         camp = tuple(s for s in leaders[0].sectors if s in CAMP_SECTORS) or (CIVILIANS,)
         return [Actor.build(leaders[0].country, camp, None, phrase_text(head, noun_phrase_tokens(head)))]
 
+    def _principal(self, tokens: list[Token]) -> Actor | None:
+        """Whom a staff member serves: "an adviser to President Zelensky", "a spokesman for
+        the Ukrainian president" speak for that office holder's state and branch."""
+        for staff in (t for t in tokens if t.lemma_.lower() in STAFF_NOUNS):
+            for prep in (c for c in staff.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    served = self.resolve(pobj)
+                    if served and served[0].is_known:
+                        return served[0]
+        return None
+
     def _place_of(self, head: Token) -> str | None:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in RESIDENCE_PREPOSITIONS:
@@ -785,6 +803,8 @@ class ActorResolver:
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
         if "the" not in determiners:
             return None
+        if any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKING_WORDS) for c in head.children):
+            return None     # "the first Western government to commit tanks" describes, it does not refer
         # "The Emirati foreign ministry noted ... The ministry described ...": the last actor
         # named with the same noun, before the last of the same sectors
         word = head.lower_
@@ -918,6 +938,11 @@ RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across", "from"}
 ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", "aligned"}
 #: Nouns for the people behind a leader ("supporters of ...").
 FOLLOWER_NOUNS = {"supporter", "follower", "loyalist", "partisan", "backer", "disciple", "devotee"}
+#: Words that rank a noun among others rather than point back to one named before.
+RANKING_WORDS = {"first", "second", "third", "last", "only", "next", "sole", "latest"}
+#: Nouns for those who speak or work for an office holder ("an adviser to the president").
+STAFF_NOUNS = {"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson",
+               "assistant", "counsellor", "counselor", "confidant"}
 #: Sectors a leader's followers share with the leader; others are coded as civilians.
 CAMP_SECTORS = {"OPP", "REB", "INS", "SEP", "REL", "LAB", "PTY"}
 CIVILIANS = "CVL"

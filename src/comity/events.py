@@ -392,6 +392,9 @@ class EventCoder:
         if pattern.code[:2] == DEMAND_ROOT and any(_factual_clause(c) for c in verb.children if c.dep_ == "ccomp"):
             # "insisted that only a few drones had been shipped": a claim about the past asks nothing
             return "insists on what was, asks for nothing"
+        if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                                       for c in verb.children):
+            return "'is to' only announces the act it governs"
         if pattern.requires_word:
             if not sentence_words(verb.sent) & pattern.requires_word:
                 return "sentence lacks " + "/".join(sorted(pattern.requires_word))
@@ -671,6 +674,8 @@ class EventCoder:
         lowers = {a.lower_ for a in auxiliaries}
         if lowers & modal.future_auxiliaries:
             return "future"
+        if "to" in lowers and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+            return "future"     # "Modi is to visit Moscow", "Japan is to supply four radars"
         if lowers & {"would", "'d"} and reported:
             return "future"
         if lowers & modal.hypothetical_auxiliaries:

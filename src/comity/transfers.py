@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -43,6 +43,8 @@ WEAPONS_FILE = "transfers/weapons.tsv"
 #: The user's additions to the weapon gazetteer, read from the ``COMITY_DATA`` folder;
 #: ``comity gazetteer import-sipri`` writes it.
 USER_WEAPONS_FILE = "transfers/weapons.user.tsv"
+#: Entity types of dates and amounts, which no weapon name without digits is written as.
+TIME_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT"}
 WEAPON_COLUMNS = ["designation", "aliases", "nato_name", "category", "producer", "maker", "description"]
 
 CATEGORIES = ("aircraft", "air-defence", "anti-submarine", "armoured-vehicle", "artillery",
@@ -305,6 +307,7 @@ class TransferLexicon:
     adjunct_preps: frozenset[str]
     company_words: frozenset[str]
     planned_modifiers: frozenset[str]
+    possibility_nouns: frozenset[str]
     firm_agreements: frozenset[str]
     argument_preps: frozenset[str]
     categories: dict[tuple[str, ...], str]
@@ -409,6 +412,7 @@ def load_transfer_lexicon() -> TransferLexicon:
         recipient_preps=words("recipient_prepositions"), supplier_preps=words("supplier_prepositions"),
         party_preps=words("party_prepositions"), adjunct_preps=words("adjunct_prepositions"),
         company_words=words("company_words"), planned_modifiers=words("planned_modifiers"),
+        possibility_nouns=words("possibility_nouns"),
         firm_agreements=words("firm_agreements"),
         argument_preps=words("argument_prepositions"),
         categories=categories, longest_category=max((len(k) for k in categories), default=1))
@@ -605,6 +609,8 @@ class SystemFinder:
             return True
         if not first.text[:1].isupper():
             return False
+        if any(t.ent_type_ in TIME_ENTITIES for t in span):
+            return False    # "in May" is no Il-38 (NATO name "May")
         for token in span:
             mention = actor_mentions.get(token.i)
             if mention is not None and (mention.end - mention.start) >= len(span) and \
@@ -644,13 +650,16 @@ class SystemFinder:
         while anchor.dep_ in MODIFIER_DEPS and anchor.head.i >= end and _is_nominal(anchor.head):
             head = anchor.head
             head_category, _ = self.lexicon.category_at(head)
-            if head_category or head.lemma_.lower() in self.lexicon.unit_nouns or head.lemma_.lower() == "system":
+            unit = head.lemma_.lower() in self.lexicon.unit_nouns
+            if head_category or unit or head.lemma_.lower() == "system":
                 anchor = head
-                category = head_category or category
+                # ("three batteries of BrahMos missiles" are missiles, counted by the battery)
+                category = category if unit else head_category or category
                 continue
             break
         if category is None:
-            category, _ = self.lexicon.category_at(anchor)
+            category, _ = self.lexicon.category_at(span.root if anchor.lemma_.lower() in self.lexicon.unit_nouns
+                                                   else anchor)
         if category is None and anchor == span.root:
             # The parser may hang the name apart from its noun ("send Leopard 2 battle tanks"):
             # a category noun right after the name, past descriptions, is its noun all the same.
@@ -889,14 +898,12 @@ class TransferExtractor:
                 sentence_records: list[Transfer] = []
                 previous = _latest_deal(found_in, index)
                 for mention in systems:
-                    record = self._transfer(document, parsed, index, sentence, mention, systems,
-                                            resolver, mentions, previous, records)
-                    if record is None:
-                        continue
-                    sentence_records.append(record)
-                    if record.recipient is None and record.supplier is not None:
-                        fallbacks[id(record)] = (_recipient_told(records, record)
-                                                 or self._recipient_nearby(sentence, record.supplier, mentions))
+                    for record in self._transfers(document, parsed, index, sentence, mention, systems,
+                                                  resolver, mentions, previous, records):
+                        sentence_records.append(record)
+                        if record.recipient is None and record.supplier is not None:
+                            fallbacks[id(record)] = (_recipient_told(records, record)
+                                                     or self._recipient_nearby(sentence, record.supplier, mentions))
                 recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
                 orphan = self._orphan_stage(document, sentence, index,
                                             sentence_records or (found_in[max(recent)] if recent else []))
@@ -926,7 +933,10 @@ class TransferExtractor:
             node = word = None
             if _is_clause(token):
                 verb_word = self._verb_word(token)
-                arguments = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+                # (a deal that is delivered, or one that collapses; not "the deal provides for")
+                roles = {"nsubj", "nsubjpass", "dobj"} if verb_word is not None and \
+                    verb_word.stage == "cancelled" else {"nsubjpass", "dobj"}
+                arguments = [c for c in token.children if c.dep_ in roles]
                 if verb_word is not None and verb_word.stage in {"cancelled", "delivery"} and any(
                         _definite(a) and self._noun_word(a) is not None and not _has_of_object(a)
                         for a in arguments):
@@ -941,7 +951,7 @@ class TransferExtractor:
             asserted = self._asserted(node, document.date)
             if asserted is None:
                 continue
-            stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
+            stage = word.stage if asserted else self._unasserted_stage(word, node)
             if stage is None or rank(stage) <= rank(target.stage):
                 continue
             reading = DealReading(stage, node, asserted, [node], Roles(), word)
@@ -1003,13 +1013,14 @@ class TransferExtractor:
             mention.name = system.designation
 
     # -- one system in one sentence -------------------------------------------------------
-    def _transfer(self, document: Document, parsed: Doc, index: int, sentence: Span,
-                  mention: SystemMention, systems: list[SystemMention], resolver,
-                  mentions: dict, previous: Transfer | None = None,
-                  told: list[Transfer] = ()) -> Transfer | None:
+    def _transfers(self, document: Document, parsed: Doc, index: int, sentence: Span,
+                   mention: SystemMention, systems: list[SystemMention], resolver,
+                   mentions: dict, previous: Transfer | None = None,
+                   told: list[Transfer] = ()) -> list[Transfer]:
+        """The records one system mention gives: one per seller the deal names."""
         reading = self.read_deal(mention, sentence, document.date, resolver, mentions)
         if reading is None:
-            return None
+            return []
         roles = reading.roles
         same_deal = previous is not None and not roles.explicit() and _definite(reading.node)
         if same_deal:
@@ -1019,13 +1030,13 @@ class TransferExtractor:
             roles.add("recipient", [previous.recipient])
         supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems, told)
         if supplier is not None and supplier == recipient:
-            return None         # domestic procurement
+            return []         # domestic procurement
         named = roles.suppliers + roles.recipients + roles.parties + roles.modifiers
         if mention.generic and not (supplier in named and recipient in named):
-            return None         # "two frigates" only count between two named sides
+            return []         # "two frigates" only count between two named sides
         if mention.system is None and not (reading.roles.suppliers or reading.roles.parties) \
                 and supplier is None:
-            return None
+            return []
         value = self._value(sentence, reading, mention, systems)
         quantity = self._quantity(mention, systems)
         stage = reading.stage
@@ -1050,7 +1061,16 @@ class TransferExtractor:
         if reading.word is not None and reading.word.frame == "possess":
             # "Greece flies F-16s": background, not news of a step in a deal
             record.sources[0]["background"] = True
-        return record
+        records = [record]
+        for seller in roles.suppliers:
+            if seller not in (supplier, recipient) and seller not in mention.producers and supplier is not None \
+                    and not mention.generic:
+                # "Denmark and the Netherlands committed to hand Ukraine F-16s": each seller's
+                # deal is a record of its own
+                other = replace(record, supplier=seller)
+                other.sources = [_source(other)]
+                records.append(other)
+        return records
 
     # -- stage ----------------------------------------------------------------------------
     def read_deal(self, mention: SystemMention, sentence: Span, doc_date: str | None,
@@ -1110,7 +1130,7 @@ class TransferExtractor:
             asserted = self._asserted(node, doc_date)
             if asserted is None:
                 continue
-            stage = word.stage if asserted else self.lexicon.unasserted.get(word.stage)
+            stage = word.stage if asserted else self._unasserted_stage(word, node)
             if stage is None:
                 continue
             if stage in {"agreed", "contract"} and any(n in licensed for n, _ in words[:position]):
@@ -1258,6 +1278,12 @@ class TransferExtractor:
         """True for a step taken, False for one planned or asked for, None for one refused,
         cancelled, denied or negated ("refused to send Leopard tanks" is no step at all)."""
         if node.pos_ in CLAUSE_POS:
+            if node.dep_ in {"csubj", "csubjpass"} and any(
+                    c.dep_ == "aux" and c.lower_ in self.coder.modality.hypothetical_auxiliaries
+                    for c in node.head.children):
+                return False        # "sending the tanks would only prolong the war"
+            if self._told_as_possibility(node):
+                return False        # "discussed the possibility of Ukraine receiving Gripens"
             mood = self.coder.mood(node)
         else:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
@@ -1276,6 +1302,23 @@ class TransferExtractor:
         if mood.negated or mood.kind in REFUSED_MOODS:
             return None
         return mood.kind == "asserted"
+
+    def _unasserted_stage(self, word: DealWord, node: Token) -> str | None:
+        """The stage of a step planned or asked for; one only talked of as a possibility is
+        at the talks."""
+        if node.pos_ in CLAUSE_POS and self._told_as_possibility(node):
+            return "talks"
+        return self.lexicon.unasserted.get(word.stage)
+
+    def _told_as_possibility(self, node: Token) -> bool:
+        """Whether a deal verb follows "the possibility of", "the prospect of" with no verb
+        between (the parser may hang "of Ukraine one day receiving" anywhere)."""
+        for token in reversed(node.doc[max(node.sent.start, node.i - 6):node.i]):
+            if token.pos_ in CLAUSE_POS or token.pos_ == "AUX":
+                return False
+            if token.lower_ == "of" and token.head.lemma_.lower() in self.lexicon.possibility_nouns:
+                return True
+        return False
 
     def _licensed(self, node: Token, mention: SystemMention, mentions: dict | None) -> bool:
         """Manufacture is a licensed production only with a word saying so ("under licence",
@@ -1434,6 +1477,12 @@ class TransferExtractor:
                 recipient = others[0] if others else None
             elif len(parties) == 1:
                 recipient = parties[0]
+            elif len(parties) == 2 and mention.system is None:
+                # "the contract was signed between LIG Nex1 and the Saudi defence ministry"
+                # after Riyadh agreed to buy from Seoul: the sides as the story's deal has them
+                earlier = next((r for r in reversed(told) if {r.supplier, r.recipient} == set(parties)), None)
+                if earlier is not None:
+                    supplier, recipient = earlier.supplier, earlier.recipient
         elif supplier is None:
             others = [p for p in parties if p != recipient]
             supplier = next((p for p in others if p in producers), others[0] if others else None)
@@ -1453,6 +1502,11 @@ class TransferExtractor:
                              and r.supplier and r.designation == mention.designation), None)
         if supplier is None and producers and recipient not in producers:
             supplier = producers[0]
+        if recipient is None and supplier is not None:
+            # "sending the tanks would only make the fighting worse", the Russian embassy said,
+            # after Britain pledged them to Kyiv: the recipient the story gave this deal
+            recipient = next((r.recipient for r in reversed(told) if r.supplier == supplier
+                              and r.designation == mention.designation and r.recipient), None)
         if recipient is None and supplier is not None and resolver is not None:
             states = _states_named(sentence, mentions, exclude=supplier)
             recipient = states[0] if len(states) == 1 else None
@@ -1905,14 +1959,18 @@ def _generic_into_specific(records: list[Transfer]) -> list[Transfer]:
     for record in records:
         if not lexicon.is_generic(record.designation or record.system):
             continue
+        # ("The deal covers three batteries": a unit of whatever system the deal is for)
+        unit = (record.designation or "").lower() in lexicon.unit_nouns
         specific = [r for r in records if (r.supplier, r.recipient) == (record.supplier, record.recipient)
-                    and r.category == record.category and not lexicon.is_generic(r.designation or r.system)]
+                    and (r.category == record.category or unit)
+                    and not lexicon.is_generic(r.designation or r.system)]
         if not specific:
             continue
         # the nearest mention before it, else the nearest after it
         nearest = min(specific, key=lambda r: (r.sentence_index > record.sentence_index,
                                                abs(record.sentence_index - r.sentence_index)))
         record.designation = record.system = nearest.designation or nearest.system
+        record.category = nearest.category
     return records
 
 
