@@ -317,6 +317,15 @@ class ActorResolver:
             return []
         lower = head.lower_
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
+            if lower in OBJECT_PERSON_PRONOUNS and head.dep_ in {"dobj", "dative"}:
+                subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ == "PROPN":
+                    # "its ambassador, Karima Benyaich, ... Gonzalez Laya summoned her": not the
+                    # subject herself (who would be "herself") but the person named before
+                    doers = self.resolve(subject)
+                    other = self._person_before(subject.left_edge, doers)
+                    if other is not None:
+                        return [other]
             return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"})
         tokens = noun_phrase_tokens(head)
         mentions = self._mentions_in(tokens, head)
@@ -832,6 +841,18 @@ class ActorResolver:
             return [Actor.build(self.speaker.country, (), None, lower)]
         return []
 
+    def _person_before(self, token: Token, others: list[Actor]) -> Actor | None:
+        """The nearest person named in the sentence before a token who is none of ``others``."""
+        for earlier in reversed(token.doc[token.sent.start:token.i]):
+            mention = self.mentions.get(earlier.i)
+            if mention is None or earlier.dep_ in {"compound", "amod", "poss"} or not any(
+                    e.kind == "person" or (e.kind == "role" and e.role_kind == "person") for e in mention.entries):
+                continue
+            for actor in self.resolve(earlier):
+                if actor.is_known and not any(actor.same_entity(o) for o in others):
+                    return actor
+        return None
+
     def _named_people_before(self, head: Token) -> list[Actor]:
         """Office holders named earlier in the document, nearest first, whether or not a
         rule has asked about them yet ("with President Vladimir Putin beside him")."""
@@ -938,6 +959,8 @@ RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across", "from"}
 ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", "aligned"}
 #: Nouns for the people behind a leader ("supporters of ...").
 FOLLOWER_NOUNS = {"supporter", "follower", "loyalist", "partisan", "backer", "disciple", "devotee"}
+#: Object pronouns that cannot mean the subject of their own clause.
+OBJECT_PERSON_PRONOUNS = {"him", "her"}
 #: Words that rank a noun among others rather than point back to one named before.
 RANKING_WORDS = {"first", "second", "third", "last", "only", "next", "sole", "latest"}
 #: Nouns for those who speak or work for an office holder ("an adviser to the president").

@@ -378,9 +378,11 @@ class EventCoder:
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
         if verb.lemma_.lower() in self.modality.evaluative_verbs and (
-                any(c.dep_ == "oprd" for c in words) or (
+                any(c.dep_ == "oprd" and c.lower_ not in pattern.with_words for c in words) or (
                     verb.lemma_.lower() in self.modality.phone_verbs
-                    and any(c.dep_ != "xcomp" for c in _judgment_complements(verb)))):
+                    and any(c.dep_ != "xcomp" and c.lower_ not in pattern.with_words
+                            for c in _judgment_complements(verb)))):
+            # (but "called its ambassador home": the word the pattern needs is no judgment)
             return "names or judges its object (\"calls it Nansha\"): a statement, if anything"
         if pattern.objects and not (object_words & pattern.objects) and not (
                 # "agreed on Friday to a ceasefire": a prepositional verb acts on its preposition's object
@@ -1072,6 +1074,9 @@ class EventCoder:
             # "provide support to Israel" is often parsed with "to" as the dative
             datives += [g for c in trigger.children if c.dep_ in DATIVE_DEPS and c.pos_ == "ADP"
                         for g in c.children if g.dep_ == "pobj"]
+            if not datives and trigger.dep_ in {"xcomp", "advcl"} and _purpose_clause(trigger):
+                # "summoned her to convey Spain's displeasure": told to the one summoned
+                datives = [o for o in trigger.head.children if o.dep_ == "dobj"]
             return datives or _misparsed_dative(trigger, objects)
         if role == "that":
             # "demanded that Russia explain": the subject of the demanded clause; in a small
@@ -2249,6 +2254,12 @@ def _factual_clause(clause: Token) -> bool:
                                        for c in clause.children)
 
 
+#: Conjunctions that put an adverbial clause at its main clause's time.
+SIMULTANEITY_MARKS = {"when", "as", "while"}
+#: Adverbs that put "after" or "before" within the same day.
+CLOSENESS_WORDS = {"shortly", "just", "soon", "moments", "minutes", "hours", "immediately"}
+
+
 def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
     """Clauses whose time also holds for the trigger, each with whether it is the same act: the
     verb a noun trigger hangs on, the first verb of conjuncts sharing a subject ("summoned the
@@ -2265,6 +2276,9 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
         elif current.dep_ in {"xcomp", "ccomp"} or (current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
                                                    and not any(c.dep_ == "mark" for c in current.children)):
             head, same_act = current.head, False
+        elif current.dep_ == "advcl" and _at_the_same_time(current):
+            # "called its ambassador home on Tuesday, shortly after the minister summoned her"
+            head, same_act = current.head, False
         else:
             break
         if head == current or head.pos_ not in CLAUSE_POS:
@@ -2272,6 +2286,17 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
         chain.append((head, same_act))
         current = head
     return chain
+
+
+def _at_the_same_time(clause: Token) -> bool:
+    """An adverbial clause told as happening with its main clause: "when", "as", "while", or
+    "shortly after", "just before"."""
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    if any(m.lower_ in SIMULTANEITY_MARKS for m in marks):
+        return True
+    return any(m.lower_ in {"after", "before"} and any(a.lower_ in CLOSENESS_WORDS for a in clause.children
+                                                        if a.dep_ == "advmod" and a.i < m.i)
+               for m in marks)
 
 
 def _clause_of(token: Token) -> Token:
