@@ -346,7 +346,7 @@ class ActorResolver:
         half = self._divided_state_reference(head, tokens)
         if half is not None:
             return [half]
-        coordinated = self._coordinated_nationals(head, tokens, mentions)
+        coordinated = self._coordinated_nationals(head, tokens, mentions) or self._coordinated_people(head, tokens, mentions)
         if coordinated:
             return coordinated
         role = self._role_entry(head)
@@ -407,6 +407,34 @@ class ActorResolver:
                 actors.append(actor)
                 self.context.note(actor, False)
         return actors if len(actors) > 1 else []
+
+    def _coordinated_people(self, head: Token, tokens: list[Token], mentions: list[Mention]) -> list[Actor]:
+        """"Serbian President Aleksandar Vucic and Kosovo Prime Minister Avdullah Hoti" parsed
+        as one phrase (the first name hung on the second): one actor per named person."""
+        if head.pos_ != "PROPN" or not any(
+                "person" in m.kinds() or any(e.kind == "role" and e.role_kind == "person" for e in m.entries)
+                for m in mentions):
+            return []
+        span = sorted(tokens, key=lambda t: t.i)
+        joints = [t for t in self.doc[span[0].i:span[-1].i] if t.lower_ == "and"]
+        if len(joints) != 1 or joints[0].i < span[0].i:
+            return []
+        before = [t for t in span if t.i < joints[0].i]
+        after = [t for t in span if t.i > joints[0].i]
+        actors = []
+        for part in (before, after):
+            names = [t for t in part if t.pos_ == "PROPN"]
+            if not names or names[-1].dep_ == "conj" and len(names) == 1:
+                return []
+            part_mentions = [m for m in mentions if any(m.start <= t.i < m.end for t in part)]
+            if not any("person" in m.kinds() or any(e.kind == "role" and e.role_kind == "person" for e in m.entries)
+                       for m in part_mentions):
+                return []
+            actor = self._compose(names[-1], part, part_mentions)
+            if actor is None or not actor.is_known:
+                return []
+            actors.append(actor)
+        return actors if not actors[0].same_entity(actors[1]) else []
 
     def _entries_at(self, token: Token) -> tuple[Entry, ...]:
         mention = self.mentions.get(token.i)
@@ -506,7 +534,11 @@ class ActorResolver:
             sectors.remove(UNIDENTIFIED)
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text)
-            if actor.sectors == (FORMER_OFFICIAL_SECTOR,) and sectors and actor.country:
+            if actor.sectors == (FORMER_OFFICIAL_SECTOR,) and igo is not None and sectors:
+                # "the EU's special representative, Miroslav Lajcak": a former minister now
+                # serving an organisation speaks for it
+                actor = Actor.build(None, tuple(s for s in sectors[:3] if s != "GOV"), person, text, igo=igo)
+            elif actor.sectors == (FORMER_OFFICIAL_SECTOR,) and sectors and actor.country:
                 # "CIA Director Mike Pompeo" before he was Secretary of State: outside his
                 # recorded terms, the title the text gives him says what he is
                 actor = Actor.build(actor.country, tuple(sectors[:3]), person, text)

@@ -1154,7 +1154,7 @@ class EventCoder:
                 attempt.reason = f"not coded: {mood.label}"
                 continue
             code = self._refine(pattern, noun, [])
-            own = self._noun_own_actors(noun, resolver) or (
+            own = self._noun_own_actors(noun, resolver, two_sided=pattern.reciprocal) or (
                 self._between(noun, resolver) if pattern.reciprocal else [])
             targets = self._targets(noun, [], pattern, resolver, mood)
             if len(own) >= 2 and pattern.reciprocal:
@@ -1221,9 +1221,11 @@ class EventCoder:
             return Mood(kind="future")
         return Mood()
 
-    def _noun_own_actors(self, noun: Token, resolver: ActorResolver) -> list[Actor]:
+    def _noun_own_actors(self, noun: Token, resolver: ActorResolver, two_sided: bool = False) -> list[Actor]:
         actors: list[Actor] = []
         for child in noun.children:
+            if two_sided and _hyphenated_participle(child, LEADING_PARTICIPLES):
+                continue    # "EU-led talks between the two neighbours": the EU is no side
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 for actor in resolver.actors(child):
                     if actor not in actors:
@@ -1939,6 +1941,9 @@ def object_tokens(verb: Token) -> list[Token]:
             if noun.dep_ != "pobj" or noun.head.head.pos_ not in {"NOUN", "PROPN"}:
                 break
             noun = noun.head.head
+    if not found and verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        # "Kohver walked back across the border, freed by Moscow": the main clause's subject
+        found = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     if not found:
         # "discussed strengthening security cooperation with Putin": what is discussed is the
         # gerund's object
@@ -2226,6 +2231,12 @@ def _said_false(claim: Token, claim_nouns: frozenset[str], falsity_words: frozen
     return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in falsity_words for c in claim.head.children)
 
 
+def _hyphenated_participle(token: Token, lemmas: frozenset[str]) -> bool:
+    """A participle joined by a hyphen to the name before it: "EU-led", "Qatar-hosted"."""
+    return (token.tag_ == "VBN" and token.i >= 2 and token.doc[token.i - 1].text == "-"
+            and token.lemma_.lower() in lemmas)
+
+
 def _hyphenated_doer(participle: Token) -> Token | None:
     """The name joined by a hyphen to a participle that describes a noun: "U.S." in "a
     U.S.-brokered agreement", "Qatar" in "a Qatar-mediated truce"."""
@@ -2254,6 +2265,8 @@ def _factual_clause(clause: Token) -> bool:
                                        for c in clause.children)
 
 
+#: Participles by which a third party leads or hosts a two-sided act ("EU-led talks").
+LEADING_PARTICIPLES = MEDIATING_PARTICIPLES | {"lead", "host", "facilitate", "sponsor", "chair"}
 #: Conjunctions that put an adverbial clause at its main clause's time.
 SIMULTANEITY_MARKS = {"when", "as", "while"}
 #: Adverbs that put "after" or "before" within the same day.
