@@ -470,6 +470,7 @@ class ActorResolver:
         countries: list[str] = []
         possessor_country: str | None = None
         sectors: list[str] = []
+        owner_sectors: list[str] = []
         office = None
         person_like = False
         counterpart = False
@@ -503,6 +504,7 @@ class ActorResolver:
                     if any(self.doc[i].dep_ == "poss" for i in range(mention.start, mention.end)):
                         possessor_country = possessor_country or entry.country
                     _extend(sectors, entry.sectors)
+                    _extend(owner_sectors, entry.sectors)
                 elif entry.kind == "role":
                     if entry.sectors == (COUNTERPART,):
                         counterpart = True
@@ -512,6 +514,9 @@ class ActorResolver:
                     # "23 Russian diplomats" are people, but not the one "she" refers to
                     person_like = person_like or (entry.role_kind == "person"
                                                   and head.tag_ not in {"NNS", "NNPS"})
+        if owner_sectors and any(t.lemma_.lower() in STAFF_NOUNS for t in tokens):
+            # "a spokesman of the Ethiopian National Defence Force" speaks for the force: MIL
+            sectors = list(owner_sectors)
         if igo is None and person is None and not countries:
             igo = self._organisation_described(head, tokens)
         if head.lemma_.lower() == "fighter" and any(
@@ -846,6 +851,12 @@ class ActorResolver:
             return None
         if any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKING_WORDS) for c in head.children):
             return None     # "the first Western government to commit tanks" describes, it does not refer
+        body = self.context.subject_body
+        if body is not None and self.context.subject_body_age <= 1 and body.country and body.sectors \
+                and tuple(sectors[:len(body.sectors)]) == body.sectors:
+            # "Sudan's armed forces said ... 'This act will not pass,' the army said": the
+            # subject just before, whatever noun named it
+            return _retext(body, text)
         # "The Emirati foreign ministry noted ... The ministry described ...": the last actor
         # named with the same noun, before the last of the same sectors
         word = head.lower_
@@ -1130,7 +1141,10 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
             if child.dep_ == "appos" or child.head == head or child.head in collected:
                 collected.append(child)
                 stack.extend(child.children)
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.head == head:
+        elif child.dep_ == "prep" and child.lower_ == "of" and (
+                child.head == head or (child.head.dep_ == "appos" and child.head.head == head)):
+            # ("Colonel Getnet Adane, public relations director of the Ethiopian National
+            # Defence Force": the office his apposition names)
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0].pos_ == "PROPN":
                 collected.append(child)
