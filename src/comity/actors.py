@@ -326,7 +326,9 @@ class ActorResolver:
                     other = self._person_before(subject.left_edge, doers)
                     if other is not None:
                         return [other]
-            return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"})
+            # ("Its troops had closed the bridges": the owner in a subject is the subject before)
+            return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"} or (
+                head.dep_ == "poss" and head.head.dep_ in {"nsubj", "nsubjpass"}))
         tokens = noun_phrase_tokens(head)
         mentions = self._mentions_in(tokens, head)
         if head.i not in self.mentions and head.pos_ != "PROPN":
@@ -559,7 +561,8 @@ class ActorResolver:
             person_like = True
         if pronoun_owner is not None and not countries and not counterpart and sectors:
             # "its ambassador", "their government": the owner's state
-            owners = self._clause_subject_before(pronoun_owner) or self._pronoun(pronoun_owner.lower_)
+            owners = self._clause_subject_before(pronoun_owner) or self._pronoun(
+                pronoun_owner.lower_, head.dep_ in {"nsubj", "nsubjpass"})
             if owners and owners[0].country:
                 possessor_country = owners[0].country
         residence = self._residence(head, mentions)
@@ -874,7 +877,7 @@ class ActorResolver:
             return [self.context.subject_person]
         if lower in PERSON_PRONOUNS and self.context.last_person is not None:
             return [self.context.last_person]
-        if lower == "it" and as_subject and self.context.subject_body is not None and self.context.subject_body_age <= 1:
+        if lower in {"it", "its"} and as_subject and self.context.subject_body is not None and self.context.subject_body_age <= 1:
             return [self.context.subject_body]
         if lower in {"it", "its", "itself"} and self.context.last_body is not None:
             return [self.context.last_body]

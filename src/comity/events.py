@@ -371,6 +371,8 @@ class EventCoder:
         words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
                   if g.dep_ == "prep" and g.lower_ in PARTICLES_ON_OBJECTS
                   and any(p.dep_ == "prep" for p in g.children)]
+        # "pulled out of the deal" parsed with "of" on "out"
+        words += [g for c in verb.children if c.lower_ in PARTICLES_ON_OBJECTS for g in c.children if g.dep_ == "prep"]
         children = {c.lower_ for c in words} | {c.lemma_.lower() for c in words}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
@@ -931,6 +933,9 @@ class EventCoder:
             # response is aimed at whoever it answers
             found = [a for a in self._answered(trigger, resolver)
                      if a.is_known and not any(_same_side(s, a) for s in sources)][:1]
+        if found and pattern.story_target and pattern.code[:2] == REDUCE_RELATIONS_ROOT and sources and all(
+                any(_same_side(s, f) for s in sources) for f in found):
+            found = []      # "Seoul scrapped its pact": its own is no target; the story's other side is
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
@@ -1867,7 +1872,9 @@ def _preposition_chain(holder: Token, depth: int = 3) -> list[tuple[Token, Token
 def _preposition_objects(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
     """What a prepositional verb acts on: "called for sanctions against Iran" has "sanctions"
     where a transitive verb has its object, and the target hangs on it."""
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
+    # ("pulled out of the deal" parsed with "of" on "out")
+    heads = [verb] + [c for c in verb.children if c.lower_ in PARTICLES_ON_OBJECTS]
+    return [o for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions
             for o in c.children if o.dep_ == "pobj"]
 
 
@@ -2265,6 +2272,8 @@ def _factual_clause(clause: Token) -> bool:
                                        for c in clause.children)
 
 
+#: The root of acts that reduce relations with another party.
+REDUCE_RELATIONS_ROOT = "16"
 #: Participles by which a third party leads or hosts a two-sided act ("EU-led talks").
 LEADING_PARTICIPLES = MEDIATING_PARTICIPLES | {"lead", "host", "facilitate", "sponsor", "chair"}
 #: Conjunctions that put an adverbial clause at its main clause's time.
