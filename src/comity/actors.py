@@ -973,8 +973,9 @@ class ActorResolver:
         for token in head.sent:
             if token.i >= head.i:
                 break
-            if token.pos_ != "PROPN" or token.dep_ in {"compound", "amod", "poss"} or token.i not in self.mentions:
-                continue
+            if token.dep_ in {"compound", "amod", "poss"} or token.i not in self.mentions or not (
+                    token.pos_ == "PROPN" or self.mentions[token.i].kinds() & {"person", "country"}):
+                continue    # (a name the tagger took for a common noun still names: "Raisi held talks")
             for actor in self.resolve(token):
                 if actor.country and actor.country not in states:
                     states.append(actor.country)

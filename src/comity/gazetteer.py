@@ -340,13 +340,14 @@ class Gazetteer:
         return Actor.build(term.country, sectors, person, text)
 
     def holder_of(self, country: str, office: str, date: str | None) -> str | None:
-        """Who held an office in a country on a date."""
+        """Who held an office in a country on a date: no one when several held it at once
+        ("a US senator" names no one senator; a handover day still names the office's holder)."""
         if date is None:
             return None
-        for name, term in self.holders.get((country, office), []):
-            if term.covers(date):
-                return name
-        return None
+        covering = [(name, term) for name, term in self.holders.get((country, office), []) if term.covers(date)]
+        if len({name for name, term in covering if date not in (term.start, term.end)}) > 1:
+            return None
+        return covering[0][0] if covering else None
 
 
 def split_code(code: str) -> tuple[str, tuple[str, ...]]:
