@@ -779,6 +779,13 @@ class EventCoder:
             # "urged Ukrainians to stay calm and asked Western leaders for help": a finite verb
             # is no conjunct of the infinitive; it is the governing verb's
             return self.clause_subject(head.head, resolver, depth + 1)
+        if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.pos_ == "AUX"
+                and head.head != head and head.head.i < head.i
+                and head.head.lemma_.lower() in self.modality.speech_verbs):
+            # "told them that ending the tragedy was in their hands, urging a ceasefire": the
+            # participle after a judgment said is the speaker's (an act said is its doer's:
+            # "Syrian media reported insurgents bombarded Aleppo, killing eight")
+            return self.clause_subject(head.head, resolver, depth + 1)
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
             asked = self._asked(head, verb) if verb.dep_ == "xcomp" and head.lemma_.lower() in (
                 self.modality.appeal_verbs | self.modality.demand_verbs) and not (
