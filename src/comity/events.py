@@ -228,7 +228,10 @@ class EventCoder:
         for attempt in attempts:
             for event in attempt.events:
                 key = (event.source.code, event.target.code if event.target else None, event.root)
-                if key not in best or _specificity(event.cameo) > _specificity(best[key].cameo):
+                if key not in best or _specificity(event.cameo) > _specificity(best[key].cameo) or (
+                        _specificity(event.cameo) == _specificity(best[key].cameo)
+                        and event.date_basis == "sentence" and best[key].date_basis != "sentence"):
+                    # (of two equally specific, the one its own words date)
                     best[key] = event
         chosen = {id(e) for e in best.values()}
         for event in best.values():
