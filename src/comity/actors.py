@@ -316,6 +316,17 @@ class ActorResolver:
         if head.i in self.masked:
             return []
         lower = head.lower_
+        if lower in PERSON_RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head != head.head:
+            # "Ebrahim Rasool, whom Rubio declared persona non grata": the one the clause is on
+            antecedent = head.head.head
+            name_only = antecedent.pos_ == "PROPN" and antecedent.i not in self.mentions
+            found = [] if name_only else self.resolve(antecedent)
+            if name_only:
+                # "its ambassador to the United States, Ebrahim Rasool, whom": a name the
+                # gazetteer does not know is the person the title before it names
+                person = self._person_before(antecedent, [])
+                found = [person] if person is not None else []
+            return found
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
             if lower in OBJECT_PERSON_PRONOUNS and head.dep_ in {"dobj", "dative"}:
                 subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
@@ -1006,6 +1017,8 @@ RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across", "from"}
 ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", "aligned"}
 #: Nouns for the people behind a leader ("supporters of ...").
 FOLLOWER_NOUNS = {"supporter", "follower", "loyalist", "partisan", "backer", "disciple", "devotee"}
+#: Pronouns that open a relative clause and stand for the noun it describes.
+PERSON_RELATIVE_PRONOUNS = {"who", "whom"}
 #: Object pronouns that cannot mean the subject of their own clause.
 OBJECT_PERSON_PRONOUNS = {"him", "her"}
 #: Words that rank a noun among others rather than point back to one named before.
