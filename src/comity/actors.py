@@ -941,18 +941,20 @@ class ActorResolver:
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[Actor]:
         """'both countries', 'the two sides', 'our countries': the two parties of the story;
         'the two leaders', 'both ministers': the last two named people of two states."""
-        if head.tag_ not in {"NNS", "NNPS"}:
-            return []
         modifiers = {t.lower_ for t in tokens if t != head}
+        bare_two = head.lower_ == "two" and modifiers == {"the"} and head.dep_ in {"nsubj", "nsubjpass"}
+        if head.tag_ not in {"NNS", "NNPS"} and not bare_two:
+            return []
         # "The leaders signed a joint declaration": a bare definite plural of leaders is the pair
         # just named, as "the two leaders" is
         bare_leaders = ("the" in modifiers and modifiers <= {"the"} | PAIR_TITLE_WORDS
                         and head.lemma_.lower() in PAIR_PERSON_NOUNS)
         # "the governments signed agreements": a bare definite plural of governments too
         bare_governments = modifiers in ({"the"}, {"their"}) and head.lemma_.lower() in BARE_PAIR_NOUNS
-        if not modifiers & PAIR_DETERMINERS and not bare_leaders and not bare_governments:
+        if not modifiers & PAIR_DETERMINERS and not bare_leaders and not bare_governments and not bare_two:
             return []
-        if head.lemma_.lower() in PAIR_PERSON_NOUNS:
+        if head.lemma_.lower() in PAIR_PERSON_NOUNS or bare_two:
+            # ("after the two held talks": the pair just named)
             if head.lemma_.lower() in DEFINITE_PAIR_NOUNS and not modifiers & {"the", "both"}:
                 return []
             people: list[Actor] = []
