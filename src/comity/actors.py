@@ -151,17 +151,22 @@ class MentionFinder:
         """A known person's surname or initials inside someone else's name: "Levy" in "Levy
         Mwanawasa", "Rivera" in "Judge Alejandro Rivera", "(AKK)" after an association's name.
         The other name part is a capitalised word that names nothing in the gazetteer."""
-        if mention.end - mention.start != 1 or mention.kinds() != {"person"}:
-            return False
+        one_word = all(not doc[i].whitespace_ for i in range(mention.start, mention.end - 1))
+        if not one_word or mention.kinds() != {"person"}:
+            return False    # (one word may be split at hyphens: "al-Malki" in "Ahmed al-Malki")
         token = doc[mention.start]
-        if any(e.person == token.text for e in mention.entries):
+        if any(e.person == doc[mention.start:mention.end].text for e in mention.entries):
             return False  # a full single name ("Suharto")
         if token.is_upper and mention.start > 0 and doc[mention.start - 1].text == "(":
             return True  # an acronym defined by the name before it
         if mention.start > 1 and doc[mention.start - 1].text == "-" and not doc[mention.start - 2].whitespace_ \
                 and doc[mention.start - 2].is_title:
             return True  # the second half of a double surname: "Pena" in "Garcia-Pena"
-        for position in (mention.start - 1, mention.end):
+        first = mention.start
+        while first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+                and doc[first - 2].lower_ in NAME_PARTICLES:
+            first -= 2      # "al-Malki": the surname with its article
+        for position in (first - 1, mention.end):
             if not 0 <= position < len(doc):
                 continue
             other = doc[position]
@@ -875,7 +880,7 @@ class ActorResolver:
         # named with the same noun, before the last of the same sectors
         word = head.lower_
         for earlier in reversed(self.context.recent):
-            if earlier.country and earlier.sectors and earlier.text.lower().split()[-1:] == [word] and (
+            if earlier.country and earlier.sectors and word in earlier.text.lower().split(",")[0].split() and (
                     tuple(sectors[:len(earlier.sectors)]) == earlier.sectors):
                 return _retext(earlier, text)
         for earlier in reversed(self.context.recent):
@@ -941,7 +946,7 @@ class ActorResolver:
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[Actor]:
         """'both countries', 'the two sides', 'our countries': the two parties of the story;
         'the two leaders', 'both ministers': the last two named people of two states."""
-        modifiers = {t.lower_ for t in tokens if t != head}
+        modifiers = {t.lower_ for t in tokens if t != head and t.dep_ not in {"case", "punct"}}
         bare_two = head.lower_ == "two" and modifiers == {"the"} and head.dep_ in {"nsubj", "nsubjpass"}
         if head.tag_ not in {"NNS", "NNPS"} and not bare_two:
             return []
@@ -959,7 +964,7 @@ class ActorResolver:
                 return []
             people: list[Actor] = []
             # "Trump received both ministers": the pair are others than the one who acts on them
-            acting = set() if head.dep_ in {"nsubj", "nsubjpass"} else {
+            acting = set() if head.dep_ in {"nsubj", "nsubjpass", "poss"} else {
                 a.country for a in self._clause_subject_before(head) if a.country}
             for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
                 if actor.name and actor.country and actor.country not in acting and all(
@@ -1021,6 +1026,8 @@ ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", 
 FOLLOWER_NOUNS = {"supporter", "follower", "loyalist", "partisan", "backer", "disciple", "devotee"}
 #: Pronouns that open a relative clause and stand for the noun it describes.
 PERSON_RELATIVE_PRONOUNS = {"who", "whom"}
+#: Articles and particles joined by a hyphen to a surname ("al-Malki", "el-Sisi", "bin-Laden").
+NAME_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "abu", "ul"}
 #: Object pronouns that cannot mean the subject of their own clause.
 OBJECT_PERSON_PRONOUNS = {"him", "her"}
 #: Words that rank a noun among others rather than point back to one named before.
