@@ -311,9 +311,12 @@ class EventCoder:
             else:
                 sources = self._verb_sources(verb, pattern, resolver, mood)
             if not sources and pattern.place_doer and _passive(verb) and not _agent_named(verb):
-                # "French aircraft were barred from Niger's airspace": Niger barred them
-                sources = [a for place in _preposition_objects(verb, ("from",))
-                           for a in self._owner_of(place, resolver) if a.is_known]
+                # "French aircraft were barred from Niger's airspace": Niger barred them;
+                # "Canada's envoy in New Delhi was summoned": the state of his post did
+                places = _preposition_objects(verb, ("from",)) or [
+                    p for subject in objects for p in _preposition_objects(subject, ("in",))]
+                sources = [a for place in places for a in self._owner_of(place, resolver) if a.is_known] or [
+                    a for place in places for a in resolver.actors(place) if a.is_known and not a.sectors]
             if not sources and conflict:
                 sources = self._unclaimed_attackers(verb, resolver, violent)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
