@@ -955,7 +955,8 @@ class ActorResolver:
         bare_leaders = ("the" in modifiers and modifiers <= {"the"} | PAIR_TITLE_WORDS
                         and head.lemma_.lower() in PAIR_PERSON_NOUNS)
         # "the governments signed agreements": a bare definite plural of governments too
-        bare_governments = modifiers in ({"the"}, {"their"}) and head.lemma_.lower() in BARE_PAIR_NOUNS
+        bare_governments = (modifiers in ({"the"}, {"their"}) and head.lemma_.lower() in BARE_PAIR_NOUNS
+                            and not any(c.dep_ == "prep" for c in head.children))   # not "the government in Mogadishu"
         if not modifiers & PAIR_DETERMINERS and not bare_leaders and not bare_governments and not bare_two:
             return []
         if head.lemma_.lower() in PAIR_PERSON_NOUNS or bare_two:
