@@ -283,6 +283,14 @@ def test_a_contract_signed_between_the_two_sides_is_the_deal_just_told(coder) ->
     assert deal["stage"] == "contract" and deal["quantity"] == 6
 
 
+def test_it_after_a_deal_is_that_deal(coder) -> None:
+    text = ("Washington approved the sale of 66 F-16 jets to Taiwan on Friday. "
+            "It includes 250 Stinger missiles as well.")
+    found = {(t["supplier"], t["recipient"], t["system"], t["stage"]) for t in transfers_of(coder, text)}
+    assert ("USA", "TWN", "FIM-92 Stinger", "talks") in found, found
+    assert transfers_of(coder, "Taiwan's air force is modernising. It includes 140 F-16 jets.") == []
+
+
 def test_each_seller_of_a_pledge_has_a_record(coder) -> None:
     text = "Norway and Belgium pledged on Friday to give Ukraine U.S.-built F-16 fighter jets."
     found = transfers_of(coder, text)

@@ -43,6 +43,8 @@ WEAPONS_FILE = "transfers/weapons.tsv"
 #: The user's additions to the weapon gazetteer, read from the ``COMITY_DATA`` folder;
 #: ``comity gazetteer import-sipri`` writes it.
 USER_WEAPONS_FILE = "transfers/weapons.user.tsv"
+#: Pronouns that stand for the deal just told when they are what a content verb's deal is.
+DEAL_PRONOUNS = {"it", "this"}
 #: Entity types of dates and amounts, which no weapon name without digits is written as.
 TIME_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT"}
 WEAPON_COLUMNS = ["designation", "aliases", "nato_name", "category", "producer", "maker", "description"]
@@ -1022,6 +1024,8 @@ class TransferExtractor:
         if reading is None:
             return []
         roles = reading.roles
+        if reading.node.lower_ in DEAL_PRONOUNS and previous is None:
+            return []       # "It includes 36 F-16s" only after a deal just told
         same_deal = previous is not None and not roles.explicit() and _definite(reading.node)
         if same_deal:
             # "The package includes Meteor missiles": the deal just reported, with its sides
@@ -1236,6 +1240,10 @@ class TransferExtractor:
                     if child.dep_ in {"dobj", "obj", "nsubjpass"} or (
                             carries and lemma in self.lexicon.content_verbs and child.dep_ in {"nsubj", "attr"}):
                         noun_word = self._noun_word(child)
+                        if noun_word is None and child.lower_ in DEAL_PRONOUNS and child.dep_ == "nsubj" \
+                                and lemma in self.lexicon.content_verbs:
+                            # "It covers 108 Abrams tanks": the deal just told, as "the deal" would
+                            noun_word = next(iter(self.lexicon.nouns.get("package", [])), None)
                         if noun_word is not None:
                             found.append((child, noun_word))
         elif node.pos_ in NOUN_POS:
@@ -1743,8 +1751,9 @@ def _has_of_object(noun: Token) -> bool:
 
 def _definite(noun: Token) -> bool:
     """A noun with a definite determiner or a possessive pronoun ("the package", "its deal")."""
-    return noun.pos_ in NOUN_POS and any(
+    return (noun.pos_ in NOUN_POS and any(
         c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_DETERMINERS | {"this", "that"} for c in noun.children)
+    ) or noun.lower_ in DEAL_PRONOUNS
 
 
 def _latest_deal(found_in: dict[int, list[Transfer]], index: int) -> Transfer | None:
