@@ -283,6 +283,13 @@ def test_a_contract_signed_between_the_two_sides_is_the_deal_just_told(coder) ->
     assert deal["stage"] == "contract" and deal["quantity"] == 6
 
 
+def test_a_system_passed_over_is_no_deal_and_no_referent(coder) -> None:
+    text = ("Switzerland chose the F-35A over the Rafale and signed a contract with the United States. "
+            "The aircraft will be delivered from 2027.")
+    found = transfers_of(coder, text)
+    assert all("Rafale" not in t["system"] for t in found), found
+
+
 def test_it_after_a_deal_is_that_deal(coder) -> None:
     text = ("Washington approved the sale of 66 F-16 jets to Taiwan on Friday. "
             "It includes 250 Stinger missiles as well.")

@@ -43,6 +43,8 @@ WEAPONS_FILE = "transfers/weapons.tsv"
 #: The user's additions to the weapon gazetteer, read from the ``COMITY_DATA`` folder;
 #: ``comity gazetteer import-sipri`` writes it.
 USER_WEAPONS_FILE = "transfers/weapons.user.tsv"
+#: Verbs of choosing, after which "over" names what was not chosen.
+CHOOSING_VERBS = {"choose", "select", "pick", "prefer", "favour", "favor", "opt"}
 #: Pronouns that stand for the deal just told when they are what a content verb's deal is.
 DEAL_PRONOUNS = {"it", "this"}
 #: Entity types of dates and amounts, which no weapon name without digits is written as.
@@ -895,7 +897,7 @@ class TransferExtractor:
                         self._refer_back(mention, history, mentions)
                     if mention.generic:
                         self._by_maker(mention, sentence)
-                    if not mention.generic:
+                    if not mention.generic and not _passed_over(mention.anchor):
                         history.append((index, mention))
                 sentence_records: list[Transfer] = []
                 previous = _latest_deal(found_in, index)
@@ -1163,6 +1165,8 @@ class TransferExtractor:
                 break
             if current.dep_ == "npadvmod" and current.head.pos_ in CLAUSE_POS:
                 break
+            if _passed_over(current):
+                break       # "chose the F-35 over Saab's Gripen": the Gripen was passed over
             if current.dep_ == "prep" and (current.lower_ in self.lexicon.adjunct_preps or passed_deal
                                            and current.lower_ not in self.lexicon.argument_preps):
                 # "bought in response to India's purchase of X": past a deal word, only a
@@ -1747,6 +1751,17 @@ def _governing_speech(verb: Token, speech_verbs: frozenset[str]) -> Token | None
 
 def _has_of_object(noun: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children)
+
+
+def _passed_over(token: Token) -> bool:
+    """Whether a word hangs on "over" after a verb of choosing ("chose the F-35 over Saab's
+    Gripen"): what was not chosen, neither a deal's goods nor what "the aircraft" refers to."""
+    current = token
+    while current.head != current and current.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
+        if current.dep_ == "prep" and current.lower_ == "over" and current.head.lemma_.lower() in CHOOSING_VERBS:
+            return True
+        current = current.head
+    return False
 
 
 def _definite(noun: Token) -> bool:
