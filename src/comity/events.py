@@ -1342,6 +1342,7 @@ class EventCoder:
                   else ACCUSATION if words & modal.blame_words and _blames_another(content)
                   else DENIAL if words & modal.disapproval_words and words & modal.disapproval_words <= denied
                   else DISAPPROVAL if words & modal.disapproval_words
+                  or words & (modal.fitting_words | modal.praise_words | modal.approval_words) & denied
                   else PRAISE if words & modal.praise_words
                   else "013" if words & modal.approval_words else "010")
         if judgment_only and stance == "010":

@@ -73,6 +73,7 @@ class Modality:
     hypothetical_markers: frozenset[str]
     evaluative_verbs: frozenset[str]
     approval_words: frozenset[str]
+    fitting_words: frozenset[str]
     praise_words: frozenset[str]
     disapproval_words: frozenset[str]
     accusing_verbs: frozenset[str]
