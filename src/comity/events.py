@@ -1525,6 +1525,11 @@ class EventCoder:
         end = trigger.idx + len(trigger.text)
         coded = [(source, target, self.ontology[self._doer_code(pattern, code, source)])
                  for source, target in pairs]
+        if code[:2] in PUNISHING_ROOTS and mood.kind == "asserted" and self._punished_wrong(trigger):
+            # "imposed sanctions on Chinese officials over human rights abuses in Xinjiang": a
+            # measure taken over another's wrong also accuses it (112)
+            coded += [(source, target, self.ontology[ACCUSATION])
+                      for source, target in pairs if target is not None and target.is_known]
         if pattern.converse_code and code == pattern.code:
             # "Xi received Prabowo in Beijing": the guest visited (042) as the host hosted (043)
             coded += [(target, source, self.ontology[pattern.converse_code])
@@ -1539,6 +1544,15 @@ class EventCoder:
             modality=mood.kind if not mood.negated else "negated " + mood.kind,
             location=location, location_country=location_country, doc_date=sentence.doc_date)
             for source, target, etype in coded]
+
+    def _punished_wrong(self, trigger: Token) -> bool:
+        """Whether a measure is told as taken over a wrong: "over human rights abuses",
+        "for election interference", "in response to the poisoning"."""
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in GROUNDS_PREPOSITIONS):
+            for noun in (g for g in prep.subtree if g.pos_ == "NOUN"):
+                if noun.lemma_.lower() in self.modality.wrong_words:
+                    return True
+        return False
 
     def _doer_code(self, pattern: Pattern, code: str, source: Actor) -> str:
         """The code refined by who acts: in CAMEO a demonstration that turns violent is a
@@ -2286,6 +2300,10 @@ def _factual_clause(clause: Token) -> bool:
                                        for c in clause.children)
 
 
+#: Roots of measures that punish another party (reduce relations, sanction, coerce).
+PUNISHING_ROOTS = {"16", "17"}
+#: Prepositions that give the grounds of a measure: "sanctions over abuses", "for meddling".
+GROUNDS_PREPOSITIONS = {"over", "for"}
 #: The root of acts that reduce relations with another party.
 REDUCE_RELATIONS_ROOT = "16"
 #: Participles by which a third party leads or hosts a two-sided act ("EU-led talks").

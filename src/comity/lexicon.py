@@ -74,6 +74,7 @@ class Modality:
     evaluative_verbs: frozenset[str]
     approval_words: frozenset[str]
     fitting_words: frozenset[str]
+    wrong_words: frozenset[str]
     praise_words: frozenset[str]
     disapproval_words: frozenset[str]
     accusing_verbs: frozenset[str]
