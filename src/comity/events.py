@@ -1525,6 +1525,12 @@ class EventCoder:
         end = trigger.idx + len(trigger.text)
         coded = [(source, target, self.ontology[self._doer_code(pattern, code, source)])
                  for source, target in pairs]
+        if code in PRESENCE_CODES and mood.kind == "asserted" and location_country:
+            # "Russia and Belarus signed the documents in Minsk": the side that came to the
+            # other's country for it visited (042)
+            coded += [(source, Actor.build(location_country, (), None, location or ""), self.ontology[VISIT])
+                      for source, target in pairs if target is not None and source.country
+                      and source.country != location_country and target.country == location_country]
         if code[:2] in PUNISHING_ROOTS and mood.kind == "asserted" and self._punished_wrong(trigger):
             # "imposed sanctions on Chinese officials over human rights abuses in Xinjiang": a
             # measure taken over another's wrong also accuses it (112)
@@ -2300,6 +2306,9 @@ def _factual_clause(clause: Token) -> bool:
                                        for c in clause.children)
 
 
+#: Two-sided acts whose place tells who travelled: signing, talks, meeting.
+PRESENCE_CODES = {"057", "046", "040"}
+VISIT = "042"
 #: Roots of measures that punish another party (reduce relations, sanction, coerce).
 PUNISHING_ROOTS = {"16", "17"}
 #: Prepositions that give the grounds of a measure: "sanctions over abuses", "for meddling".
