@@ -324,14 +324,12 @@ class ActorResolver:
         if lower in PERSON_RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head != head.head:
             # "Ebrahim Rasool, whom Rubio declared persona non grata": the one the clause is on
             antecedent = head.head.head
-            name_only = antecedent.pos_ == "PROPN" and antecedent.i not in self.mentions
-            found = [] if name_only else self.resolve(antecedent)
-            if name_only:
+            if antecedent.pos_ == "PROPN" and antecedent.i not in self.mentions:
                 # "its ambassador to the United States, Ebrahim Rasool, whom": a name the
                 # gazetteer does not know is the person the title before it names
                 person = self._person_before(antecedent, [])
-                found = [person] if person is not None else []
-            return found
+                return [person] if person is not None else []
+            return self.resolve(antecedent)
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
             if lower in OBJECT_PERSON_PRONOUNS and head.dep_ in {"dobj", "dative"}:
                 subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
@@ -364,7 +362,8 @@ class ActorResolver:
         half = self._divided_state_reference(head, tokens)
         if half is not None:
             return [half]
-        coordinated = self._coordinated_nationals(head, tokens, mentions) or self._coordinated_people(head, tokens, mentions)
+        coordinated = (self._coordinated_nationals(head, tokens, mentions)
+                       or self._coordinated_people(head, tokens, mentions))
         if coordinated:
             return coordinated
         role = self._role_entry(head)
@@ -429,9 +428,7 @@ class ActorResolver:
     def _coordinated_people(self, head: Token, tokens: list[Token], mentions: list[Mention]) -> list[Actor]:
         """"Serbian President Aleksandar Vucic and Kosovo Prime Minister Avdullah Hoti" parsed
         as one phrase (the first name hung on the second): one actor per named person."""
-        if head.pos_ != "PROPN" or not any(
-                "person" in m.kinds() or any(e.kind == "role" and e.role_kind == "person" for e in m.entries)
-                for m in mentions):
+        if head.pos_ != "PROPN" or not any(_names_person(m) for m in mentions):
             return []
         span = sorted(tokens, key=lambda t: t.i)
         joints = [t for t in self.doc[span[0].i:span[-1].i] if t.lower_ == "and"]
@@ -442,11 +439,10 @@ class ActorResolver:
         actors = []
         for part in (before, after):
             names = [t for t in part if t.pos_ == "PROPN"]
-            if not names or names[-1].dep_ == "conj" and len(names) == 1:
+            if not names or (len(names) == 1 and names[0].dep_ == "conj"):
                 return []
             part_mentions = [m for m in mentions if any(m.start <= t.i < m.end for t in part)]
-            if not any("person" in m.kinds() or any(e.kind == "role" and e.role_kind == "person" for e in m.entries)
-                       for m in part_mentions):
+            if not any(_names_person(m) for m in part_mentions):
                 return []
             actor = self._compose(names[-1], part, part_mentions)
             if actor is None or not actor.is_known:
@@ -893,7 +889,8 @@ class ActorResolver:
             return [self.context.subject_person]
         if lower in PERSON_PRONOUNS and self.context.last_person is not None:
             return [self.context.last_person]
-        if lower in {"it", "its"} and as_subject and self.context.subject_body is not None and self.context.subject_body_age <= 1:
+        if (lower in {"it", "its"} and as_subject and self.context.subject_body is not None
+                and self.context.subject_body_age <= 1):
             return [self.context.subject_body]
         if lower in {"it", "its", "itself"} and self.context.last_body is not None:
             return [self.context.last_body]
@@ -907,8 +904,7 @@ class ActorResolver:
         """The nearest person named in the sentence before a token who is none of ``others``."""
         for earlier in reversed(token.doc[token.sent.start:token.i]):
             mention = self.mentions.get(earlier.i)
-            if mention is None or earlier.dep_ in {"compound", "amod", "poss"} or not any(
-                    e.kind == "person" or (e.kind == "role" and e.role_kind == "person") for e in mention.entries):
+            if mention is None or earlier.dep_ in {"compound", "amod", "poss"} or not _names_person(mention):
                 continue
             for actor in self.resolve(earlier):
                 if actor.is_known and not any(actor.same_entity(o) for o in others):
@@ -1048,6 +1044,11 @@ ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "al
                      "sponsored", "funded", "armed", "trained", "friendly", "leaning",
                      # "a U.S.-brokered agreement" is not the broker's agreement
                      "brokered", "mediated", "drafted", "proposed"}
+
+
+def _names_person(mention: Mention) -> bool:
+    """Whether a mention names a person: a known one, or a title of one ("its ambassador")."""
+    return any(e.kind == "person" or (e.kind == "role" and e.role_kind == "person") for e in mention.entries)
 
 
 def _acting(token: Token) -> bool:

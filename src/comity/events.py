@@ -402,8 +402,7 @@ class EventCoder:
         if pattern.code[:2] == DEMAND_ROOT and any(_factual_clause(c) for c in verb.children if c.dep_ == "ccomp"):
             # "insisted that only a few drones had been shipped": a claim about the past asks nothing
             return "insists on what was, asks for nothing"
-        if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                                       for c in verb.children):
+        if verb.lemma_ == "be" and any(_planned_with_be_to(c) for c in verb.children):
             return "'is to' only announces the act it governs"
         if pattern.requires_word:
             if not sentence_words(verb.sent) & pattern.requires_word:
@@ -684,7 +683,7 @@ class EventCoder:
         lowers = {a.lower_ for a in auxiliaries}
         if lowers & modal.future_auxiliaries:
             return "future"
-        if "to" in lowers and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        if _planned_with_be_to(verb):
             return "future"     # "Modi is to visit Moscow", "Japan is to supply four radars"
         if lowers & {"would", "'d"} and reported:
             return "future"
@@ -1553,7 +1552,7 @@ class EventCoder:
 
     def _punished_wrong(self, trigger: Token) -> bool:
         """Whether a measure is told as taken over a wrong: "over human rights abuses",
-        "for election interference", "in response to the poisoning"."""
+        "for election interference"."""
         for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in GROUNDS_PREPOSITIONS):
             for noun in (g for g in prep.subtree if g.pos_ == "NOUN"):
                 if noun.lemma_.lower() in self.modality.wrong_words:
@@ -2281,14 +2280,10 @@ def _hyphenated_participle(token: Token, lemmas: frozenset[str]) -> bool:
 def _hyphenated_doer(participle: Token) -> Token | None:
     """The name joined by a hyphen to a participle that describes a noun: "U.S." in "a
     U.S.-brokered agreement", "Qatar" in "a Qatar-mediated truce"."""
-    if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i < 2 or (
-            participle.lemma_.lower() not in MEDIATING_PARTICIPLES):
+    if participle.dep_ != "amod" or not _hyphenated_participle(participle, MEDIATING_PARTICIPLES):
         return None
-    doc = participle.doc
-    name = doc[participle.i - 2]
-    if doc[participle.i - 1].text != "-" or name.head != participle or name.pos_ != "PROPN":
-        return None
-    return name
+    name = participle.doc[participle.i - 2]
+    return name if name.head == participle and name.pos_ == "PROPN" else None
 
 
 def _predicate_adjective(token: Token) -> bool:
@@ -2308,6 +2303,7 @@ def _factual_clause(clause: Token) -> bool:
 
 #: Two-sided acts whose place tells who travelled: signing, talks, meeting.
 PRESENCE_CODES = {"057", "046", "040"}
+#: Making a visit: what such an act in another's country implies.
 VISIT = "042"
 #: Roots of measures that punish another party (reduce relations, sanction, coerce).
 PUNISHING_ROOTS = {"16", "17"}
@@ -2349,6 +2345,12 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
         chain.append((head, same_act))
         current = head
     return chain
+
+
+def _planned_with_be_to(clause: Token) -> bool:
+    """An infinitive governed by "be": "Modi is to visit Moscow" tells a plan."""
+    return (clause.dep_ == "xcomp" and clause.head.lemma_ == "be"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def _at_the_same_time(clause: Token) -> bool:

@@ -1036,10 +1036,10 @@ class TransferExtractor:
             roles.add("recipient", [previous.recipient])
         supplier, recipient = self._sides(mention, reading, sentence, resolver, mentions, systems, told)
         if supplier is not None and supplier == recipient:
-            return []         # domestic procurement
+            return []  # domestic procurement
         named = roles.suppliers + roles.recipients + roles.parties + roles.modifiers
         if mention.generic and not (supplier in named and recipient in named):
-            return []         # "two frigates" only count between two named sides
+            return []  # "two frigates" only count between two named sides
         if mention.system is None and not (reading.roles.suppliers or reading.roles.parties) \
                 and supplier is None:
             return []
