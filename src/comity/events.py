@@ -377,8 +377,7 @@ class EventCoder:
         words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
                   if g.dep_ == "prep" and g.lower_ in PARTICLES_ON_OBJECTS
                   and any(p.dep_ == "prep" for p in g.children)]
-        # "pulled out of the deal" parsed with "of" on "out"
-        words += [g for c in verb.children if c.lower_ in PARTICLES_ON_OBJECTS for g in c.children if g.dep_ == "prep"]
+        words += [g for head in _particle_heads(verb)[1:] for g in head.children if g.dep_ == "prep"]
         children = {c.lower_ for c in words} | {c.lemma_.lower() for c in words}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
@@ -1905,10 +1904,14 @@ def _preposition_chain(holder: Token, depth: int = 3) -> list[tuple[Token, Token
 def _preposition_objects(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
     """What a prepositional verb acts on: "called for sanctions against Iran" has "sanctions"
     where a transitive verb has its object, and the target hangs on it."""
-    # ("pulled out of the deal" parsed with "of" on "out")
-    heads = [verb] + [c for c in verb.children if c.lower_ in PARTICLES_ON_OBJECTS]
-    return [o for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions
+    return [o for head in _particle_heads(verb) for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions
             for o in c.children if o.dep_ == "pobj"]
+
+
+def _particle_heads(verb: Token) -> list[Token]:
+    """A verb and the particles its prepositions may hang on ("pulled out of the deal" parsed
+    with "of" on "out")."""
+    return [verb] + [c for c in verb.children if c.lower_ in PARTICLES_ON_OBJECTS]
 
 
 def _participants(clauses: list[Token]) -> list[Token]:
