@@ -66,6 +66,9 @@ STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "
                "monarchy", "neighbour", "neighbor", "superpower", "power"}
 #: Words that describe an international organisation named before: "the bloc", "the alliance".
 ORGANISATION_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "grouping"}
+#: Nouns that stand for a named body whose name holds them: "the council" after "the U.N.
+#: Security Council", "the court" after "the International Court of Justice".
+BODY_NOUNS = {"council", "commission", "court", "tribunal", "agency", "assembly", "parliament"}
 COUNTERPART = "*"
 #: Gazetteer kinds that name a state: by its name, its demonym or a people living in it ...
 NATIONAL_KINDS = frozenset({"country", "adjective", "people"})
@@ -485,6 +488,7 @@ class ActorResolver:
         possessor_country: str | None = None
         sectors: list[str] = []
         owner_sectors: list[str] = []
+        body_sectors: list[str] = []
         office = None
         person_like = False
         counterpart = False
@@ -524,13 +528,23 @@ class ActorResolver:
                         counterpart = True
                         continue
                     _extend(sectors, entry.sectors)
+                    if mention is not head_mention and entry.role_kind in {"body", "group"}:
+                        _extend(body_sectors, entry.sectors)
                     office = office or entry.office
                     # "23 Russian diplomats" are people, but not the one "she" refers to
                     person_like = person_like or (entry.role_kind == "person"
                                                   and head.tag_ not in {"NNS", "NNPS"})
-        if owner_sectors and any(t.lemma_.lower() in STAFF_NOUNS for t in tokens):
-            # "a spokesman of the Ethiopian National Defence Force" speaks for the force: MIL
-            sectors = list(owner_sectors)
+        if any(t.lemma_.lower() in STAFF_NOUNS for t in tokens) and (owner_sectors or body_sectors):
+            # "a spokesman of the Ethiopian National Defence Force", "an army spokesman" speak
+            # for the force: MIL
+            sectors = list(owner_sectors or body_sectors)
+        whose = next((t for t in tokens if t.dep_ == "poss" and t.lower_ == "whose"), None)
+        if whose is not None and igo is None and person is None and not countries and sectors:
+            # "the Economic Community of West African States, whose leaders demanded ...": the
+            # leaders of the body the clause describes
+            owner = self._relative_antecedent(whose)
+            if owner is not None:
+                igo, possessor_country = owner.igo, owner.country
         if igo is None and person is None and not countries:
             igo = self._organisation_described(head, tokens)
         if head.lemma_.lower() == "fighter" and any(
@@ -577,6 +591,11 @@ class ActorResolver:
                 pronoun_owner.lower_, head.dep_ in {"nsubj", "nsubjpass"})
             if owners and owners[0].country:
                 possessor_country = owners[0].country
+        state_owner = next((t for t in tokens if t.dep_ == "poss" and t.lemma_.lower() in STATE_NOUNS
+                            and t != head), None)
+        if state_owner is not None and not countries and igo is None and sectors:
+            # "the country's military government": the state last named
+            possessor_country = self._country_named_before(state_owner)
         residence = self._residence(head, mentions)
         if residence is not None and possessor_country is None:
             # CAMEO codes an ethnic group by its state of residence, the people in the sector
@@ -837,6 +856,25 @@ class ActorResolver:
                 return _retext(earlier, head.text)
         return None
 
+    def _relative_antecedent(self, pronoun: Token) -> Actor | None:
+        """The actor a relative pronoun's clause describes: the noun the clause hangs on."""
+        clause = pronoun.head
+        while clause.dep_ != "relcl" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return None
+        found = [a for a in self.resolve(clause.head) if a.is_known]
+        return found[0] if found else None
+
+    def _country_named_before(self, token: Token) -> str | None:
+        """The state the text named last before a token, in reading order."""
+        for start in sorted((i for i in self.mentions if i < token.i), reverse=True):
+            country = next((e.country for e in self.mentions[start].entries
+                            if e.kind == "country" and e.country), None)
+            if country is not None:
+                return country
+        return None
+
     def _by_story_states(self, entries: tuple[Entry, ...]) -> list[Entry]:
         """A name borne by bodies of several states ("the Democratic Party" of the US, South
         Korea, Italy) is first the one of the state the story has named most."""
@@ -847,15 +885,20 @@ class ActorResolver:
         return sorted(entries, key=lambda e: -counts.get(e.country or "", 0) if e.kind == "body" else 0)
 
     def _organisation_described(self, head: Token, tokens: list[Token]) -> str | None:
-        """'the bloc', 'the alliance's leaders': the international organisation named last."""
-        described = next((t for t in tokens if t.lemma_.lower() in ORGANISATION_NOUNS
+        """'the bloc', 'the alliance's leaders': the international organisation named last;
+        'the council': the last body named with that word, if an organisation."""
+        described = next((t for t in tokens if t.lemma_.lower() in ORGANISATION_NOUNS | BODY_NOUNS
                           and (t == head or t.dep_ == "poss")
                           and any(c.lower_ == "the" for c in t.children)), None)
         if described is None:
             return None
+        noun = described.lemma_.lower()
         for start in sorted((i for i in self.mentions if i < described.i), reverse=True):
-            igo = next((e.igo for e in self.mentions[start].entries if e.kind == "igo" and e.igo), None)
-            if igo is not None:
+            mention = self.mentions[start]
+            if noun in BODY_NOUNS and noun not in mention.text.lower():
+                continue
+            igo = next((e.igo for e in mention.entries if e.kind == "igo" and e.igo), None)
+            if igo is not None or noun in BODY_NOUNS:
                 return igo
         return None
 

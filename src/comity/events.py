@@ -1121,8 +1121,10 @@ class EventCoder:
                 acted_on += [g for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
                              for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
                 # "to resume its operations": what a pronoun owns is the threatener's own
-                acted.extend(o for o in acted_on
-                             if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))
+                own = [o for o in acted_on if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
+                acted.extend(o for o in acted_on if o not in own)
+                # "to reverse its expulsion of 70 Russian diplomats": the one its own act is on
+                acted.extend(patient for patient in map(of_object, own) if patient is not None)
                 for holder in (clause, *acted_on):
                     # "to pull out of the talks with Kosovo": prepositions in a chain, and the
                     # partner of the noun they lead to
@@ -2086,6 +2088,11 @@ def _judgment_complements(verb: Token) -> list[Token]:
         g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
         if g.dep_ in {"dobj", "attr", "oprd"}] + [
         c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dative" for d in verb.children)] + [
+        # "called the move unacceptable blackmail" parsed with the first noun modifying the
+        # second: the object is the judgment
+        c for c in verb.children if c.dep_ == "dobj" and any(
+            g.dep_ in {"nmod", "compound"} and g.pos_ == "NOUN" and g.i < c.i
+            and g.doc[g.i - 1].lower_ == "the" for g in c.children)] + [
         # "called the proceedings a political farce staged under the cover of law" parsed
         # with the second noun as the subject of a relative clause on the first
         g for c in verb.children if c.dep_ in OBJECT_DEPS for r in c.children if r.dep_ == "relcl"
