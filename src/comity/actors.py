@@ -169,6 +169,10 @@ class MentionFinder:
         while first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
                 and doc[first - 2].lower_ in NAME_PARTICLES:
             first -= 2      # "al-Malki": the surname with its article
+        after = mention.end
+        if after + 2 < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after + 1].text == "-" \
+                and not doc[after].whitespace_ and doc[after + 2].is_title and after + 2 not in matched:
+            return True  # a given name before someone else's surname: "Haitham" in "Haitham al-Ghais"
         for position in (first - 1, mention.end):
             if not 0 <= position < len(doc):
                 continue

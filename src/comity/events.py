@@ -508,6 +508,10 @@ class EventCoder:
                 f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in modal.deliberating_phrases):
             # "had looked at buying Chinese jets": turned over in mind, not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.lower_ in {"at", "towards", "toward"} and (
+                verb.head.head.lemma_.lower() in modal.intent_verbs):
+            # "a trip aimed at pushing for a ceasefire": what the trip is for, not yet done
+            return Mood(kind="intent", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in OBJECT_DEPS and (
                 verb.head.head.lemma_.lower() in modal.cancelling_verbs) and _purpose_clause(verb):
             # "halted its plan to annex the West Bank", "dropped a bid to join": not done
@@ -1144,7 +1148,9 @@ class EventCoder:
         sites = [g for o in (trigger, *objects) for c in o.children
                  if c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS
                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ != "DATE"]
-        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites]
+        # "called for a ceasefire in Libya": or on what is asked for
+        asked = _preposition_objects(trigger, ("for",)) if role != "for" else []
+        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites, *asked]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
