@@ -200,6 +200,8 @@ class DocumentContext:
     #: later "he" or "she" means first ("Amorim met Putin in Moscow. He said ..." is Amorim)
     subject_person: Actor | None = None
     subject_age: int = 0
+    #: the main subject before the present one ("Erdogan flew in. Aliyev received him")
+    previous_subject_person: Actor | None = None
     #: the state or body that is the main subject of the current or the previous sentence:
     #: whom a later subject "it" means first ("the ministry cleared the visit, but on Aug. 8 it
     #: asked the Chinese embassy to put it off")
@@ -345,6 +347,12 @@ class ActorResolver:
                     # subject herself (who would be "herself") but the person named before
                     doers = self.resolve(subject)
                     other = self._person_before(subject.left_edge, doers)
+                    recent = [p for p in (self.context.subject_person, self.context.previous_subject_person)
+                              if p is not None and not any(p.same_entity(d) for d in doers)]
+                    if other is None and recent:
+                        # "Erdogan flew into Baku ... after meeting Biden. Aliyev received him":
+                        # the one the story was just about
+                        other = recent[0]
                     if other is not None:
                         return [other]
             # ("Its troops had closed the bridges": the owner in a subject is the subject before)
@@ -366,6 +374,13 @@ class ActorResolver:
         pair = self._pair_reference(head, tokens)
         if pair:
             return pair
+        if head.tag_ in {"NNS", "NNPS"} and head.i not in self.mentions or (
+                head.i in self.mentions and self.mentions[head.i].kinds() == {"role"}):
+            # "delegations from the two countries", "officials of both sides": the pair's people
+            for pobj in preposition_objects(head, ("from", "of")):
+                owners = self._pair_reference(pobj, noun_phrase_tokens(pobj))
+                if owners:
+                    return [_retext(o, phrase_text(head, tokens)) for o in owners]
         half = self._divided_state_reference(head, tokens)
         if half is not None:
             return [half]
@@ -1091,6 +1106,12 @@ ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "al
                      "sponsored", "funded", "armed", "trained", "friendly", "leaning",
                      # "a U.S.-brokered agreement" is not the broker's agreement
                      "brokered", "mediated", "drafted", "proposed"}
+
+
+def preposition_objects(token: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of the given prepositions hanging on a word ("delegations from Sudan")."""
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _names_person(mention: Mention) -> bool:

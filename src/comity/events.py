@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object
+from .actors import (MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
+                     preposition_objects)
 from .dates import is_after, resolve_date, shift_days
 from .gazetteer import gazetteer
 from .lexicon import Lexicon, Modality, Pattern
@@ -108,6 +109,8 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "inside", "on"}
 OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 #: Prepositions of a threatened act that name whom it would hit ("to deliver blows to the
 #: United States", "to impose tariffs on China") ...
+#: What people talk over: "spoke by telephone with Zarif", "held talks via video link with".
+MEANS_OF_TALKING = {"phone", "telephone", "video", "videolink", "link", "videoconference", "hotline", "call"}
 COMPLEMENT_TARGET_PREPOSITIONS = {"against", "on", "to", "with"}
 #: ... and those that only say where it would happen ("to resume operations inside Israel"),
 #: the target when nothing else names one.
@@ -195,6 +198,8 @@ class EventCoder:
             # (a named person, even when a later one in the sentence was noted after them:
             # "Putin told Merkel ... He voiced concern" is Putin)
             if len(named) == 1 and (named[0] is context.last_person or named[0].name):
+                if context.subject_person is not None and not context.subject_person.same_entity(named[0]):
+                    context.previous_subject_person = context.subject_person
                 context.subject_person, context.subject_age = named[0], 0
                 break
             if len(named) == 1 and named[0].is_known:
@@ -336,8 +341,9 @@ class EventCoder:
                     partner = resolver.context.partner_of(sources[0])
                     targets = [partner] if partner is not None and not any(
                         _same_side(s, partner) for s in sources) else targets
-            elif pattern.converse:
-                # "Ukraine received tanks from Germany": the giver acts on the receiver
+            elif pattern.converse and not (pattern.buyer_intends and mood.kind != "asserted"):
+                # "Ukraine received tanks from Germany": the giver acts on the receiver (but
+                # "Norway will buy tanks from Germany" tells Norway's intent)
                 sources, targets = targets, sources
             events = self._events(pattern, code, sources, targets, verb, sentence, resolver,
                                   anchor_date, mood)
@@ -1148,9 +1154,12 @@ class EventCoder:
         sites = [g for o in (trigger, *objects) for c in o.children
                  if c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS
                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ != "DATE"]
-        # "called for a ceasefire in Libya": or on what is asked for
+        # "called for a ceasefire in Libya": or on what is asked for; "spoke by telephone with
+        # Zarif": or on the means
         asked = _preposition_objects(trigger, ("for",)) if role != "for" else []
-        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites, *asked]
+        means = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "over", "via"}
+                 for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in MEANS_OF_TALKING]
+        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites, *asked, *means]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
@@ -1912,8 +1921,7 @@ def _preposition_chain(holder: Token, depth: int = 3) -> list[tuple[Token, Token
 def _preposition_objects(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
     """What a prepositional verb acts on: "called for sanctions against Iran" has "sanctions"
     where a transitive verb has its object, and the target hangs on it."""
-    return [o for head in _particle_heads(verb) for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions
-            for o in c.children if o.dep_ == "pobj"]
+    return [o for head in _particle_heads(verb) for o in preposition_objects(head, prepositions)]
 
 
 def _particle_heads(verb: Token) -> list[Token]:

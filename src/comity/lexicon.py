@@ -39,6 +39,7 @@ class Pattern:
     requires_prep: frozenset[str] = frozenset()
     clause_source: bool = True
     converse: bool = False          # the subject receives: "received weapons from Germany"
+    buyer_intends: bool = False     # with converse: a planned purchase is the buyer's intent
     story_target: bool = False
     no_object_ok: bool = False
     place_target: bool = False      # with no target named, the state where it happens is one
@@ -171,6 +172,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             requires_prep=frozenset(_words(entry.get("requires_prep"), "requires_prep", pattern_id)),
             clause_source=bool(entry.get("clause_source", True)),
             converse=bool(entry.get("converse", False)),
+            buyer_intends=bool(entry.get("buyer_intends", False)),
             story_target=bool(entry.get("story_target", False)),
             no_object_ok=bool(entry.get("no_object_ok", False)),
             place_target=bool(entry.get("place_target", False)),
