@@ -60,3 +60,41 @@ def test_no_name_of_another_actor() -> None:
     clashes = [(name, taken[_key(name)]) for row in PARTIES
                for name in _names(row, "name", "aliases") if _key(name) in taken]
     assert clashes == []
+
+
+# -- party_government.tsv ---------------------------------------------------------------------
+
+GOVERNMENT = list(read_tsv("actors/party_government.tsv"))
+BODIES = {(row["name"], row["country"]): row for table in ("parties", "armed_groups", "institutions")
+          for row in read_tsv(f"actors/{table}.tsv")}
+
+
+def test_government_rows_name_known_parties() -> None:
+    unknown = sorted({(r["party"], r["country"]) for r in GOVERNMENT} - set(BODIES))
+    assert not unknown
+    assert all(BODIES[(r["party"], r["country"])]["sectors"] == "PTY" for r in GOVERNMENT)
+
+
+def test_government_periods_are_well_formed() -> None:
+    by_party: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for row in GOVERNMENT:
+        assert row["role"] in {"leads", "partner", "opposition"}, row
+        if row["role"] == "opposition":
+            assert not row["start"] and not row["end"], row
+            continue
+        assert len(row["start"]) == 10 and (not row["end"] or row["start"] < row["end"]), row
+        by_party.setdefault((row["party"], row["country"]), []).append(row)
+    for periods in by_party.values():
+        periods.sort(key=lambda r: r["start"])
+        for before, after in zip(periods, periods[1:]):
+            assert before["end"] and before["end"] <= after["start"], (before, after)
+
+
+def test_party_out_of_government_is_opposition() -> None:
+    from comity.actors import resolve_phrase
+
+    assert resolve_phrase("Likud", "2022-06-20")["code"] == "ISROPP"     # the Bennett-Lapid years
+    assert resolve_phrase("Likud", "2024-06-20")["code"] == "ISRPTY"
+    assert resolve_phrase("the Indian National Congress", "2012-06-01")["code"] == "INDPTY"
+    assert resolve_phrase("the Indian National Congress", "2020-06-01")["code"] == "INDOPP"
+    assert resolve_phrase("Alternative for Germany", "2024-09-01")["code"] == "DEUOPP"

@@ -40,6 +40,9 @@ SHORTEST_SHORT_NAME = 2
 
 #: Sector given to people outside any recorded term of office (CAMEO's "elites").
 FORMER_OFFICIAL_SECTOR = "ELI"
+PARTY, OPPOSITION = "PTY", "OPP"
+#: Where party_government.tsv begins: before it, a party's place is not known.
+PARTY_RECORD_START = "2010-01-01"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,9 @@ class Gazetteer:
         #: the seats of government in countries.tsv ("Beijing", "Washington"): as the one who
         #: speaks or acts they stand for the government
         self.capitals: set[str] = set()
+        #: a party's spells in national government, by (party, state); listed with none, it
+        #: was in opposition throughout (party_government.tsv)
+        self.party_periods: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
 
     # -- building -------------------------------------------------------------------------
     def add_proper(self, phrase: str, entry: Entry) -> None:
@@ -169,6 +175,7 @@ class Gazetteer:
             gaz.add_role(row["phrase"], entry, with_plurals=row.get("kind") != "group")
             if office and office not in gaz.office_sectors:
                 gaz.office_sectors[office] = sectors
+        gaz._load_party_government()
         for table in ("actors/institutions.tsv", "actors/armed_groups.tsv", "actors/ngos.tsv",
                       "actors/parties.tsv"):
             for row in read_tsv(table):
@@ -221,16 +228,29 @@ class Gazetteer:
             for name in names:
                 self.add_proper(name, entry)
 
+    def _load_party_government(self) -> None:
+        """When each listed party was in national government (party_government.tsv)."""
+        for row in read_tsv("actors/party_government.tsv", missing_ok=True):
+            periods = self.party_periods.setdefault((row["party"], row["country"]), [])
+            if row["role"] != "opposition":
+                periods.append((row["start"], row.get("end") or None))
+
     def _add_named_body(self, row: dict[str, str]) -> None:
         """A named institution or group: its state and sectors, or a full code of its own
-        ("IMGMUSISI" for a transnational group)."""
+        ("IMGMUSISI" for a transnational group). A party whose spells in government are
+        listed is an opposition party (OPP) out of them."""
         country = row.get("country") or None
         sectors = tuple((row.get("sectors") or "").split())
         code = row.get("code") or None
-        entry = Entry("body", country=country, sectors=sectors, person=code,
-                      start=row.get("start") or None, end=row.get("end") or None)
+        periods = self.party_periods.get((row["name"], country or ""))
+        if periods is not None and sectors == (PARTY,):
+            entries = _party_entries(country, code, sorted(periods))
+        else:
+            entries = [Entry("body", country=country, sectors=sectors, person=code,
+                             start=row.get("start") or None, end=row.get("end") or None)]
         for name in [row["name"], *split_list(row.get("aliases"))]:
-            self.add_proper(name, entry)
+            for entry in entries:
+                self.add_proper(name, entry)
 
     def _load_office_holders(self) -> None:
         surname_owners: dict[str, set[str]] = defaultdict(set)
@@ -362,3 +382,28 @@ def split_code(code: str) -> tuple[str, tuple[str, ...]]:
 def gazetteer() -> Gazetteer:
     """The gazetteer of this installation, loaded once per process."""
     return Gazetteer.load()
+
+
+def _party_entries(country: str | None, code: str | None, periods: list[tuple[str, str | None]]) -> list[Entry]:
+    """A party's entries through time: PTY in government and before the record begins, OPP
+    out of government after it begins."""
+    def entry(sector: str, start: str | None, end: str | None) -> Entry:
+        own = code.replace(PARTY, sector) if code else None
+        return Entry("body", country=country, sectors=(sector,), person=own, start=start, end=end)
+
+    entries, opposition_from = [], PARTY_RECORD_START
+    first_start = periods[0][0] if periods else None
+    if first_start is None or first_start > PARTY_RECORD_START:
+        entries.append(entry(PARTY, None, PARTY_RECORD_START))
+    else:
+        opposition_from = None
+    for start, end in periods:
+        if opposition_from is not None and opposition_from < start:
+            entries.append(entry(OPPOSITION, opposition_from, start))
+        entries.append(entry(PARTY, None if start <= PARTY_RECORD_START and not entries else start, end))
+        opposition_from = end
+        if end is None:
+            break
+    if opposition_from is not None:
+        entries.append(entry(OPPOSITION, opposition_from, None))
+    return entries
