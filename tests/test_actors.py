@@ -64,3 +64,9 @@ def test_user_actors_from_the_data_folder(tmp_path, monkeypatch) -> None:
 def test_a_region_is_no_state_though_its_name_holds_one() -> None:
     assert resolve_phrase("Latin America") is None
     assert resolve_phrase("America")["code"] == "USA"
+
+
+def test_shared_surname_without_a_date_is_the_higher_office() -> None:
+    from comity.gazetteer import gazetteer
+
+    assert gazetteer().person_for_date(["George W. Bush", "Mike Bush"], None) == "George W. Bush"

@@ -80,8 +80,7 @@ STATE_KINDS = NATIONAL_KINDS | {"city", "seat", "body"}
 AIRCRAFT_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?$")
 MILITARY = "MIL"
 MEDIA = "MED"
-#: The particles of an Arabic patronymic name ("Mohammed bin Salman").
-PATRONYMIC_PARTICLES = {"bin", "bint", "ibn", "ben"}
+BUSINESS = "BUS"
 
 #: Nouns that stand for a part or a number of what follows "of": "thousands of protesters".
 PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "member",
@@ -138,12 +137,16 @@ class MentionFinder:
         # loses to nothing, but "Georgia" the state beats no role.
         spans.sort(key=lambda s: (-(s.end - s.start), not s.label_.startswith("P:"), s.start))
         matched = {i for span in spans for i in range(span.start, span.end)}
+        others_names: set[str] = set()
         for span in spans:
             if any(i in by_token for i in range(span.start, span.end)):
                 continue
             mention = Mention(span.start, span.end, span.text, self._entries[span.label_])
             if self._part_of_other_name(doc, mention, matched):
+                others_names.add(mention.text)
                 continue
+            if mention.text in others_names and mention.kinds() <= {"person", "body"}:
+                continue  # "Maduro received Saab" after "Alex Saab": the same man, no firm
             if mention.kinds() == {"person"} and all(t.ent_type_ == "DATE" for t in span):
                 continue  # "in May", "since August": a month, not Theresa May
             for i in range(span.start, span.end):
@@ -155,7 +158,9 @@ class MentionFinder:
         Mwanawasa", "Rivera" in "Judge Alejandro Rivera", "(AKK)" after an association's name.
         The other name part is a capitalised word that names nothing in the gazetteer."""
         one_word = all(not doc[i].whitespace_ for i in range(mention.start, mention.end - 1))
-        if not one_word or mention.kinds() != {"person"}:
+        # (a firm named like a person: "Saab" in "Alex Saab", "Ford" in "Gerald Ford")
+        firm = mention.kinds() == {"body"} and all(BUSINESS in e.sectors for e in mention.entries)
+        if not one_word or not (mention.kinds() == {"person"} or firm):
             return False    # (one word may be split at hyphens: "al-Malki" in "Ahmed al-Malki")
         token = doc[mention.start]
         if any(e.person == doc[mention.start:mention.end].text for e in mention.entries):
@@ -173,13 +178,13 @@ class MentionFinder:
         if after + 2 < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after + 1].text == "-" \
                 and not doc[after].whitespace_ and doc[after + 2].is_title and after + 2 not in matched:
             return True  # a given name before someone else's surname: "Haitham" in "Haitham al-Ghais"
-        for position in (first - 1, mention.end):
+        for position in (first - 1,) if firm else (first - 1, mention.end):
             if not 0 <= position < len(doc):
                 continue
             other = doc[position]
             if (other.is_title and len(other) > 1 and other.is_alpha and position not in matched
                     and other.lower_ not in NOT_NAME_PARTS and not other.is_stop
-                    and other.lower_ not in self.gaz.roles):
+                    and other.lower_ not in self.gaz.roles and (not firm or _given_name_at(doc, position, matched))):
                 return True
         return False
 
@@ -522,9 +527,11 @@ class ActorResolver:
                 if entry.kind == "person" and person is None:
                     candidates = [e.person for e in mention.entries if e.kind == "person"]
                     named = self.context.people.get(mention.text)
+                    earlier = named.name if named is not None else self._full_name_before(mention.text, mention.start)
                     # "Morales" after "Evo Morales" is Evo, whoever else of that name was in
-                    # office that day
-                    person = (named.name if named is not None and named.name in candidates
+                    # office that day ("Mohamad" after "Mohamad Hasan" is not Mahathir Mohamad)
+                    person = (earlier if earlier is not None and (
+                        earlier in candidates or mention.text in earlier.split())
                               else self.gaz.person_for_date(candidates, self.context.date))
                 elif entry.kind == "igo" and igo is None:
                     if mention is not head_mention and head_mention is not None and any(
@@ -738,15 +745,33 @@ class ActorResolver:
             words = name.split()
             self.context.people[name] = actor
             self.context.people[words[-1]] = actor
-            if set(words[1:-1]) & PATRONYMIC_PARTICLES:
-                # "Sheikh Abdullah bin Zayed Al Nahyan" is "Sheikh Abdullah" after the first
-                # mention: Arabic names are shortened to the given name, not the family's
-                self.context.people[words[0]] = actor
+            # "Sheikh Abdullah bin Zayed Al Nahyan" is "Sheikh Abdullah" after the first
+            # mention, "Mohamad Hasan" is "Mohamad": where a name is shortened to the given
+            # name, the story's own first mention tells whom it means
+            self.context.people.setdefault(words[0], actor)
+
+    def _full_name_before(self, word: str, before: int) -> str | None:
+        """The known person named in full earlier in the text whose name holds a word
+        ("Mohamad Hasan ... Mohamad"), in reading order."""
+        if " " in word:
+            return None
+        for start in sorted((i for i in self.mentions if i < before), reverse=True):
+            for entry in self.mentions[start].entries:
+                if entry.kind == "person" and entry.person and " " in entry.person and (
+                        word in entry.person.split()) and self.mentions[start].text != word:
+                    return entry.person
+        return None
 
     def _known_name(self, head: Token, tokens: list[Token]) -> Actor | None:
         if head.pos_ != "PROPN":
             return None
-        return self.context.people.get(head.text)
+        known = self.context.people.get(head.text)
+        if known is None and head.i not in self.mentions:
+            # "Lee" after "Lee Jong-sup", whether or not a rule has asked about him yet
+            person = self._full_name_before(head.text, head.i)
+            if person is not None:
+                known = self.gaz.person_actor(person, self.context.date, head.text)
+        return known
 
     def _clause_subject_before(self, token: Token) -> list[Actor]:
         """The subject of the clause a word sits in, when it comes before the word: the usual
@@ -1106,6 +1131,15 @@ ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "al
                      "sponsored", "funded", "armed", "trained", "friendly", "leaning",
                      # "a U.S.-brokered agreement" is not the broker's agreement
                      "brokered", "mediated", "drafted", "proposed"}
+
+
+def _given_name_at(doc: Doc, position: int, matched: set[int]) -> bool:
+    """Whether a capitalised word can be a given name before a surname: a singular name
+    that opens its phrase ("Alex Saab"), not the end of a longer name ("Malaysia Airlines
+    Boeing")."""
+    before = doc[position - 1] if position > 0 else None
+    return doc[position].tag_ == "NNP" and (before is None or not (
+        before.i in matched or (before.is_title and before.pos_ == "PROPN")))
 
 
 def preposition_objects(token: Token, prepositions: tuple[str, ...]) -> list[Token]:

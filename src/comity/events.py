@@ -1367,7 +1367,12 @@ class EventCoder:
         # (an evaluative verb judges its object: "called Britain's ambassador a stupid guy")
         # (a judged act names its doer: "the new sanctions by Washington", "a provocation by
         # North Korea")
-        target = next((a for token in [*judged_nouns, *_participants(content)]
+        # ("the need to deter heightened threats from Iran": the fault found names its owner)
+        faulted = [o for i in sorted(inside) if stance in {DISAPPROVAL, ACCUSATION}
+                   and verb.doc[i].lemma_.lower() in modal.disapproval_words
+                   for o in [*preposition_objects(verb.doc[i], ("from", "by")),
+                             *(c for c in verb.doc[i].children if c.dep_ == "poss")]]
+        target = next((a for token in [*faulted, *judged_nouns, *_participants(content)]
                        for a in resolver.actors(token) or (
                            self._owner_of(token, resolver) if stance in {DISAPPROVAL, ACCUSATION} else [])
                        if a.is_known and a.country != speaker.country), None)

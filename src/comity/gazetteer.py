@@ -304,23 +304,29 @@ class Gazetteer:
     def person_for_date(self, persons: list[str], date: str | None) -> str:
         """Which of several people a shared name ("Bush", "Gandhi", "George Bush") means on a
         date: the one in office on it; else the one whose last term before it ended most
-        recently; else (no date, or all terms later) the one whose term began last."""
+        recently; else (all terms later) the one whose term began last; with no date,
+        the one who held the highest office, then the latest ("Bush" is a president, not a
+        police chief)."""
         candidates = list(dict.fromkeys(persons))
         if len(candidates) == 1:
             return candidates[0]
+        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
 
         def latest_start(person: str) -> str:
             return max((t.start for t in self.terms.get(person, [])), default="")
 
+        def highest_office(person: str) -> tuple[int, str]:
+            return (-min((rank.get(t.office, len(rank)) for t in self.terms.get(person, [])),
+                         default=len(rank)), latest_start(person))
+
         if date is None:
-            return max(candidates, key=latest_start)
+            return max(candidates, key=highest_office)
         in_office = [p for p in candidates if self.term_on(p, date) is not None]
         if in_office:
             if len(in_office) == 1:
                 return in_office[0]
             # two holders on the date (a president and a prime minister sharing a surname):
             # the higher office, then the more recent start
-            rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
 
             def standing(person: str) -> tuple[int, str]:
                 term = self.term_on(person, date)
