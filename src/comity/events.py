@@ -967,6 +967,12 @@ class EventCoder:
                        else self._judged_party(pattern.code, sources[0], resolver))
             # (not one of the judges themselves: "France and Germany condemned the strike")
             found = [partner] if partner is not None and not any(_same_side(s, partner) for s in sources) else []
+        if not found and pattern.pair_target and sources:
+            # "The agreement was brokered by Angolan President Joao Lourenco": between the two
+            # states the story is about, when the broker is neither
+            pair = [Actor.build(country, (), None, "") for country in resolver.context.dyad()]
+            if len(pair) == 2 and not any(_same_side(s, p) for s in sources for p in pair):
+                found = pair
         return found
 
     def _answered(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
@@ -1360,6 +1366,13 @@ class EventCoder:
                   or words & (modal.fitting_words | modal.praise_words | modal.approval_words) & denied
                   else PRAISE if words & modal.praise_words
                   else "013" if words & modal.approval_words else "010")
+        attack_words = (self.lexicon.domains.get("military_action", frozenset())
+                        | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
+        if stance == "010" and {t.lemma_.lower() for c in content for t in c.children
+                                if t.dep_ in {"attr", "oprd"}} & attack_words:
+            # "told parliament the cut-off was a direct attack on Poland": an act called an
+            # attack is condemned
+            stance = DISAPPROVAL
         if judgment_only and stance == "010":
             attempt.reason = "names or describes without judging (\"Manila calls it Ayungin\")"
             return attempt
@@ -1386,8 +1399,6 @@ class EventCoder:
             # "said the measures were unjustified": judged acts belong to the story's other side
             # (praise only when it is about the relationship: "a time-tested friendship", not
             # "acting in close coordination with partners")
-            attack_words = (self.lexicon.domains.get("military_action", frozenset())
-                            | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
             # "called the invasion a reckless attack": the attacker's; else the other side's
             target = (self._judged_party(stance, speaker, resolver) if words & attack_words
                       else resolver.context.partner_of(speaker))

@@ -41,6 +41,7 @@ class Pattern:
     converse: bool = False          # the subject receives: "received weapons from Germany"
     buyer_intends: bool = False     # with converse: a planned purchase is the buyer's intent
     story_target: bool = False
+    pair_target: bool = False       # with no target, the story's two main states ("brokered the agreement")
     no_object_ok: bool = False
     place_target: bool = False      # with no target named, the state where it happens is one
     negative: bool = False          # a denial made by negating ("had no involvement in")
@@ -173,6 +174,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             clause_source=bool(entry.get("clause_source", True)),
             converse=bool(entry.get("converse", False)),
             buyer_intends=bool(entry.get("buyer_intends", False)),
+            pair_target=bool(entry.get("pair_target", False)),
             story_target=bool(entry.get("story_target", False)),
             no_object_ok=bool(entry.get("no_object_ok", False)),
             place_target=bool(entry.get("place_target", False)),
