@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from comity.pipeline import code_one
 from comity.records import Document, Transfer
 from comity.transfers import (MoneyReader, TransferDataError, WeaponGazetteer, merge_transfers,
                               name_key, parse_count, read_weapon_rows, transfer_id,
@@ -497,3 +498,21 @@ def test_the_maker_named_in_the_system_s_own_phrase_supplies_it() -> None:
     from comity.pipeline import code_one
     coded = code_one("Canberra tore up its order for 12 French submarines on Thursday.", date="2021-09-17")
     assert [(t.supplier, t.recipient) for t in coded.transfers] == [("FRA", "AUS")]
+
+
+@pytest.mark.parametrize("text", [
+    # where a craft goes or what it flies past is no deal
+    "A border guard ship fired warning shots and a Su-24M bomber dropped four bombs ahead of the Type 45 destroyer.",
+    # a transport flight carries relief; the planes are not delivered
+    "Australian C-17A transport planes landed in Tonga on Thursday with the first relief supplies.",
+    # a prospect ended is no step at all
+    "Sweden's defence minister said the decision ends Saab's hopes of selling the Gripen to Finland.",
+])
+def test_no_deal_told(text: str) -> None:
+    assert not code_one(text, date="2022-01-20").transfers
+
+
+def test_taking_possession_is_delivery() -> None:
+    result = code_one("Egypt formally took possession on Thursday of the first of two Mistral-class "
+                      "helicopter carriers that France built, raising its flag over the ship.", date="2016-06-02")
+    assert [(t.supplier, t.recipient, t.stage) for t in result.transfers] == [("FRA", "EGY", "delivery")]

@@ -36,6 +36,14 @@ from .records import Document, Transfer
 
 #: Particles that turn a deal verb into another verb: "sent up" (launched), "sent back".
 MEANING_PARTICLES = {"up", "back", "off", "away", "down"}
+#: What a craft carries on a mission rather than being delivered itself.
+CARGO_NOUNS = {"relief", "aid", "supply", "supplies", "troop", "personnel", "cargo", "passenger",
+               "evacuee", "food", "water", "medicine", "assistance", "delegation", "soldier"}
+#: Words of place on a deal verb that lead to where it happens, not to its goods: "dropped
+#: bombs ahead of the destroyer", "flew over the carrier".
+PLACE_WORDS = {"ahead", "near", "over", "above", "behind", "beside", "alongside", "toward",
+               "towards", "past", "around", "across", "at", "into", "onto", "inside", "outside",
+               "under", "below", "against", "off", "beyond", "close"}
 
 # -- names ------------------------------------------------------------------------------------
 
@@ -312,6 +320,7 @@ class TransferLexicon:
     company_words: frozenset[str]
     planned_modifiers: frozenset[str]
     possibility_nouns: frozenset[str]
+    possibility_enders: frozenset[str]
     firm_agreements: frozenset[str]
     argument_preps: frozenset[str]
     categories: dict[tuple[str, ...], str]
@@ -417,6 +426,7 @@ def load_transfer_lexicon() -> TransferLexicon:
         party_preps=words("party_prepositions"), adjunct_preps=words("adjunct_prepositions"),
         company_words=words("company_words"), planned_modifiers=words("planned_modifiers"),
         possibility_nouns=words("possibility_nouns"),
+        possibility_enders=words("possibility_enders"),
         firm_agreements=words("firm_agreements"),
         argument_preps=words("argument_prepositions"),
         categories=categories, longest_category=max((len(k) for k in categories), default=1))
@@ -1224,7 +1234,13 @@ class TransferExtractor:
             return True
         if word.frame in {"possess", "pledge"}:
             return below.dep_ in {"dobj", "obj", "conj"}
-        return word.frame == "arrival" or below.dep_ not in {"nsubj", "csubj"}
+        if word.frame == "arrival":
+            # "transport planes landed in Tonga with relief supplies": a flight, no delivery
+            return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                o.lemma_.lower() in CARGO_NOUNS for o in c.subtree) for c in node.children)
+        if below.dep_ in {"prep", "advmod", "npadvmod"} and below.lower_ in PLACE_WORDS:
+            return False    # "dropped bombs ahead of the destroyer": where, not what
+        return below.dep_ not in {"nsubj", "csubj"}
 
     def _deal_words_at(self, node: Token, path: list[Token]) -> list[tuple[Token, DealWord]]:
         lemma = node.lemma_.lower()
@@ -1294,8 +1310,11 @@ class TransferExtractor:
                     c.dep_ == "aux" and c.lower_ in self.coder.modality.hypothetical_auxiliaries
                     for c in node.head.children):
                 return False        # "sending the tanks would only prolong the war"
-            if self._told_as_possibility(node):
-                return False        # "discussed the possibility of Ukraine receiving Gripens"
+            prospect = self._prospect_of(node)
+            if prospect is not None:
+                # "discussed the possibility of Ukraine receiving Gripens" is a step talked of;
+                # "ended Saab's hopes of selling the Gripen" none
+                return None if prospect.head.lemma_.lower() in self.lexicon.possibility_enders else False
             mood = self.coder.mood(node)
         else:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
@@ -1318,19 +1337,19 @@ class TransferExtractor:
     def _unasserted_stage(self, word: DealWord, node: Token) -> str | None:
         """The stage of a step planned or asked for; one only talked of as a possibility is
         at the talks."""
-        if node.pos_ in CLAUSE_POS and self._told_as_possibility(node):
+        if node.pos_ in CLAUSE_POS and self._prospect_of(node) is not None:
             return "talks"
         return self.lexicon.unasserted.get(word.stage)
 
-    def _told_as_possibility(self, node: Token) -> bool:
-        """Whether a deal verb follows "the possibility of", "the prospect of" with no verb
+    def _prospect_of(self, node: Token) -> Token | None:
+        """The noun ("possibility", "prospect") a deal verb follows with "of" and no verb
         between (the parser may hang "of Ukraine one day receiving" anywhere)."""
         for token in reversed(node.doc[max(node.sent.start, node.i - 6):node.i]):
             if token.pos_ in CLAUSE_POS or token.pos_ == "AUX":
-                return False
+                return None
             if token.lower_ == "of" and token.head.lemma_.lower() in self.lexicon.possibility_nouns:
-                return True
-        return False
+                return token.head
+        return None
 
     def _licensed(self, node: Token, mention: SystemMention, mentions: dict | None) -> bool:
         """Manufacture is a licensed production only with a word saying so ("under licence",
