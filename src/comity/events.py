@@ -2236,8 +2236,10 @@ def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
     "one day after Poland demanded ..." on a clause dated Tuesday puts the demand on Monday
     (-1), "two days before" puts its act two days after (+2)."""
     clause = trigger if trigger.pos_ in CLAUSE_POS else _clause_of(trigger)
-    while clause.dep_ in {"xcomp", "conj"} and clause.head != clause:
-        clause = clause.head  # "a day after Baghdad decided to pull its diplomat out"
+    while clause.dep_ in {"xcomp", "conj", "ccomp"} and clause.head != clause:
+        # "a day after Baghdad decided to pull its diplomat out", "a day after it said its
+        # forces fired warning shots"
+        clause = clause.head
     if clause.dep_ != "advcl" or clause.head == clause:
         return None
     mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
