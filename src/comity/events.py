@@ -110,6 +110,8 @@ OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 #: Prepositions of a threatened act that name whom it would hit ("to deliver blows to the
 #: United States", "to impose tariffs on China") ...
 #: What people talk over: "spoke by telephone with Zarif", "held talks via video link with".
+#: Determiners that point back to a thing named before: "the test", "this decision".
+DEFINITE_DETERMINERS = {"the", "this", "that"}
 MEANS_OF_TALKING = {"phone", "telephone", "video", "videolink", "link", "videoconference", "hotline", "call"}
 COMPLEMENT_TARGET_PREPOSITIONS = {"against", "on", "to", "with"}
 #: ... and those that only say where it would happen ("to resume operations inside Israel"),
@@ -1064,11 +1066,25 @@ class EventCoder:
         return []
 
     def _owner_of(self, thing: Token, resolver: ActorResolver, trigger: Token | None = None,
-                  brokers_own: bool = True) -> list[Actor]:
+                  brokers_own: bool = True, look_back: bool = False) -> list[Actor]:
         """The actor a non-actor noun belongs to or is done by: "Russia's annexation", "the
-        attack by Israeli forces", "the deaths of Indonesian sailors", "the Russian proposal"."""
+        attack by Israeli forces", "the deaths of Indonesian sailors", "the Russian proposal";
+        "the test" after "the North's sixth nuclear test", the owner named then."""
         if thing.pos_ not in {"NOUN", "PROPN"}:
             return []
+        own = self._own_owner(thing, resolver, trigger, brokers_own)
+        if own or not look_back or thing.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in thing.children):
+            return own
+        for earlier in reversed(thing.doc[:thing.i]):
+            if earlier.pos_ == "NOUN" and earlier.lemma_ == thing.lemma_ and earlier.i not in resolver.mentions:
+                owners = self._own_owner(earlier, resolver, None, brokers_own)
+                if owners:
+                    return owners
+        return []
+
+    def _own_owner(self, thing: Token, resolver: ActorResolver, trigger: Token | None,
+                   brokers_own: bool) -> list[Actor]:
         for child in thing.children:
             if child.dep_ == "poss":
                 actors = resolver.actors(child)
@@ -1387,7 +1403,7 @@ class EventCoder:
                              *(c for c in verb.doc[i].children if c.dep_ == "poss")]]
         target = next((a for token in [*faulted, *judged_nouns, *_participants(content)]
                        for a in resolver.actors(token) or (
-                           self._owner_of(token, resolver) if stance in {DISAPPROVAL, ACCUSATION} else [])
+                           self._owner_of(token, resolver, look_back=True) if stance in {DISAPPROVAL, ACCUSATION} else [])
                        if a.is_known and a.country != speaker.country), None)
         own_side = any(a.is_known and a.country == speaker.country
                        for subject in subjects for a in resolver.actors(subject))
