@@ -93,6 +93,8 @@ DESTRUCTION_CODES = {"1712"}
 ACCUSATION = "112"
 #: Objects that negate what they stand in ("had nothing to do with it").
 NEGATIVE_OBJECTS = {"nothing", "none"}
+#: Subjects that deny the act: "nothing was exported", "no one was hurt".
+NEGATIVE_SUBJECTS = {"nothing", "none", "nobody", "neither"}
 PRAISE = "051"
 DISAPPROVAL = "111"
 DENIAL = "016"
@@ -2215,6 +2217,8 @@ def _negated(token: Token) -> bool:
         if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and any(
                 g.dep_ == "det" and g.lower_ == "no" for g in child.children):
             return True
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and child.lower_ in NEGATIVE_SUBJECTS:
+            return True     # "nothing was being exported to Saudi Arabia"
     return False
 
 
