@@ -642,7 +642,7 @@ class ActorResolver:
         if country is None and igo is None and sectors and not own_code:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
             # (not an international organisation's: "Amnesty International in Nigeria")
-            country = self._place_of(head) or self._allegiance(head)
+            country = self._place_of(head) or self._allegiance(head) or self._speaking_from(head, person_like)
         if country is None and igo is None and not own_code:
             principal = self._principal(tokens)
             if principal is not None:
@@ -898,6 +898,20 @@ class ActorResolver:
         for earlier in reversed(self.context.recent):
             if earlier.country and not earlier.sectors:
                 return _retext(earlier, head.text)
+        return None
+
+    def _speaking_from(self, head: Token, person_like: bool) -> str | None:
+        """The state of the city a clause opens with, for an official of no named state who
+        speaks or acts in it: "In Moscow, Deputy Foreign Minister Sergei Ryabkov warned"."""
+        if not person_like or head.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < head.i):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                mention = self.mentions.get(pobj.i)
+                country = next((e.country for e in (mention.entries if mention else ())
+                                if e.kind in {"city", "seat"} and e.country), None)
+                if country is not None:
+                    return country
         return None
 
     def _relative_antecedent(self, pronoun: Token) -> Actor | None:

@@ -112,6 +112,10 @@ OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 #: Prepositions of a threatened act that name whom it would hit ("to deliver blows to the
 #: United States", "to impose tariffs on China") ...
 #: What people talk over: "spoke by telephone with Zarif", "held talks via video link with".
+#: "... or bear the consequences", "or pay the price": a demand turned into a threat.
+CONSEQUENCE_VERBS = {"bear", "face", "suffer", "pay", "accept"}
+CONSEQUENCE_NOUNS = {"consequence", "price", "cost", "repercussion", "responsibility"}
+THREAT = "130"
 #: Determiners that point back to a thing named before: "the test", "this decision".
 DEFINITE_DETERMINERS = {"the", "this", "that"}
 MEANS_OF_TALKING = {"phone", "telephone", "video", "videolink", "link", "videoconference", "hotline", "call"}
@@ -1362,8 +1366,12 @@ class EventCoder:
             return attempt
         demand = self._laid_duty(content, speaker, resolver)
         if demand is not None:
-            return self._statement_event(attempt, "100", speaker, [demand], verb, sentence, resolver,
-                                         anchor_date, mood, "demand laid on another party")
+            # "must cancel the sanctions or bear the consequences": a demand backed by a threat
+            threat = any(g.dep_ == "conj" and g.lemma_.lower() in CONSEQUENCE_VERBS and any(
+                o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in g.children)
+                for c in content for g in c.subtree)
+            return self._statement_event(attempt, THREAT if threat else "100", speaker, [demand], verb,
+                                         sentence, resolver, anchor_date, mood, "demand laid on another party")
         if not (speaker.is_known and (speaker.igo or not speaker.sectors
                                       or set(speaker.sectors) & STATE_SECTORS)):
             attempt.reason = "speaker does not speak for a state or organisation"
