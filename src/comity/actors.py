@@ -153,11 +153,22 @@ class MentionFinder:
                 by_token[i] = mention
         return by_token
 
+    def _titled_name_at(self, doc: Doc, mention: Mention, matched: set[int]) -> bool:
+        """Whether a word stands between a person's title and a capitalised word: the first
+        name of someone the gazetteer does not know ("spokesman Hami Aksoy")."""
+        before, after = mention.start - 1, mention.end
+        if before < 0 or after >= len(doc) or after in matched:
+            return False
+        title = any(e.role_kind == "person" for e in self.gaz.roles.get(doc[before].lower_, []))
+        return title and doc[after].is_title and doc[after].pos_ == "PROPN"
+
     def _part_of_other_name(self, doc: Doc, mention: Mention, matched: set[int]) -> bool:
         """A known person's surname or initials inside someone else's name: "Levy" in "Levy
         Mwanawasa", "Rivera" in "Judge Alejandro Rivera", "(AKK)" after an association's name.
         The other name part is a capitalised word that names nothing in the gazetteer."""
         one_word = all(not doc[i].whitespace_ for i in range(mention.start, mention.end - 1))
+        if one_word and mention.kinds() == {"city"} and self._titled_name_at(doc, mention, matched):
+            return True     # "spokesman Hami Aksoy": a given name, not the city of Hami
         # (a firm named like a person: "Saab" in "Alex Saab", "Ford" in "Gerald Ford")
         firm = mention.kinds() == {"body"} and all(BUSINESS in e.sectors for e in mention.entries)
         if not one_word or not (mention.kinds() == {"person"} or firm):
@@ -344,6 +355,11 @@ class ActorResolver:
                 person = self._person_before(antecedent, [])
                 return [person] if person is not None else []
             return self.resolve(antecedent)
+        if lower in {"both", "all", "each"} and head.head.dep_ == "relcl" and any(
+                o.lower_ in {"whom", "which"} for o in preposition_objects(head, ("of",))):
+            # "Netanyahu and Anastasiades, both of whom travelled": the people the clause is on
+            antecedent = head.head.head
+            return [a for t in [antecedent, *conjuncts(antecedent)] for a in self.resolve(t)]
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
             if lower in OBJECT_PERSON_PRONOUNS and head.dep_ in {"dobj", "dative"}:
                 subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
@@ -963,11 +979,17 @@ class ActorResolver:
     def _definite_reference(self, head: Token, sectors: list[str], text: str) -> Actor | None:
         """'The defence minister' after 'Russia's defence minister': the same actor."""
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
+        body = self.context.subject_body
+        if (not determiners and head.pos_ == "PROPN" and head.i not in self.mentions and "GOV" in sectors
+                and body is not None and self.context.subject_body_age <= 1 and body.country
+                and body.sectors in {(), ("GOV",)}):
+            # "Ankara saw it differently. Foreign ministry spokesman Hami Aksoy said": an
+            # official the gazetteer does not know speaks for the state just named as subject
+            return Actor.build(body.country, tuple(sectors[:3]), None, text)
         if "the" not in determiners:
             return None
         if any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKING_WORDS) for c in head.children):
             return None     # "the first Western government to commit tanks" describes, it does not refer
-        body = self.context.subject_body
         if body is not None and self.context.subject_body_age <= 1 and body.country and body.sectors \
                 and tuple(sectors[:len(body.sectors)]) == body.sectors:
             # "Sudan's armed forces said ... 'This act will not pass,' the army said": the
