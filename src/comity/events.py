@@ -1394,8 +1394,14 @@ class EventCoder:
                   else "013" if words & modal.approval_words else "010")
         attack_words = (self.lexicon.domains.get("military_action", frozenset())
                         | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
-        if stance == "010" and {t.lemma_.lower() for c in content for t in c.children
-                                if t.dep_ in {"attr", "oprd"}} & attack_words:
+        if stance in {"010", DISAPPROVAL} and any(
+                t.lemma_.lower() in CONSEQUENCE_VERBS and _future_auxiliary(t) and any(
+                    o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in t.children)
+                for c in content for t in c.subtree):
+            # "said the Netherlands would pay a price": a threat
+            stance = THREAT
+        elif stance == "010" and {t.lemma_.lower() for c in content for t in c.children
+                                  if t.dep_ in {"attr", "oprd"}} & attack_words:
             # "told parliament the cut-off was a direct attack on Poland": an act called an
             # attack is condemned
             stance = DISAPPROVAL
@@ -2144,6 +2150,8 @@ def _judgment_complements(verb: Token) -> list[Token]:
         g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
         if g.dep_ in {"dobj", "attr", "oprd"}] + [
         c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dative" for d in verb.children)] + [
+        # "branded the Dutch government Nazi remnants": two objects, the second judges the first
+        c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dobj" and d.i < c.i for d in verb.children)] + [
         # "called the move unacceptable blackmail" parsed with the first noun modifying the
         # second: the object is the judgment
         c for c in verb.children if c.dep_ == "dobj" and any(
@@ -2213,6 +2221,11 @@ def _time_phrase(token: Token) -> bool:
 
 def _specificity(code: str) -> tuple[int, int]:
     return (len(code), 0 if code.endswith("0") else 1)
+
+
+def _future_auxiliary(verb: Token) -> bool:
+    """Whether a verb is told as to come: "would pay", "will face"."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
 
 
 def _negated(token: Token) -> bool:
