@@ -996,16 +996,17 @@ class ActorResolver:
             # subject just before, whatever noun named it
             return _retext(body, text)
         # "The Emirati foreign ministry noted ... The ministry described ...": the last actor
-        # named with the same noun, before the last of the same sectors
+        # named with the same noun, before the last of the same sectors (not the one acting on
+        # it: "Foreign Minister Moavero called in the envoy")
         word = head.lower_
-        for earlier in reversed(self.context.recent):
-            if earlier.country and earlier.sectors and word in earlier.text.lower().split(",")[0].split() and (
-                    tuple(sectors[:len(earlier.sectors)]) == earlier.sectors):
+        doers = self._clause_subject_before(head) if head.dep_ not in {"nsubj", "nsubjpass"} else []
+        candidates = [a for a in reversed(self.context.recent)
+                      if a.country and a.sectors and tuple(sectors[:len(a.sectors)]) == a.sectors
+                      and not any(a.country == d.country for d in doers)]
+        for earlier in candidates:
+            if word in earlier.text.lower().split(",")[0].split():
                 return _retext(earlier, text)
-        for earlier in reversed(self.context.recent):
-            if earlier.country and earlier.sectors and tuple(sectors[:len(earlier.sectors)]) == earlier.sectors:
-                return _retext(earlier, text)
-        return None
+        return _retext(candidates[0], text) if candidates else None
 
     def _pronoun(self, lower: str, as_subject: bool = False) -> list[Actor]:
         if lower in {"he", "she"} and self.context.subject_person is not None and self.context.subject_age <= 1:

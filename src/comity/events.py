@@ -333,13 +333,18 @@ class EventCoder:
             if not sources and conflict:
                 sources = self._unclaimed_attackers(verb, resolver, violent)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
-            if not targets and mood.condition and self.ontology[code].quad_class in CONFLICT_QUADS:
+            own_side = bool(targets) and all(not t.is_known or any(_same_side(s, t) for s in sources)
+                                             for t in targets)
+            if (not targets and mood.condition or own_side) and self.ontology[code].quad_class in CONFLICT_QUADS:
                 # "will retaliate if Israel strikes back": a threat held out on another's act
-                # is aimed at that other
-                condition = self._condition_clause(verb)
+                # is aimed at that other (not at the speaker's own parliament: "warned parliament
+                # that Italy would respond unless Egypt changed course")
+                condition = self._condition_clause(verb) or next(
+                    filter(None, (self._condition_clause(c) for c in verb.children if c.dep_ == "ccomp")), None)
                 doer = _subject_token(condition) if condition is not None else None
-                targets = [a for a in resolver.actors(doer) if a.is_known and not any(
+                held_out = [a for a in resolver.actors(doer) if a.is_known and not any(
                     a.same_entity(s) for s in sources)] if doer is not None else []
+                targets = held_out or (targets if own_side else [])
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
                 if mood.kind == "demand" and not any(t.is_known for t in targets) and sources and (
