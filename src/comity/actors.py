@@ -376,6 +376,11 @@ class ActorResolver:
                         other = recent[0]
                     if other is not None:
                         return [other]
+            if lower == "it" and head.dep_ in {"dobj", "dative"}:
+                # "wrote to Malta asking it to let the vessel in": the state just named
+                named = self._country_named_before(head, head.sent.start, heads_only=True)
+                if named is not None:
+                    return [Actor.build(named, (), None, "it")]
             # ("Its troops had closed the bridges": the owner in a subject is the subject before)
             return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"} or (
                 head.dep_ == "poss" and head.head.dep_ in {"nsubj", "nsubjpass"}))
@@ -940,11 +945,15 @@ class ActorResolver:
         found = [a for a in self.resolve(clause.head) if a.is_known]
         return found[0] if found else None
 
-    def _country_named_before(self, token: Token) -> str | None:
-        """The state the text named last before a token, in reading order."""
-        for start in sorted((i for i in self.mentions if i < token.i), reverse=True):
-            country = next((e.country for e in self.mentions[start].entries
-                            if e.kind == "country" and e.country), None)
+    def _country_named_before(self, token: Token, since: int = 0, heads_only: bool = False) -> str | None:
+        """The state the text named last before a token (from ``since`` on; with
+        ``heads_only``, named as a party, not as a modifier: "the U.S. ambassador"), in
+        reading order."""
+        for start in sorted((i for i in self.mentions if since <= i < token.i), reverse=True):
+            mention = self.mentions[start]
+            if heads_only and self.doc[mention.end - 1].dep_ in {"compound", "amod", "poss", "nmod"}:
+                continue
+            country = next((e.country for e in mention.entries if e.kind == "country" and e.country), None)
             if country is not None:
                 return country
         return None
