@@ -663,7 +663,7 @@ class ActorResolver:
         if country is None and igo is None and sectors and not own_code:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
             # (not an international organisation's: "Amnesty International in Nigeria")
-            country = self._place_of(head) or self._allegiance(head) or self._speaking_from(head, person_like)
+            country = self._place_of(head) or self._allegiance(head) or self._speaking_from(head)
         if country is None and igo is None and not own_code:
             principal = self._principal(tokens)
             if principal is not None:
@@ -921,12 +921,17 @@ class ActorResolver:
                 return _retext(earlier, head.text)
         return None
 
-    def _speaking_from(self, head: Token, person_like: bool) -> str | None:
-        """The state of the city a clause opens with, for an official of no named state who
-        speaks or acts in it: "In Moscow, Deputy Foreign Minister Sergei Ryabkov warned"."""
-        if not person_like or head.dep_ not in {"nsubj", "nsubjpass"}:
+    def _speaking_from(self, head: Token) -> str | None:
+        """The state of the city a sentence opens with, for officials of no named state who
+        speak or act in what follows: "In Moscow, Deputy Foreign Minister Sergei Ryabkov
+        warned", "In Washington, the attorney general said prosecutors accuse ..."."""
+        if head.dep_ not in {"nsubj", "nsubjpass"}:
             return None
-        for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < head.i):
+        clauses = [head.head]
+        while clauses[-1].dep_ in {"ccomp", "conj"} and clauses[-1].head != clauses[-1]:
+            clauses.append(clauses[-1].head)
+        for prep in (c for clause in clauses for c in clause.children
+                     if c.dep_ == "prep" and c.lower_ == "in" and c.i < head.i and c.i == c.sent.start):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 mention = self.mentions.get(pobj.i)
                 country = next((e.country for e in (mention.entries if mention else ())
