@@ -196,6 +196,10 @@ class EventCoder:
         context = resolver.context
         context.subject_age += 1
         context.subject_body_age += 1
+        if context.subject_age <= 1 and any(t.head == span.root and t.lower_ in {"he", "she"} for t in subjects):
+            # "Hayashi held talks ... He told reporters ... He also voiced concern": a chain of
+            # "he" keeps the one it began with
+            context.subject_age = 0
         # ("The gift was announced by Defence Minister Rajnath Singh after he held talks": the
         # agent of a passive main clause is its main actor)
         agents = [g for c in span.root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
