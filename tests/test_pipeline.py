@@ -36,3 +36,19 @@ def test_each_event_says_what_fixed_its_date() -> None:
     assert any(e.trigger == "lodged" and e.date == "2023-03-29" and e.date_basis == "story"
                for e in events)
     assert {e.to_dict()["date_basis"] for e in events} <= set(DATE_BASES)
+
+
+def test_explain_shows_what_the_pipeline_codes() -> None:
+    """Every phrase of a sentence is resolved before the next is read, so the trace and the
+    pipeline see the same story."""
+    from comity.pipeline import code_text, explain
+
+    text = ("Yoshimasa Hayashi held talks with Foreign Minister Qin Gang in Beijing on Sunday. "
+            "He said he had asked that Japanese consular officials be allowed to meet him. "
+            "Chinese foreign ministry spokeswoman Mao Ning said the man was suspected of espionage. "
+            "He also voiced serious concern about Chinese military activity near Japan.")
+    traced = sorted((e.cameo, e.source.code, e.target.code if e.target else None)
+                    for sentence in explain(text, date="2023-04-03") for e in sentence.events)
+    coded = sorted((e.cameo, e.source.code, e.target.code if e.target else None)
+                   for e in code_text(text, date="2023-04-03"))
+    assert traced == coded and coded

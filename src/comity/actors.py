@@ -381,6 +381,11 @@ class ActorResolver:
                 named = self._country_named_before(head, head.sent.start, heads_only=True)
                 if named is not None:
                     return [Actor.build(named, (), None, "it")]
+            if lower in {"its", "their"} and head.dep_ == "poss" and head.head.dep_ not in {"nsubj", "nsubjpass"}:
+                # "Canberra tore up its order": the owner in an object is the clause's subject
+                owners = [a for a in self._clause_subject_before(head) if a.is_known]
+                if owners:
+                    return owners
             # ("Its troops had closed the bridges": the owner in a subject is the subject before)
             return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"} or (
                 head.dep_ == "poss" and head.head.dep_ in {"nsubj", "nsubjpass"}))

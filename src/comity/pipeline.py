@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorResolver, DocumentContext, mention_finder
 from .claims import extract_claims
@@ -129,6 +129,11 @@ class Coder:
             # one's subject tells of the same occasion
             continued = previous_date if _continues_previous(sentence) else None
             events, attempts = self.coder.code_sentence(item, resolver, continued or anchor)
+            # Every phrase of the sentence is resolved before the next one is read, whether or
+            # not a rule asked about it: later references ("the country", "he", a surname) see
+            # the story as read, and `comity explain` shows exactly what the pipeline codes.
+            for token in _phrase_heads(sentence):
+                resolver.resolve(token)
             own = self.coder.statement_date(sentence.root, reference)
             previous_date = own if own and len(own) == 10 else continued
             coded.events.extend(events)
@@ -164,12 +169,14 @@ class Coder:
         tokens = [{"i": t.i - sentence.start, "text": t.text, "lemma": t.lemma_, "pos": t.pos_,
                    "dep": t.dep_, "head": t.head.i - sentence.start, "ent": t.ent_type_}
                   for t in sentence]
-        actors = []
-        for token in sentence:
-            if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.dep_ not in {"compound", "poss", "amod"}:
-                for actor in resolver.resolve(token):
-                    actors.append({"token": token.text, **actor.to_dict()})
+        actors = [{"token": token.text, **actor.to_dict()}
+                  for token in _phrase_heads(sentence) for actor in resolver.resolve(token)]
         return SentenceTrace(index, sentence.text.strip(), tokens, actors, attempts, events)
+
+
+def _phrase_heads(sentence: Span) -> list[Token]:
+    """The words that head a phrase that may name an actor."""
+    return [t for t in sentence if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.dep_ not in {"compound", "poss", "amod"}]
 
 
 def _continues_previous(sentence: Span) -> bool:
