@@ -516,3 +516,10 @@ def test_taking_possession_is_delivery() -> None:
     result = code_one("Egypt formally took possession on Thursday of the first of two Mistral-class "
                       "helicopter carriers that France built, raising its flag over the ship.", date="2016-06-02")
     assert [(t.supplier, t.recipient, t.stage) for t in result.transfers] == [("FRA", "EGY", "delivery")]
+
+
+def test_a_joint_programme_built_in_a_partner_state_is_no_licence() -> None:
+    # Italy is one of the Eurofighter's four producers: "built in Italy" makes no Italian buyer
+    result = code_one("Kuwait signed a contract on Tuesday for 28 Eurofighter Typhoon combat "
+                      "aircraft to be built in Italy.", date="2016-04-05")
+    assert not any(t.recipient == "ITA" or t.stage == "licensed-production" for t in result.transfers)

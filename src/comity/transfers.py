@@ -1153,6 +1153,8 @@ class TransferExtractor:
                 stage = "licensed-production"
             roles = Roles()
             for other_node, other_word in words:
+                if other_word.stage == "licensed-production" and other_node not in licensed:
+                    continue    # "to be built in Italy" by a maker there: where it is made, no party
                 self._collect_roles(other_node, other_word, roles, resolver, mention)
             for node_extra in nodes:
                 if node_extra.dep_ in {"acl", "relcl"} and node_extra not in [n for n, _ in words]:
