@@ -339,7 +339,11 @@ class EventCoder:
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
             own_side = bool(targets) and all(not t.is_known or any(_same_side(s, t) for s in sources)
                                              for t in targets)
-            if (not targets and mood.condition or own_side) and self.ontology[code].quad_class in CONFLICT_QUADS:
+            # (a side the story supplies, text unnamed, gives way to the one the condition names:
+            # "Seoul will respond strongly if the North worsens the situation")
+            from_story = bool(targets) and all(not t.text for t in targets)
+            if ((not targets or from_story) and mood.condition or own_side) \
+                    and self.ontology[code].quad_class in CONFLICT_QUADS:
                 # "will retaliate if Israel strikes back": a threat held out on another's act
                 # is aimed at that other (not at the speaker's own parliament: "warned parliament
                 # that Italy would respond unless Egypt changed course")
@@ -348,7 +352,7 @@ class EventCoder:
                 doer = _subject_token(condition) if condition is not None else None
                 held_out = [a for a in resolver.actors(doer) if a.is_known and not any(
                     a.same_entity(s) for s in sources)] if doer is not None else []
-                targets = held_out or (targets if own_side else [])
+                targets = held_out or targets
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
                 if mood.kind == "demand" and not any(t.is_known for t in targets) and sources and (
