@@ -13,10 +13,11 @@ Two steps, one class each:
 from __future__ import annotations
 
 import re
-
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -266,6 +267,7 @@ class ActorResolver:
                  context: DocumentContext, masked: set[int] | None = None):
         self.doc = doc
         self.mentions = _on_date(mentions, context.date)
+        self._mention_indices = sorted(self.mentions)
         self.gaz = gaz
         self.context = context
         self.masked = masked or set()
@@ -776,15 +778,22 @@ class ActorResolver:
             # name, the story's own first mention tells whom it means
             self.context.people.setdefault(words[0], actor)
 
+    def _mentions_before(self, before: int, since: int = 0) -> Iterator[Mention]:
+        """The mentions at the words before ``before`` (from ``since`` on), nearest first."""
+        low = bisect_left(self._mention_indices, since)
+        high = bisect_left(self._mention_indices, before)
+        for index in reversed(self._mention_indices[low:high]):
+            yield self.mentions[index]
+
     def _full_name_before(self, word: str, before: int) -> str | None:
         """The known person named in full earlier in the text whose name holds a word
         ("Mohamad Hasan ... Mohamad"), in reading order."""
         if " " in word:
             return None
-        for start in sorted((i for i in self.mentions if i < before), reverse=True):
-            for entry in self.mentions[start].entries:
+        for mention in self._mentions_before(before):
+            for entry in mention.entries:
                 if entry.kind == "person" and entry.person and " " in entry.person and (
-                        word in entry.person.split()) and self.mentions[start].text != word:
+                        word in entry.person.split()) and mention.text != word:
                     return entry.person
         return None
 
@@ -959,8 +968,7 @@ class ActorResolver:
         """The state the text named last before a token (from ``since`` on; with
         ``heads_only``, named as a party, not as a modifier: "the U.S. ambassador"), in
         reading order."""
-        for start in sorted((i for i in self.mentions if since <= i < token.i), reverse=True):
-            mention = self.mentions[start]
+        for mention in self._mentions_before(token.i, since):
             if heads_only and self.doc[mention.end - 1].dep_ in {"compound", "amod", "poss", "nmod"}:
                 continue
             country = next((e.country for e in mention.entries if e.kind == "country" and e.country), None)
@@ -986,8 +994,7 @@ class ActorResolver:
         if described is None:
             return None
         noun = described.lemma_.lower()
-        for start in sorted((i for i in self.mentions if i < described.i), reverse=True):
-            mention = self.mentions[start]
+        for mention in self._mentions_before(described.i):
             if noun in BODY_NOUNS and noun not in mention.text.lower():
                 continue
             igo = next((e.igo for e in mention.entries if e.kind == "igo" and e.igo), None)
@@ -1058,11 +1065,11 @@ class ActorResolver:
         """Office holders named earlier in the document, nearest first, whether or not a
         rule has asked about them yet ("with President Vladimir Putin beside him")."""
         people = []
-        for start in sorted((i for i in self.mentions if i < head.i), reverse=True):
-            persons = [e.person for e in self.mentions[start].entries if e.kind == "person"]
+        for mention in self._mentions_before(head.i):
+            persons = [e.person for e in mention.entries if e.kind == "person"]
             if persons:
                 person = self.gaz.person_for_date(persons, self.context.date)
-                people.append(self.gaz.person_actor(person, self.context.date, self.mentions[start].text))
+                people.append(self.gaz.person_actor(person, self.context.date, mention.text))
         return people
 
     def _divided_state_reference(self, head: Token, tokens: list[Token]) -> Actor | None:
@@ -1072,8 +1079,7 @@ class ActorResolver:
                 t.lower_ == "the" for t in tokens):
             return None
         prefix = head.text + " "
-        for start in sorted((i for i in self.mentions if i < head.i), reverse=True):
-            mention = self.mentions[start]
+        for mention in self._mentions_before(head.i):
             if mention.text.startswith(prefix):
                 country = next((e.country for e in mention.entries if e.kind == "country" and e.country), None)
                 if country is not None:

@@ -1380,9 +1380,7 @@ class EventCoder:
         demand = self._laid_duty(content, speaker, resolver)
         if demand is not None:
             # "must cancel the sanctions or bear the consequences": a demand backed by a threat
-            threat = any(g.dep_ == "conj" and g.lemma_.lower() in CONSEQUENCE_VERBS and any(
-                o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in g.children)
-                for c in content for g in c.subtree)
+            threat = any(g.dep_ == "conj" and _bears_consequences(g) for c in content for g in c.subtree)
             return self._statement_event(attempt, THREAT if threat else "100", speaker, [demand], verb,
                                          sentence, resolver, anchor_date, mood, "demand laid on another party")
         if not (speaker.is_known and (speaker.igo or not speaker.sectors
@@ -1407,10 +1405,8 @@ class EventCoder:
                   else "013" if words & modal.approval_words else "010")
         attack_words = (self.lexicon.domains.get("military_action", frozenset())
                         | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
-        if stance in {"010", DISAPPROVAL} and any(
-                t.lemma_.lower() in CONSEQUENCE_VERBS and _future_auxiliary(t) and any(
-                    o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in t.children)
-                for c in content for t in c.subtree):
+        if stance in {"010", DISAPPROVAL} and any(_future_auxiliary(t) and _bears_consequences(t)
+                                                  for c in content for t in c.subtree):
             # "said the Netherlands would pay a price": a threat
             stance = THREAT
         elif stance == "010" and {t.lemma_.lower() for c in content for t in c.children
@@ -2234,6 +2230,12 @@ def _time_phrase(token: Token) -> bool:
 
 def _specificity(code: str) -> tuple[int, int]:
     return (len(code), 0 if code.endswith("0") else 1)
+
+
+def _bears_consequences(verb: Token) -> bool:
+    """Whether a verb has someone bear the consequences or pay the price."""
+    return verb.lemma_.lower() in CONSEQUENCE_VERBS and any(
+        o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in verb.children)
 
 
 def _future_auxiliary(verb: Token) -> bool:
