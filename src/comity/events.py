@@ -111,13 +111,13 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "inside", "on"}
 OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 #: Prepositions of a threatened act that name whom it would hit ("to deliver blows to the
 #: United States", "to impose tariffs on China") ...
-#: What people talk over: "spoke by telephone with Zarif", "held talks via video link with".
 #: "... or bear the consequences", "or pay the price": a demand turned into a threat.
 CONSEQUENCE_VERBS = {"bear", "face", "suffer", "pay", "accept"}
 CONSEQUENCE_NOUNS = {"consequence", "price", "cost", "repercussion", "responsibility"}
 THREAT = "130"
 #: Determiners that point back to a thing named before: "the test", "this decision".
 DEFINITE_DETERMINERS = {"the", "this", "that"}
+#: What people talk over: "spoke by telephone with Zarif", "held talks via video link with".
 MEANS_OF_TALKING = {"phone", "telephone", "video", "videolink", "link", "videoconference", "hotline", "call"}
 COMPLEMENT_TARGET_PREPOSITIONS = {"against", "on", "to", "with"}
 #: ... and those that only say where it would happen ("to resume operations inside Israel"),
