@@ -397,19 +397,19 @@ def _party_entries(country: str | None, code: str | None, periods: list[tuple[st
         own = code.replace(PARTY, sector) if code else None
         return Entry("body", country=country, sectors=(sector,), person=own, start=start, end=end)
 
-    entries, opposition_from = [], PARTY_RECORD_START
-    first_start = periods[0][0] if periods else None
-    if first_start is None or first_start > PARTY_RECORD_START:
+    entries: list[Entry] = []
+    out_since: str | None = None    # the day its last spell in government ended
+    if not periods or periods[0][0] > PARTY_RECORD_START:
         entries.append(entry(PARTY, None, PARTY_RECORD_START))
-    else:
-        opposition_from = None
+        out_since = PARTY_RECORD_START
     for start, end in periods:
-        if opposition_from is not None and opposition_from < start:
-            entries.append(entry(OPPOSITION, opposition_from, start))
-        entries.append(entry(PARTY, None if start <= PARTY_RECORD_START and not entries else start, end))
-        opposition_from = end
+        if out_since is not None and out_since < start:
+            entries.append(entry(OPPOSITION, out_since, start))
+        # (a spell begun before the record opens holds from the beginning)
+        entries.append(entry(PARTY, start if entries else None, end))
+        out_since = end
         if end is None:
             break
-    if opposition_from is not None:
-        entries.append(entry(OPPOSITION, opposition_from, None))
+    if out_since is not None:
+        entries.append(entry(OPPOSITION, out_since, None))
     return entries
