@@ -55,8 +55,9 @@ BARE_PAIR_NOUNS = {"government", "delegation"}
 #: Title words a bare pair may carry: "the prime ministers", "the foreign ministers".
 PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 #: Offices of an international organisation's own head (not its members' ministers).
-ORGANISATION_OFFICES = frozenset({"secretary_general", "high_representative", "commission_president",
-                                  "council_president"})
+ORGANISATION_OFFICES = frozenset({"secretary_general", "deputy_secretary_general", "high_representative",
+                                  "commission_president", "council_president", "envoy", "special_envoy",
+                                  "military_committee_chair", "supreme_commander", "prosecutor"})
 #: Participles whose hyphenated doer acts even in a description: "a Qatar-mediated truce" tells
 #: of Qatar's mediation, where "the Israeli-occupied West Bank" only describes the place.
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
@@ -398,7 +399,11 @@ class ActorResolver:
             # thing names no one
             mentions = [m for m in mentions if m.kinds() != {"role"} or not all(
                 self.doc[i].pos_ == "ADJ" for i in range(m.start, m.end))]
-        agency = next((m for m in mentions if m.start <= head.i < m.end and "agency" in m.kinds()), None)
+        # ("Xinhua news agency": the agency named before the noun that says what it is)
+        media_head = head.i in self.mentions and any(
+            MEDIA in e.sectors for e in self.mentions[head.i].entries if e.kind == "role")
+        agency = next((m for m in mentions if "agency" in m.kinds() and (
+            m.start <= head.i < m.end or media_head)), None)
         if agency is not None:
             # a news agency reports, it does not act ("Reuters reported" is masked before
             # parsing); named otherwise it is its state's media: "KCNA" is PRKMED
@@ -619,6 +624,13 @@ class ActorResolver:
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
             # noun only says what they did
             sectors.remove(UNIDENTIFIED)
+        if person is not None and sectors and igo is None and countries:
+            known_state = self.gaz.person_actor(person, self.context.date, text).country
+            term = self.gaz.term_on(person, self.context.date)
+            if known_state and known_state not in countries and (term is None or term.office != office):
+                # "Colombian Defence Minister Pedro Sanchez": the title's state and office say
+                # the man is a namesake of the one the gazetteer knows (Spain's prime minister)
+                person = None
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text)
             if actor.sectors == (FORMER_OFFICIAL_SECTOR,) and igo is not None and sectors:
@@ -704,6 +716,8 @@ class ActorResolver:
                 # "the NATO Secretary General" is NATO's own voice, coded as the organisation,
                 # as its holder is when named ("Antonio Guterres" IGOUNO)
                 sectors.remove("GOV")
+            # ("the ICC prosecutor": IGOJUDICC already says it is a court)
+            sectors = [s for s in sectors if s not in igo[3:]]
             actor = Actor.build(None, tuple(sectors[:3]), name, text, igo=igo)
         else:
             actor = Actor.build(country, tuple(sectors[:3]), name, text)
@@ -1341,6 +1355,12 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
             if objects and objects[0].pos_ == "PROPN":
                 collected.append(child)
                 collected.append(objects[0])
+                stack.extend(c for c in objects[0].children if c.dep_ in NP_DEPS)
+        elif child.dep_ == "prep" and child.i == head.i + 1 and child.is_title and head.pos_ == "PROPN":
+            # "President To Lam": a name that begins with a word the parser takes for "to"
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objects:
+                collected.extend([child, objects[0]])
                 stack.extend(c for c in objects[0].children if c.dep_ in NP_DEPS)
     return sorted(collected, key=lambda t: t.i)
 

@@ -117,6 +117,10 @@ CONSEQUENCE_NOUNS = {"consequence", "price", "cost", "repercussion", "responsibi
 THREAT = "130"
 #: Determiners that point back to a thing named before: "the test", "this decision".
 DEFINITE_DETERMINERS = {"the", "this", "that"}
+#: Release of persons or things (CAMEO 084): a release in exchange for another is a swap.
+RELEASE_CODE = "084"
+#: Verbs whose complement two subjects undertake towards each other: "agreed to observe".
+JOINT_UNDERTAKING_VERBS = {"agree", "pledge", "commit", "undertake", "vow", "promise", "decide", "resolve"}
 #: What people talk over: "spoke by telephone with Zarif", "held talks via video link with".
 MEANS_OF_TALKING = {"phone", "telephone", "video", "videolink", "link", "videoconference", "hotline", "call"}
 COMPLEMENT_TARGET_PREPOSITIONS = {"against", "on", "to", "with"}
@@ -375,6 +379,9 @@ class EventCoder:
                 # defence systems" is no visit received)
                 if (events == "no target actor" and untargeted is None and not pattern.converse
                         and not (pattern.target == ("object",) and objects)
+                        # ("speaking in Kolkata": a talk with no one it needs)
+                        and not (pattern.requires_prep and not any(
+                            c.lower_ in pattern.requires_prep for h in (verb, *objects) for c in h.children))
                         and not _passes_through(verb, self.modality.transparent_verbs)
                         and any(s.is_known for s in sources)
                         and not (targets and code in OWN_COUNTRY_TRIPS)):
@@ -821,6 +828,10 @@ class EventCoder:
             # participle after a judgment said is the speaker's (an act said is its doer's:
             # "Syrian media reported insurgents bombarded Aleppo, killing eight")
             return self.clause_subject(head.head, resolver, depth + 1)
+        if verb.dep_ == "conj" and passive and not any(
+                c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in head.children):
+            # "had fired into Nimroz and been met with a response": the one acted on, not the doer
+            return []
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
             asked = self._asked(head, verb) if verb.dep_ == "xcomp" and head.lemma_.lower() in (
                 self.modality.appeal_verbs | self.modality.demand_verbs) and not (
@@ -1564,9 +1575,15 @@ class EventCoder:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
             if pattern.mutual:
                 pairs += [(t, s) for s, t in pairs if t.is_known]
+            elif code[:3] == RELEASE_CODE and _in_exchange(trigger):
+                # "freed an American teacher in exchange for a Russian hacker": a swap, in which
+                # the freed one's state frees someone in turn
+                pairs += [(Actor.build(t.country, (), None, t.text), s) for s, t in pairs if t.country]
             if not pairs and pattern.no_target:
                 pairs = [(s, None) for s in sources]
-        elif pattern.reciprocal and len(sources) > 1:
+        elif len(sources) > 1 and (pattern.reciprocal or _jointly_undertaken(trigger)):
+            # ("India and Pakistan agreed to observe the ceasefire": what two sides undertake
+            # together they undertake towards each other)
             pairs = [(s, t) for s in sources for t in sources if s is not t and not s.same_entity(t)]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
@@ -2341,6 +2358,18 @@ def _names_weapon(token: Token) -> bool:
     names = {token.doc[start:end].text, token.text, token.text.removesuffix("s")}
     weapons = weapon_gazetteer()
     return any(weapons.knows(name) for name in names if name)
+
+
+def _in_exchange(trigger: Token) -> bool:
+    """Whether an act is done "in exchange for" or "in return for" something."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in {"exchange", "return", "swap"} for g in c.children)
+        for c in trigger.children)
+
+
+def _jointly_undertaken(trigger: Token) -> bool:
+    """Whether an act is the complement of a verb of undertaking: "agreed to observe"."""
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in JOINT_UNDERTAKING_VERBS
 
 
 def _reciprocal_pronoun(token: Token) -> bool:
