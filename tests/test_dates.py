@@ -15,6 +15,7 @@ PUBLISHED = "2018-12-14"  # a Friday
     ("in October this year", "2018-10"),
     ("October", "2018-10"),
     ("last month", "2018-11"),
+    ("last week", "2018-12"),
     ("last year", "2017"),
     ("December 13", "2018-12-13"),
     ("Dec. 13", "2018-12-13"),
@@ -31,6 +32,11 @@ def test_resolve(text: str, expected: str) -> None:
 def test_future_points_forward() -> None:
     assert resolve_date("Monday", PUBLISHED, future=True) == "2018-12-17"
     assert resolve_date("next month", PUBLISHED) == "2019-01"
+
+
+def test_week_named_by_its_month_only_when_it_lies_in_one() -> None:
+    assert resolve_date("last week", "2025-01-01") == "2024-12"
+    assert resolve_date("this week", "2025-01-01") is None
 
 
 def test_month_later_in_year_is_last_year_when_past() -> None:

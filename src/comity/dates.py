@@ -104,6 +104,14 @@ def _relative(phrase: str, ref: Date, future: bool) -> str | None:
             if "last" in phrase and back == 0:
                 back = 7
             return _iso(ref - timedelta(days=back))
+    for words, weeks in (("last week", -1), ("previous week", -1), ("this week", 0), ("next week", 1)):
+        if words in phrase:
+            # the calendar week meant, named by its month when it lies in one
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks)
+            sunday = monday + timedelta(days=6)
+            if (monday.year, monday.month) != (sunday.year, sunday.month):
+                return None
+            return f"{monday.year:04d}-{monday.month:02d}"
     if "last month" in phrase or "previous month" in phrase:
         first = ref.replace(day=1) - timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}"

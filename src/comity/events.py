@@ -1089,6 +1089,9 @@ class EventCoder:
                     # destroyed where a state rules is that state's
                     place = self._place_near(token, resolver)
                     actors = [Actor.build(place, (), None, token.text)] if place else []
+                if role == "object" and pattern.converse:
+                    # "bought Russian fighter jets": the things name their maker's state only
+                    actors = [Actor.build(a.country, (), None, a.text) if a.country else a for a in actors]
                 if actors and (role != "of" or not pattern.story_target or any(a.is_known for a in actors)):
                     # ("the release of the journalist": whose release is asked names no state;
                     # the story's other side holds him)
@@ -2190,7 +2193,11 @@ def _judgment_complements(verb: Token) -> list[Token]:
         # "called the move unfair, unjustified and unreasonable": an adjective after the object
         # is said of it
         a for c in verb.children if c.dep_ in OBJECT_DEPS for a in c.children
-        if a.dep_ == "amod" and a.i > c.i]
+        if a.dep_ == "amod" and a.i > c.i] + [
+        # ("called the reports of India's move misleading": after a longer object, on its end)
+        last for c in verb.children if c.dep_ in OBJECT_DEPS
+        for last in [max(c.subtree, key=lambda t: t.i)]
+        if last.dep_ == "amod" and last.head != c and last.i > last.head.i]
 
 
 def _negated_word(token: Token) -> bool:
