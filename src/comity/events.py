@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
+from .actors import (MEDIA, MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
                      preposition_objects)
 from .dates import is_after, resolve_date, shift_days
 from .gazetteer import gazetteer
@@ -117,6 +117,10 @@ CONSEQUENCE_NOUNS = {"consequence", "price", "cost", "repercussion", "responsibi
 THREAT = "130"
 #: Determiners that point back to a thing named before: "the test", "this decision".
 DEFINITE_DETERMINERS = {"the", "this", "that"}
+#: Consultations (CAMEO 04): talks, calls, meetings and visits.
+CONSULT_ROOT = "04"
+#: What an act is done "on the orders of": whoever gave them did it.
+ORDER_NOUNS = {"order", "instruction", "behest", "direction", "command"}
 #: Release of persons or things (CAMEO 084): a release in exchange for another is a swap.
 RELEASE_CODE = "084"
 #: Verbs whose complement two subjects undertake towards each other: "agreed to observe".
@@ -588,7 +592,7 @@ class EventCoder:
                 break
             if governor.pos_ == "ADJ" and lemma in modal.intent_adjectives:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
-            elif lemma in modal.cancelling_verbs:
+            elif lemma in modal.cancelling_verbs or (lemma in modal.permission_verbs and _negated(governor)):
                 mood.kind, mood.governor = "cancelled", governor
                 break
             elif lemma in modal.refusal_verbs:
@@ -878,7 +882,15 @@ class EventCoder:
         return []
 
     def _doers_of_act(self, verb: Token, resolver: ActorResolver) -> list[Actor]:
-        """"killed in Israeli tank shelling": the doer is the one whose act it happened in."""
+        """"killed in Israeli tank shelling": the doer is the one whose act it happened in;
+        "set on the orders of Russian services": the one who ordered it."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "at", "under"}:
+                for order in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in ORDER_NOUNS):
+                    actors = [a for o in _preposition_objects(order, ("of",)) for a in resolver.actors(o)
+                              if a.is_known]
+                    if actors:
+                        return actors
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "during", "by", "from"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -1573,6 +1585,9 @@ class EventCoder:
             earlier = context.first_targets.get(code[:2])
             if earlier is not None and not any(_same_side(s, earlier) for s in sources):
                 targets = [earlier]
+        if code[:2] == CONSULT_ROOT:
+            # ("told RIA Novosti that ...": speaking to the press consults no one)
+            targets = [t for t in targets if MEDIA not in t.sectors]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]

@@ -91,6 +91,7 @@ class Modality:
     ultimatum_markers: frozenset[str] = frozenset()
     condition_markers: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()
