@@ -711,6 +711,9 @@ class EventCoder:
         subject = _subject_token(verb)
         if speech is None or subject is None or subject.pos_ == "PRON":
             return None
+        roles = gazetteer().roles
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in roles and subject.lower_ not in roles:
+            return None     # "said the first delivery should arrive within weeks": expected, not asked
         return speech
 
     def _auxiliary_mood(self, verb: Token, reported: bool) -> str:
