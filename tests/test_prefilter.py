@@ -47,3 +47,13 @@ def test_a_short_sentence_opened_by_an_actor_is_kept(prefilter) -> None:
     assert "London reacted angrily." in filtered.text
     long_one = STORY + "London reacted angrily on Saturday evening after a long and very quiet week of waiting."
     assert "London reacted" not in prefilter.apply(long_one).text
+
+
+def test_a_definite_noun_for_an_act_is_a_cue(prefilter) -> None:
+    """"Qatar said the decision was unjustified": the decision is the act told before, and
+    its doer the second party."""
+    text = STORY + ("Britain said the decision was unjustified. "
+                    "Britain said on Sunday that a decision on the response would come soon.")
+    filtered = prefilter.apply(text)
+    assert "the decision was unjustified" in filtered.text
+    assert "would come soon" not in filtered.text

@@ -117,6 +117,10 @@ CONSEQUENCE_NOUNS = {"consequence", "price", "cost", "repercussion", "responsibi
 THREAT = "130"
 #: Determiners that point back to a thing named before: "the test", "this decision".
 DEFINITE_DETERMINERS = {"the", "this", "that"}
+#: Roots of acts a later definite noun may refer back to ("the test", "the decision"),
+#: with the signing of agreements (057).
+TOLD_ACT_ROOTS = frozenset({"06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+SIGNING = "057"
 #: Consultations (CAMEO 04): talks, calls, meetings and visits.
 CONSULT_ROOT = "04"
 #: What an act is done "on the orders of": whoever gave them did it.
@@ -260,6 +264,11 @@ class EventCoder:
                     best[key] = event
         chosen = {id(e) for e in best.values()}
         for event in best.values():
+            if (event.root in TOLD_ACT_ROOTS or event.cameo == SIGNING) and event.modality == "asserted" \
+                    and event.source.is_known:
+                told = span.doc.char_span(*event.span)
+                resolver.context.acts.append(((told.root.lemma_ if told is not None else event.trigger).lower(),
+                                              event.source))
             if event.root in VIOLENT_ROOTS and event.source.is_known and \
                     UNIDENTIFIED_ATTACKERS not in event.source.sectors and \
                     resolver.context.story_attacker is None:
@@ -1004,6 +1013,9 @@ class EventCoder:
         if found and pattern.story_target and pattern.code[:2] == REDUCE_RELATIONS_ROOT and sources and all(
                 any(_same_side(s, f) for s in sources) for f in found):
             found = []      # "Seoul scrapped its pact": its own is no target; the story's other side is
+        if not found and sources:
+            # "Beijing said it firmly opposed the measures": the act told before, by another
+            found = self._earlier_doer(objects, sources, resolver)
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
@@ -1021,6 +1033,22 @@ class EventCoder:
             if len(pair) == 2 and not any(_same_side(s, p) for s in sources for p in pair):
                 found = pair
         return found
+
+    def _earlier_doer(self, things: list[Token], judges: list[Actor], resolver: ActorResolver) -> list[Actor]:
+        """Who did the act a definite noun refers back to: "the test" is the latest test the
+        story told; "the decision", "the move", "the measures" the story's first act by anyone
+        other than those now acting on it (the lead tells the act; reactions follow)."""
+        for thing in things:
+            lemma = thing.lemma_.lower()
+            if thing.pos_ != "NOUN" or lemma not in self.modality.act_nouns or not any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in thing.children):
+                continue
+            generic = lemma in self.modality.generic_act_nouns
+            acts = resolver.context.acts if generic else reversed(resolver.context.acts)
+            for told, doer in acts:
+                if (generic or told == lemma) and not any(_same_side(j, doer) for j in judges):
+                    return [doer]
+        return []
 
     def _answered(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
         """Whose act an act answers: "in response to the EU measures", "in retaliation for
@@ -1457,7 +1485,9 @@ class EventCoder:
                              *(c for c in verb.doc[i].children if c.dep_ == "poss")]]
         target = next((a for token in [*faulted, *judged_nouns, *_participants(content)]
                        for a in resolver.actors(token) or (
-                           self._owner_of(token, resolver, look_back=True) if stance in {DISAPPROVAL, ACCUSATION} else [])
+                           self._owner_of(token, resolver, look_back=True)
+                           or self._earlier_doer([token], [speaker], resolver)
+                           if stance in {DISAPPROVAL, ACCUSATION} else [])
                        if a.is_known and a.country != speaker.country), None)
         own_side = any(a.is_known and a.country == speaker.country
                        for subject in subjects for a in resolver.actors(subject))

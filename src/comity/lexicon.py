@@ -92,6 +92,8 @@ class Modality:
     condition_markers: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
     permission_verbs: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
+    generic_act_nouns: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()

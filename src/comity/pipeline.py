@@ -65,7 +65,8 @@ class Coder:
         # judgments of the story's acts ("regarded the strike as aggression")
         story_verbs = frozenset(p.head for p in self.coder.lexicon.patterns
                                 if p.kind == "verb" and p.story_target) | self.coder.modality.evaluative_verbs
-        self.prefilter = Prefilter(self.nlp, self.finder, story_verbs) if prefilter else None
+        self.prefilter = Prefilter(self.nlp, self.finder, story_verbs,
+                                   self.coder.modality.act_nouns) if prefilter else None
         self.transfers = TransferExtractor(self.nlp)
 
     def code(self, items: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:

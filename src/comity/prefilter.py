@@ -1,15 +1,15 @@
 """A cheap pass before the parser: sentences that cannot yield an event are never parsed.
 
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
-find at least two actor cues in it (a state, organisation, office holder, role noun or a
-personal pronoun that refers back to one; "the two sides" counts for both), or one cue and a
-weapon system (an arms deal may name only the buyer: "India signed a contract for five S-400
-systems"), or one cue and a verb whose other party is the story's other side ("Russia has
-denied any involvement", "regarded the strike as aggression"), or a short sentence that opens
-with an actor ("Tehran reacted angrily."). The other sentences are blanked
-with spaces, which keeps every character offset of the document, so provenance spans stay
-exact, while the parser sees only whitespace where they were. The story's opening sentences are always kept:
-they carry its date and introduce its actors.
+find at least two actor cues in it (a state, organisation, office holder, role noun, or a
+personal pronoun or a definite noun for an act, "the decision", that refers back to one; "the
+two sides" counts for both), or one cue and a weapon system (an arms deal may name only the
+buyer: "India signed a contract for five S-400 systems"), or one cue and a verb whose other
+party is the story's other side ("Russia has denied any involvement", "regarded the strike as
+aggression"), or a short sentence that opens with an actor ("Tehran reacted angrily."). The
+other sentences are blanked with spaces, which keeps every character offset of the document, so
+provenance spans stay exact, while the parser sees only whitespace where they were. The story's
+opening sentences are always kept: they carry its date and introduce its actors.
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ PRONOUN_CUES = {"he", "she", "they", "we", "his", "her", "their", "our", "it", "
 #: Sentences at the start of a story that are parsed whatever they contain.
 ALWAYS_KEPT = 2
 MIN_CUES = 2
+#: Determiners by which a noun for an act refers back to one the story told.
+ACT_DETERMINERS = {"the", "this", "that"}
 #: A sentence this short, opened by an actor, is kept for the one it names (see above).
 TOPIC_SENTENCE_TOKENS = 8
 #: Gazetteer mentions that are no actor: news agencies (a story's sources) and regions.
@@ -41,11 +43,13 @@ class Filtered:
 
 
 class Prefilter:
-    def __init__(self, nlp: Language, finder: MentionFinder, story_verbs: frozenset[str] = frozenset()):
+    def __init__(self, nlp: Language, finder: MentionFinder, story_verbs: frozenset[str] = frozenset(),
+                 act_nouns: frozenset[str] = frozenset()):
         self.tokenizer = nlp.tokenizer
         self.sentencizer = Sentencizer()
         self.finder = finder
         self.story_verb_forms = frozenset(form for verb in story_verbs for form in _word_forms(verb))
+        self.act_nouns = act_nouns | {noun + "s" for noun in act_nouns}
 
     def apply(self, text: str) -> Filtered:
         doc = self.sentencizer(self.tokenizer(text))
@@ -56,7 +60,10 @@ class Prefilter:
             starts = {id(mentions[i]) for i in range(sentence.start, sentence.end)
                       if i in mentions and not mentions[i].kinds() & NOT_ACTOR_KINDS}
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
-            cues = len(starts) + pronouns + MIN_CUES * _names_the_pair(sentence)
+            # "the decision", "this move": an act told before, and so its doer
+            acts = sum(1 for first, second in zip(sentence, sentence[1:])
+                       if first.lower_ in ACT_DETERMINERS and second.lower_ in self.act_nouns)
+            cues = len(starts) + pronouns + acts + MIN_CUES * _names_the_pair(sentence)
             keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
                 has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)
                 or _short_topic_sentence(sentence, mentions)))
