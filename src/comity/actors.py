@@ -715,9 +715,10 @@ class ActorResolver:
             # a group with a code of its own ("IMGMUSISI"), counted under its base state
             actor = Actor(own_code, country, tuple(sectors[:3]), name, text)
         elif igo is not None and possessor_country is None:
-            if office in ORGANISATION_OFFICES and "GOV" in sectors:
-                # "the NATO Secretary General" is NATO's own voice, coded as the organisation,
-                # as its holder is when named ("Antonio Guterres" IGOUNO)
+            if (office in ORGANISATION_OFFICES or office in {"head_of_state", "head_of_government"}) and "GOV" in sectors:
+                # "the NATO Secretary General", "the ICC President" are the organisation's own
+                # voice, coded as the organisation, as its holder is when named ("Antonio
+                # Guterres" IGOUNO)
                 sectors.remove("GOV")
             # ("the ICC prosecutor": IGOJUDICC already says it is a court)
             sectors = [s for s in sectors if s not in igo[3:]]
@@ -1394,9 +1395,10 @@ def resolve_phrase(phrase: str, date: str | None = None) -> dict | None:
     doc = nlp(phrase)
     mentions = mention_finder(nlp).find(doc)
     resolver = ActorResolver(doc, mentions, gaz, DocumentContext(date=date))
-    roots = [t for t in doc if t.head == t]
-    # A bare name ("Modi") may be tagged as anything: nominal heads first, then every word.
-    candidates = [t for root in roots for t in [root, *root.subtree] if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    # A bare name ("Modi") may be tagged as anything: nominal heads first, the widest phrase
+    # first (a name misparsed as a verb leaves its title as the widest noun), then every word.
+    nominal = [t for t in doc if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    candidates = sorted(nominal, key=lambda t: (t.head != t, -sum(1 for _ in t.subtree), t.i))
     candidates += [t for t in doc if t not in candidates]
     for token in candidates:
         actors = resolver.resolve(token)
