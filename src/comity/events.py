@@ -118,8 +118,9 @@ THREAT = "130"
 #: Determiners that point back to a thing named before: "the test", "this decision".
 DEFINITE_DETERMINERS = {"the", "this", "that"}
 #: Roots of acts a later definite noun may refer back to ("the test", "the decision"),
-#: with the signing of agreements (057).
-TOLD_ACT_ROOTS = frozenset({"06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+#: with the signing of agreements (057); intents (03) are decisions told.
+INTENT_ROOT = "03"
+TOLD_ACT_ROOTS = frozenset({"03", "06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 SIGNING = "057"
 #: Consultations (CAMEO 04): talks, calls, meetings and visits.
 CONSULT_ROOT = "04"
@@ -264,8 +265,8 @@ class EventCoder:
                     best[key] = event
         chosen = {id(e) for e in best.values()}
         for event in best.values():
-            if (event.root in TOLD_ACT_ROOTS or event.cameo == SIGNING) and event.modality == "asserted" \
-                    and event.source.is_known:
+            if (event.root in TOLD_ACT_ROOTS or event.cameo == SIGNING) and event.source.is_known and (
+                    event.modality == "asserted" or event.root == INTENT_ROOT):
                 told = span.doc.char_span(*event.span)
                 resolver.context.acts.append(((told.root.lemma_ if told is not None else event.trigger).lower(),
                                               event.source))
