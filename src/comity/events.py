@@ -96,6 +96,10 @@ NEGATIVE_OBJECTS = {"nothing", "none"}
 #: Subjects that deny the act: "nothing was exported", "no one was hurt".
 NEGATIVE_SUBJECTS = {"nothing", "none", "nobody", "neither"}
 PRAISE = "051"
+#: a commitment said to the relationship or to talks: intent to cooperate
+COMMITMENT = "030"
+#: the intents to cooperate in a domain that a commitment is refined to
+COOPERATION_DOMAINS = (("military", "0312"), ("economic", "0311"), ("judicial", "0313"), ("intelligence", "0314"))
 DISAPPROVAL = "111"
 DENIAL = "016"
 THREAT_ROOT = "13"
@@ -1459,8 +1463,14 @@ class EventCoder:
                   else DENIAL if words & modal.disapproval_words and words & modal.disapproval_words <= denied
                   else DISAPPROVAL if words & modal.disapproval_words
                   or words & (modal.fitting_words | modal.praise_words | modal.approval_words) & denied
+                  else COMMITMENT if words & modal.commitment_words - denied and words & modal.committed_to
                   else PRAISE if words & modal.praise_words
                   else "013" if words & modal.approval_words else "010")
+        if stance == COMMITMENT:
+            # "ready for further cooperation in the military spheres": intent to cooperate
+            # militarily (0312), as the verb patterns refine it
+            stance = next((code for domain, code in COOPERATION_DOMAINS
+                           if words & self.lexicon.domains.get(domain, frozenset())), stance)
         attack_words = (self.lexicon.domains.get("military_action", frozenset())
                         | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
         if stance in {"010", DISAPPROVAL} and any(_future_auxiliary(t) and _bears_consequences(t)
@@ -1484,7 +1494,10 @@ class EventCoder:
                    and verb.doc[i].lemma_.lower() in modal.disapproval_words
                    for o in [*preposition_objects(verb.doc[i], ("from", "by")),
                              *(c for c in verb.doc[i].children if c.dep_ == "poss")]]
-        target = next((a for token in [*faulted, *judged_nouns, *_participants(content)]
+        # ("committed to carrying out the deal with Rwanda": the partner of the relationship)
+        partners = [o for c in content for t in c.subtree if t.dep_ == "prep" and t.lower_ in {"with", "between"}
+                    for o in t.children if o.dep_ == "pobj"] if stance[:2] == INTENT_ROOT else []
+        target = next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
                        for a in resolver.actors(token) or (
                            self._owner_of(token, resolver, look_back=True)
                            or self._earlier_doer([token], [speaker], resolver)

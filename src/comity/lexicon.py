@@ -93,6 +93,8 @@ class Modality:
     preventing_verbs: frozenset[str] = frozenset()
     permission_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    commitment_words: frozenset[str] = frozenset()
+    committed_to: frozenset[str] = frozenset()
     generic_act_nouns: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
