@@ -560,8 +560,9 @@ class EventCoder:
                 f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in modal.deliberating_phrases):
             # "had looked at buying Chinese jets": turned over in mind, not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
-        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.lower_ in {"at", "towards", "toward"} and (
+        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.lower_ in {"at", "towards", "toward", "to"} and (
                 verb.head.head.lemma_.lower() in modal.intent_verbs):
+            # ("committed to moving its embassy": undertaken, not yet done)
             # "a trip aimed at pushing for a ceasefire": what the trip is for, not yet done
             return Mood(kind="intent", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in OBJECT_DEPS and (
