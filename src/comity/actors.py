@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import FORMER_OFFICIAL_SECTOR, PROPER_KINDS, Entry, Gazetteer, gazetteer
+from .gazetteer import FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer, gazetteer
 from .records import STATE_ORGAN_SECTORS, Actor
 
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
@@ -63,6 +63,7 @@ ORGANISATION_OFFICES = frozenset({"secretary_general", "deputy_secretary_general
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
 #: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
 STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
                "monarchy", "neighbour", "neighbor", "superpower", "power"}
@@ -613,10 +614,11 @@ class ActorResolver:
                 AIRCRAFT_DESIGNATION.match(t.text) for t in tokens if t != head):
             # "Turkish F-16 fighters" are warplanes, not militants
             sectors = [MILITARY]
-        if "GOV" in sectors and any(e.kind == "body" and set(e.sectors) & ARMED_GROUP_SECTORS and "GOV" not in e.sectors
-                                    for m in mentions for e in m.entries):
-            # "the Hezbollah leader", "the Houthi leader": a leader of an armed group holds no
-            # state office; the group's code says who he is
+        if "GOV" in sectors and any(e.kind == "body" and set(e.sectors) & (ARMED_GROUP_SECTORS | PARTY_SECTORS)
+                                    and "GOV" not in e.sectors for m in mentions for e in m.entries):
+            # "the Hezbollah leader", "the Houthi leader", "the leader of the Labour Party": a
+            # leader of an armed group or a party holds no state office by it; the group's code
+            # says who he is
             sectors.remove("GOV")
         if "GOV" in sectors and set(sectors) & {MILITARY, "REB", UNIDENTIFIED} and any(
                 e.kind == "body" and e.sectors == ("GOV",) for m in mentions for e in m.entries):
