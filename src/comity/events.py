@@ -126,6 +126,10 @@ DEFINITE_DETERMINERS = {"the", "this", "that"}
 INTENT_ROOT = "03"
 TOLD_ACT_ROOTS = frozenset({"03", "06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 SIGNING = "057"
+#: More parties than this acting together form a bloc facing the story's other side.
+MAX_PAIRED_PARTIES = 3
+#: A legislature's sector.
+LEGISLATURE = "LEG"
 #: Consultations (CAMEO 04): talks, calls, meetings and visits.
 CONSULT_ROOT = "04"
 #: What an act is done "on the orders of": whoever gave them did it.
@@ -1636,6 +1640,16 @@ class EventCoder:
         if code[:2] == CONSULT_ROOT:
             # ("told RIA Novosti that ...": speaking to the press consults no one)
             targets = [t for t in targets if MEDIA not in t.sectors]
+        group = {a.country or a.igo for a in sources}
+        if len(group) > MAX_PAIRED_PARTIES and (not targets or targets == sources) and (
+                pattern.reciprocal or _jointly_undertaken(trigger)):
+            # "Britain, China, France, Germany and Russia were also parties to the
+            # negotiations": a bloc of many deals with the story's other side, not each member
+            # with each other
+            outside = next((country for country, _ in context.country_counts.most_common()
+                            if country not in group), None)
+            if outside is not None:
+                targets = [Actor.build(outside, (), None, "")]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
@@ -1663,6 +1677,11 @@ class EventCoder:
             named = next((t for _, t in pairs if t is not None and t.is_known), None)
             if named is not None:
                 context.first_targets.setdefault(code[:2], named)
+        # ("Obama warned he would veto any bill in Congress": a state's official speaks of his
+        # own legislature when he names none other)
+        pairs = [(s, Actor.build(s.country, t.sectors, t.name, t.text)
+                  if t is not None and s.country and not (t.country or t.igo) and set(t.sectors) == {LEGISLATURE}
+                  else t) for s, t in pairs]
         pairs = [_placed_pair(s, t, lambda a: resolver.with_state_of_sentence(a, trigger)) for s, t in pairs]
         date, date_basis = self.event_date(trigger, sentence.reference_date, anchor_date, mood)
         location, location_country = self._location(trigger, resolver, targets)
