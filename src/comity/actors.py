@@ -64,9 +64,6 @@ MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
 PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
-#: Nouns that describe a state in a definite reference: "the Gulf state", "the kingdom".
-STATE_NOUNS = {"state", "nation", "country", "kingdom", "republic", "emirate", "island",
-               "monarchy", "neighbour", "neighbor", "superpower", "power"}
 #: Words that describe an international organisation named before: "the bloc", "the alliance".
 ORGANISATION_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "grouping"}
 #: Nouns that stand for a named body whose name holds them: "the council" after "the U.N.
@@ -662,7 +659,7 @@ class ActorResolver:
                 pronoun_owner.lower_, head.dep_ in {"nsubj", "nsubjpass"})
             if owners and owners[0].country:
                 possessor_country = owners[0].country
-        state_owner = next((t for t in tokens if t.dep_ == "poss" and t.lemma_.lower() in STATE_NOUNS
+        state_owner = next((t for t in tokens if t.dep_ == "poss" and t.lemma_.lower() in self.gaz.state_nouns
                             and t != head), None)
         if state_owner is not None and not countries and igo is None and sectors:
             # "the country's military government": the state last named
@@ -938,9 +935,11 @@ class ActorResolver:
         return None
 
     def _state_description(self, head: Token, tokens: list[Token]) -> Actor | None:
-        """'the Gulf state', 'the kingdom', 'the island nation': the state last named."""
-        if head.lemma_.lower() not in STATE_NOUNS or head.tag_ not in {"NN", "NNP"}:
+        """'the Gulf state', 'the island nation': the state last named; 'the kingdom', 'the
+        sultanate': the state of that form last named (state_nouns.tsv)."""
+        if head.lemma_.lower() not in self.gaz.state_nouns or head.tag_ not in {"NN", "NNP"}:
             return None
+        forms = self.gaz.state_nouns[head.lemma_.lower()]
         owner = next((t for t in tokens if t.dep_ == "poss" and t.tag_ == "PRP$"), None)
         if owner is not None:
             # "Putin said his country will not...": the state of the one the pronoun names
@@ -951,7 +950,11 @@ class ActorResolver:
         if not any(t.lower_ == "the" for t in tokens):
             return None
         for earlier in reversed(self.context.recent):
-            if earlier.country and not earlier.sectors:
+            if earlier.country in forms:
+                # (a form of state names its state however it was last named: "Oman's top
+                # diplomat ... a trip to the sultanate")
+                return Actor.build(earlier.country, (), None, head.text)
+            if earlier.country and not earlier.sectors and not forms:
                 return _retext(earlier, head.text)
         return None
 

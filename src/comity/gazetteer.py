@@ -117,6 +117,9 @@ class Gazetteer:
         #: the seats of government in countries.tsv ("Beijing", "Washington"): as the one who
         #: speaks or acts they stand for the government
         self.capitals: set[str] = set()
+        #: nouns that describe a state ("the kingdom"), each with the states it can describe
+        #: (empty: any state; state_nouns.tsv)
+        self.state_nouns: dict[str, frozenset[str]] = {}
         #: a party's spells in national government, by (party, state); listed with none, it
         #: was in opposition throughout (party_government.tsv)
         self.party_periods: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
@@ -168,6 +171,8 @@ class Gazetteer:
         for row in read_tsv("actors/seats.tsv"):
             gaz.add_proper(row["phrase"], Entry("seat", country=row["country"],
                                                 sectors=tuple(row["sectors"].split())))
+        for row in read_tsv("actors/state_nouns.tsv"):
+            gaz.state_nouns[row["noun"]] = frozenset((row.get("states") or "").split())
         for row in read_tsv("actors/roles.tsv"):
             sectors = tuple(row["sectors"].split())
             office = row.get("office") or None
