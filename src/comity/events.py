@@ -854,6 +854,12 @@ class EventCoder:
             # participle after a judgment said is the speaker's (an act said is its doer's:
             # "Syrian media reported insurgents bombarded Aleppo, killing eight")
             return self.clause_subject(head.head, resolver, depth + 1)
+        if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
+            # "saying there was no evidence the attack had come from Yemen and accusing Iran":
+            # a participle joined to a finite verb continues the participle before it
+            earlier = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ in {"advcl", "xcomp", "conj"}), None)
+            if earlier is not None:
+                return self.clause_subject(earlier, resolver, depth + 1)
         if verb.dep_ == "conj" and passive and not any(
                 c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in head.children):
             # "had fired into Nimroz and been met with a response": the one acted on, not the doer
