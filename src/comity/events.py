@@ -278,6 +278,13 @@ class EventCoder:
                 told = span.doc.char_span(*event.span)
                 resolver.context.acts.append(((told.root.lemma_ if told is not None else event.trigger).lower(),
                                               event.source))
+                governor = told.root if told is not None else None
+                while governor is not None and governor.head != governor and (
+                        governor.dep_ == "xcomp" or (governor.dep_ == "advcl" and any(
+                            c.dep_ == "aux" and c.lower_ == "to" for c in governor.children))):
+                    # ("the parliament voted to let the government send troops": "the vote")
+                    governor = governor.head
+                    resolver.context.acts.append((governor.lemma_.lower(), event.source))
             if event.root in VIOLENT_ROOTS and event.source.is_known and \
                     UNIDENTIFIED_ATTACKERS not in event.source.sectors and \
                     resolver.context.story_attacker is None:
@@ -2289,8 +2296,9 @@ def _judgment_complements(verb: Token) -> list[Token]:
 
 
 def _negated_word(token: Token) -> bool:
-    """A word said to be absent: "no threat", "not a violation", "is not illegal"."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+    """A word said to be absent: "no threat", "not a violation", "is not illegal", "no longer
+    trusted"."""
+    if _negated(token) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True
     return token.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in token.head.children)
 
