@@ -130,6 +130,8 @@ SIGNING = "057"
 MAX_PAIRED_PARTIES = 3
 #: A legislature's sector.
 LEGISLATURE = "LEG"
+#: Moods of acts asked for, refused, planned or called off.
+UNDONE_MOODS = frozenset({"appeal", "demand", "refusal", "cancelled"})
 #: Consultations (CAMEO 04): talks, calls, meetings and visits.
 CONSULT_ROOT = "04"
 #: What an act is done "on the orders of": whoever gave them did it.
@@ -913,6 +915,10 @@ class EventCoder:
             while governor.pos_ not in CLAUSE_POS and governor.head != governor:
                 governor = governor.head
             if governor.pos_ in CLAUSE_POS and governor != verb:
+                if verb.dep_ == "acl" and self.mood(governor).kind in UNDONE_MOODS:
+                    # "asked Iran to press the group to free a carrier seized in the Red Sea":
+                    # who seized it is not the one asked to get it freed
+                    return []
                 return self.clause_subject(governor, resolver, depth + 1)
         return []
 
