@@ -54,10 +54,6 @@ DEFINITE_PAIR_NOUNS = {"man", "woman"}
 BARE_PAIR_NOUNS = {"government", "delegation"}
 #: Title words a bare pair may carry: "the prime ministers", "the foreign ministers".
 PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
-#: Offices of an international organisation's own head (not its members' ministers).
-ORGANISATION_OFFICES = frozenset({"secretary_general", "deputy_secretary_general", "high_representative",
-                                  "commission_president", "council_president", "envoy", "special_envoy",
-                                  "military_committee_chair", "supreme_commander", "prosecutor"})
 #: Participles whose hyphenated doer acts even in a description: "a Qatar-mediated truce" tells
 #: of Qatar's mediation, where "the Israeli-occupied West Bank" only describes the place.
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
@@ -714,10 +710,10 @@ class ActorResolver:
             # a group with a code of its own ("IMGMUSISI"), counted under its base state
             actor = Actor(own_code, country, tuple(sectors[:3]), name, text)
         elif igo is not None and possessor_country is None:
-            if (office in ORGANISATION_OFFICES or office in {"head_of_state", "head_of_government"}) and "GOV" in sectors:
-                # "the NATO Secretary General", "the ICC President" are the organisation's own
-                # voice, coded as the organisation, as its holder is when named ("Antonio
-                # Guterres" IGOUNO)
+            if "GOV" in sectors:
+                # "the NATO Secretary General", "the ICC President", "U.N. officials", "EU
+                # leaders" are the organisation's own voice, coded as the organisation, as its
+                # holder is when named ("Antonio Guterres" IGOUNO)
                 sectors.remove("GOV")
             # ("the ICC prosecutor": IGOJUDICC already says it is a court)
             sectors = [s for s in sectors if s not in igo[3:]]

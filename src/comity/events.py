@@ -443,6 +443,9 @@ class EventCoder:
                   if g.dep_ == "prep" and g.lower_ in PARTICLES_ON_OBJECTS
                   and any(p.dep_ == "prep" for p in g.children)]
         words += [g for head in _particle_heads(verb)[1:] for g in head.children if g.dep_ == "prep"]
+        # "gave the officials 72 hours to leave": the infinitive may hang on the object
+        words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
+                  if g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)]
         children = {c.lower_ for c in words} | {c.lemma_.lower() for c in words}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
