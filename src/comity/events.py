@@ -1209,7 +1209,8 @@ class EventCoder:
             if child.dep_ in {"amod", "compound", "nmod"} and _hyphenated_doer(child) is None:
                 # (not "a U.S.-brokered agreement": the broker's part is told apart)
                 actors = resolver.actors(child, expand_conj=False)
-                if actors and actors[0].country:
+                if actors and (actors[0].country or actors[0].igo):
+                    # ("an African Union request")
                     return actors
         for participle in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
                            and c != trigger and (brokers_own or c.lemma_.lower() not in MEDIATING_PARTICIPLES)):
