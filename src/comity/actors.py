@@ -59,6 +59,7 @@ PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+#: Sectors of political parties, whose leaders hold no state office by leading them.
 PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
 #: Words that describe an international organisation named before: "the bloc", "the alliance".
 ORGANISATION_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "grouping"}

@@ -96,9 +96,9 @@ NEGATIVE_OBJECTS = {"nothing", "none"}
 #: Subjects that deny the act: "nothing was exported", "no one was hurt".
 NEGATIVE_SUBJECTS = {"nothing", "none", "nobody", "neither"}
 PRAISE = "051"
-#: a commitment said to the relationship or to talks: intent to cooperate
+#: A commitment said to the relationship or to talks: intent to cooperate.
 COMMITMENT = "030"
-#: the intents to cooperate in a domain that a commitment is refined to
+#: The intents to cooperate in a domain that a commitment is refined to.
 COOPERATION_DOMAINS = (("military", "0312"), ("economic", "0311"), ("judicial", "0313"), ("intelligence", "0314"))
 DISAPPROVAL = "111"
 DENIAL = "016"
@@ -122,9 +122,10 @@ THREAT = "130"
 #: Determiners that point back to a thing named before: "the test", "this decision".
 DEFINITE_DETERMINERS = {"the", "this", "that"}
 #: Roots of acts a later definite noun may refer back to ("the test", "the decision"),
-#: with the signing of agreements (057); intents (03) are decisions told.
+#: with the signing of agreements (057); intents (03) count as decisions told, whatever
+#: their mood.
 INTENT_ROOT = "03"
-TOLD_ACT_ROOTS = frozenset({"03", "06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+TOLD_ACT_ROOTS = frozenset({INTENT_ROOT, "06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 SIGNING = "057"
 #: More parties than this acting together form a bloc facing the story's other side.
 MAX_PAIRED_PARTIES = 3
