@@ -252,9 +252,13 @@ class DocumentContext:
 
     def partner_of(self, actor: Actor) -> Actor | None:
         """The story's main state on the other side from an actor."""
-        own = actor.country or actor.igo
-        for country, _ in self.country_counts.most_common(3):
-            if country != own:
+        return self.partner_outside({actor.country or actor.igo}, among=3)
+
+    def partner_outside(self, sides: set[str | None], among: int | None = None) -> Actor | None:
+        """The story's most named state that is none of ``sides``, among its ``among`` most
+        named (all when None)."""
+        for country, _ in self.country_counts.most_common(among):
+            if country not in sides:
                 return Actor.build(country, (), None, "")
         return None
 

@@ -1073,8 +1073,7 @@ class EventCoder:
         other than those now acting on it (the lead tells the act; reactions follow)."""
         for thing in things:
             lemma = thing.lemma_.lower()
-            if thing.pos_ != "NOUN" or lemma not in self.modality.act_nouns or not any(
-                    c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in thing.children):
+            if thing.pos_ != "NOUN" or lemma not in self.modality.act_nouns or not _definite_noun(thing):
                 continue
             generic = lemma in self.modality.generic_act_nouns
             acts = resolver.context.acts if generic else reversed(resolver.context.acts)
@@ -1182,8 +1181,7 @@ class EventCoder:
         if thing.pos_ not in {"NOUN", "PROPN"}:
             return []
         own = self._own_owner(thing, resolver, trigger, brokers_own)
-        if own or not look_back or thing.pos_ != "NOUN" or not any(
-                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in thing.children):
+        if own or not look_back or thing.pos_ != "NOUN" or not _definite_noun(thing):
             return own
         for earlier in reversed(thing.doc[:thing.i]):
             if earlier.pos_ == "NOUN" and earlier.lemma_ == thing.lemma_ and earlier.i not in resolver.mentions:
@@ -1670,10 +1668,9 @@ class EventCoder:
             # "Britain, China, France, Germany and Russia were also parties to the
             # negotiations": a bloc of many deals with the story's other side, not each member
             # with each other
-            outside = next((country for country, _ in context.country_counts.most_common()
-                            if country not in group), None)
+            outside = context.partner_outside(group)
             if outside is not None:
-                targets = [Actor.build(outside, (), None, "")]
+                targets = [outside]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
@@ -2472,6 +2469,11 @@ def _names_weapon(token: Token) -> bool:
     names = {token.doc[start:end].text, token.text, token.text.removesuffix("s")}
     weapons = weapon_gazetteer()
     return any(weapons.knows(name) for name in names if name)
+
+
+def _definite_noun(noun: Token) -> bool:
+    """A noun that points back to a thing named before: "the test", "this decision"."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
 
 
 def _in_exchange(trigger: Token) -> bool:

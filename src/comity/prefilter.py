@@ -20,6 +20,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Span
 
 from .actors import PAIR_DETERMINERS, PAIR_NOUNS, PAIR_PERSON_NOUNS, MentionFinder
+from .events import DEFINITE_DETERMINERS
 from .transfers import has_transfer_cue
 
 #: Pronouns that can stand for an actor named in an earlier sentence.
@@ -27,8 +28,6 @@ PRONOUN_CUES = {"he", "she", "they", "we", "his", "her", "their", "our", "it", "
 #: Sentences at the start of a story that are parsed whatever they contain.
 ALWAYS_KEPT = 2
 MIN_CUES = 2
-#: Determiners by which a noun for an act refers back to one the story told.
-ACT_DETERMINERS = {"the", "this", "that"}
 #: A sentence this short, opened by an actor, is kept for the one it names (see above).
 TOPIC_SENTENCE_TOKENS = 8
 #: Gazetteer mentions that are no actor: news agencies (a story's sources) and regions.
@@ -62,7 +61,7 @@ class Prefilter:
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
             # "the decision", "this move": an act told before, and so its doer
             acts = sum(1 for first, second in zip(sentence, sentence[1:])
-                       if first.lower_ in ACT_DETERMINERS and second.lower_ in self.act_nouns)
+                       if first.lower_ in DEFINITE_DETERMINERS and second.lower_ in self.act_nouns)
             cues = len(starts) + pronouns + acts + MIN_CUES * _names_the_pair(sentence)
             keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
                 has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)
