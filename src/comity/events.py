@@ -133,8 +133,6 @@ MAX_PAIRED_PARTIES = 3
 LEGISLATURE = "LEG"
 #: Moods of acts asked for, refused, planned or called off.
 UNDONE_MOODS = frozenset({"appeal", "demand", "refusal", "cancelled"})
-#: Consultations (CAMEO 04): talks, calls, meetings and visits.
-CONSULT_ROOT = "04"
 #: What an act is done "on the orders of": whoever gave them did it.
 ORDER_NOUNS = {"order", "instruction", "behest", "direction", "command"}
 #: Release of persons or things (CAMEO 084): a release in exchange for another is a swap.
@@ -292,6 +290,13 @@ class EventCoder:
                     UNIDENTIFIED_ATTACKERS not in event.source.sectors and \
                     resolver.context.story_attacker is None:
                 resolver.context.story_attacker = event.source
+        for noun in span:
+            # "the North's sixth nuclear test", "a veto by Russia": an act named with its doer
+            # is one a later "the test" may point back to, though no verb told it
+            lemma = noun.lemma_.lower()
+            if noun.pos_ == "NOUN" and lemma in self.modality.act_nouns and not _definite_noun(noun) and \
+                    lemma not in self.modality.generic_act_nouns:
+                resolver.context.acts.append((lemma, noun))
         for attempt in attempts:
             kept = [e for e in attempt.events if id(e) in chosen]
             if attempt.events and not kept:
@@ -412,8 +417,7 @@ class EventCoder:
                 if (events == "no target actor" and untargeted is None and not pattern.converse
                         and not (pattern.target == ("object",) and objects)
                         # ("speaking in Kolkata": a talk with no one it needs)
-                        and not (pattern.requires_prep and not any(
-                            c.lower_ in pattern.requires_prep for h in (verb, *objects) for c in h.children))
+                        and _has_required_prep(pattern, verb)
                         and not _passes_through(verb, self.modality.transparent_verbs)
                         and any(s.is_known for s in sources)
                         and not (targets and code in OWN_COUNTRY_TRIPS)):
@@ -451,6 +455,9 @@ class EventCoder:
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
             return f"needs '{' '.join(missing)}' with the verb"
+        if pattern.code[:2] == CONSULT_ROOT and verb.lemma_.lower() in self.modality.phone_verbs and any(
+                c.lower_ == "for" and c.dep_ == "prep" for c in words) | any(_for_clause(c) for c in words):
+            return "a call for something asks for it: no telephone call"
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
         if verb.lemma_.lower() in self.modality.evaluative_verbs and (
@@ -594,7 +601,9 @@ class EventCoder:
             lemma = governor.lemma_.lower()
             controlled = (modal.intent_verbs | modal.refusal_verbs | modal.cancelling_verbs
                           | modal.demand_verbs | modal.appeal_verbs)
-            if current.dep_ == "advcl" and not (_purpose_clause(current) and lemma in controlled):
+            if current.dep_ == "advcl" and not (_purpose_clause(current) and lemma in controlled) and not (
+                    # "called for Eritrean forces to leave Tigray": asks them to leave
+                    _for_clause(current) and lemma in modal.demand_verbs | modal.appeal_verbs):
                 # (an infinitive after a controlling verb is its complement, however parsed:
                 # "have sworn to fight")
                 if any(c.dep_ == "mark" and c.lower_ in modal.hypothetical_markers for c in current.children):
@@ -1078,7 +1087,15 @@ class EventCoder:
             generic = lemma in self.modality.generic_act_nouns
             acts = resolver.context.acts if generic else reversed(resolver.context.acts)
             for told, doer in acts:
-                if (generic or told == lemma) and not any(_same_side(j, doer) for j in judges):
+                if not generic and told != lemma:
+                    continue
+                if isinstance(doer, Token):
+                    named = next((a for t in _named_doers(doer) for a in resolver.actors(t, expand_conj=False)
+                                  if a.is_known), None)
+                    if named is None:
+                        continue
+                    doer = named
+                if not any(_same_side(j, doer) for j in judges):
                     return [doer]
         return []
 
@@ -2346,9 +2363,15 @@ def _addressee(governor: Token, complement: Token, direct_asks: bool = True) -> 
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if complement.dep_ == "ccomp":
+    if complement.dep_ == "ccomp" or _for_clause(complement):
         return _subject_token(complement)
     return None
+
+
+def _for_clause(clause: Token) -> bool:
+    """An infinitive with its own subject after "for": "(called) for Eritrean forces to leave"."""
+    return (clause.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def _time_phrase(token: Token) -> bool:
@@ -2471,6 +2494,13 @@ def _names_weapon(token: Token) -> bool:
     return any(weapons.knows(name) for name in names if name)
 
 
+def _has_required_prep(pattern: Pattern, verb: Token) -> bool:
+    """Whether a verb (or its object) has one of the prepositions a pattern's target must
+    come from: a talk "in Kolkata" is no talk with anyone."""
+    return not pattern.requires_prep or any(
+        c.lower_ in pattern.requires_prep for h in (verb, *object_tokens(verb)) for c in h.children)
+
+
 def _definite_noun(noun: Token) -> bool:
     """A noun that points back to a thing named before: "the test", "this decision"."""
     return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
@@ -2518,6 +2548,15 @@ def _hyphenated_participle(token: Token, lemmas: frozenset[str]) -> bool:
     """A participle joined by a hyphen to the name before it: "EU-led", "Qatar-hosted"."""
     return (token.tag_ == "VBN" and token.i >= 2 and token.doc[token.i - 1].text == "-"
             and token.lemma_.lower() in lemmas)
+
+
+def _named_doers(act: Token) -> list[Token]:
+    """The words that may name who did an act a noun names, most telling first: "Iran's
+    test", "strikes by Israel", "Israeli strikes"."""
+    return ([c for c in act.children if c.dep_ == "poss"]
+            + [g for c in act.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pobj"]
+            + [c for c in act.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN"}])
 
 
 def _hyphenated_doer(participle: Token) -> Token | None:
