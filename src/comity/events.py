@@ -321,6 +321,7 @@ class EventCoder:
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
         untargeted: tuple | None = None   # the first pattern that found all but a target
+        sense_fits = False   # a phrasal sense fits but for its target ("hit the country with sanctions")
         lemma = verb_lemma(verb, self.lexicon.verbs)
         patterns = self.lexicon.verbs[lemma]
         # "Macron hit back": with a particle some pattern of the verb names, it is that phrasal
@@ -414,7 +415,7 @@ class EventCoder:
                 # not a trip to one's own country ("Kenya's president was in Nairobi")
                 # (and not when the one role a target could fill holds a thing: "received air
                 # defence systems" is no visit received)
-                if (events == "no target actor" and untargeted is None and not pattern.converse
+                if (events == "no target actor" and untargeted is None and not pattern.converse and not sense_fits
                         and not (pattern.target == ("object",) and objects)
                         # ("speaking in Kolkata": a talk with no one it needs)
                         and _has_required_prep(pattern, verb)
@@ -422,6 +423,8 @@ class EventCoder:
                         and any(s.is_known for s in sources)
                         and not (targets and code in OWN_COUNTRY_TRIPS)):
                     untargeted = (attempt, pattern, code, [s for s in sources if s.is_known], mood)
+                # (then no looser sense of the verb stands in for it: sanctions are no attack)
+                sense_fits = sense_fits or (events == "no target actor" and bool(pattern.with_words and pattern.objects))
                 continue
             attempt.outcome, attempt.code, attempt.events = "coded", code, events
             attempt.reason = f"{mood.label}; source and target found"
@@ -2227,6 +2230,13 @@ def object_tokens(verb: Token) -> list[Token]:
                        and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
         if joined is not None and any(c.dep_ == "cc" and verb.i < c.i < joined.i for c in verb.children):
             found = [c for c in joined.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ == "relcl" and (all(t.lower_ in RELATIVE_PRONOUNS for t in found) if found else (
+            any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+            and not any(c.dep_ == "advmod" or (c.dep_ == "prep" and any(g.lower_ in RELATIVE_PRONOUNS for g in c.children))
+                        for c in verb.children))):
+        # "the territory (that) it had seized": the noun the clause describes is what it acts
+        # on (not in "the standoff in which Trump ordered tariffs", "the city where they met")
+        found = [verb.head]
     expanded = []
     for token in found:
         expanded.append(token)

@@ -123,20 +123,24 @@ class Coder:
         reference = wire.dateline_date or document.date
         anchor = self._anchor_date(parsed, reference) or wire.dateline_date
         coded = CodedDocument(document=document, wire=wire)
-        previous_date: str | None = None
+        previous_date: str | None = None   # the last sentence's date, to the day or the month
         for index, sentence in enumerate(parsed.sents):
             item = SentenceInput(document.id, document.date, index, sentence, reference)
             # "She also suspended high-level contacts": a sentence that goes on about the last
-            # one's subject tells of the same occasion
-            continued = previous_date if _continues_previous(sentence) else None
+            # one's subject tells of the same occasion; "earlier that month", "the same day"
+            # point back to its date
+            same = _time_of_previous(sentence)
+            continued = None
+            if previous_date and (same == "month" or (len(previous_date) == 10 and (
+                    same == "day" or _continues_previous(sentence)))):
+                continued = previous_date[:7] if same == "month" else previous_date
             events, attempts = self.coder.code_sentence(item, resolver, continued or anchor)
             # Every phrase of the sentence is resolved before the next one is read, whether or
             # not a rule asked about it: later references ("the country", "he", a surname) see
             # the story as read, and `comity explain` shows exactly what the pipeline codes.
             for token in _phrase_heads(sentence):
                 resolver.resolve(token)
-            own = self.coder.statement_date(sentence.root, reference)
-            previous_date = own if own and len(own) == 10 else continued
+            previous_date = self.coder.statement_date(sentence.root, reference) or continued
             coded.events.extend(events)
             if trace is not None:
                 trace.append(self._trace(index, sentence, resolver, attempts, events))
@@ -184,6 +188,17 @@ def _continues_previous(sentence: Span) -> bool:
     """Whether a sentence's main clause has a personal pronoun for subject ("She also ...")."""
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in CONTINUING_PRONOUNS
                for c in sentence.root.children)
+
+
+def _time_of_previous(sentence: Span) -> str | None:
+    """"day" or "month" when a sentence dates itself by the one before: "later that day",
+    "the same day", "earlier that month"."""
+    for token in sentence:
+        if token.lemma_.lower() in {"day", "month"} and any(
+                (c.dep_ == "det" and c.lower_ == "that") or (c.dep_ == "amod" and c.lower_ == "same")
+                for c in token.children):
+            return token.lemma_.lower()
+    return None
 
 
 @cache
