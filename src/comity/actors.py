@@ -847,6 +847,9 @@ class ActorResolver:
         if (actor.country or actor.igo or not actor.code.startswith("---")
                 or not set(actor.sectors) & DOMESTIC_SECTORS):
             return actor
+        if any("region" in self.mentions[t.i].kinds() for t in token.subtree
+               if t.i in self.mentions and t.dep_ in {"amod", "compound", "nmod"}):
+            return actor    # "East African leaders, meeting without Tshisekedi": of no one state
         # the state the sentence before has just made its subject ("Tehran reacted angrily.
         # Foreign Ministry spokeswoman Marzieh Afkham condemned the strikes"), then a wire
         # story's own officials ("NEW DELHI - Foreign Secretary Vijay Gokhale summoned

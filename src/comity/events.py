@@ -863,9 +863,11 @@ class EventCoder:
                 return resolver.actors(shared)
         if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.dep_ == "ccomp"
                 and head.head.lemma_.lower() in self.modality.speech_verbs and head.head != head
-                and verb.lemma_.lower() in (self.modality.speech_verbs | self.modality.request_verbs)):
-            # "Zhao said the sales violated the principle and urged the United States to ...":
-            # the speaker urged, not the sales
+                and (verb.lemma_.lower() in (self.modality.speech_verbs | self.modality.request_verbs)
+                     or not any(a.is_known for a in self.clause_subject(head, resolver, depth + 1)))):
+            # "Zhao said the sales violated the principle and urged the United States to ...",
+            # "said control of the road was a matter of sovereignty and accused Armenia": the
+            # speaker urged or accused, not the sales or the control
             return self.clause_subject(head.head, resolver, depth + 1)
         if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.dep_ == "xcomp"
                 and head.tag_ == "VB" and head.head != head):
@@ -1042,6 +1044,8 @@ class EventCoder:
         if sources and "parties" in pattern.target:
             # "a truce brokered by Qatar and Egypt": co-mediators are not parties
             found = [f for f in found if not any(_same_side(s, f) for s in sources)]
+        if found and sources and pattern.code == DENIAL and all(any(_same_side(s, f) for s in sources) for f in found):
+            found = []  # "Baku denied that its troops had fired": a denial answers the accuser
         if found and sources and "that" in pattern.target and pattern.code[:2] in ASKING_ROOTS and all(
                 any(_same_side(s, f) for s in sources) for f in found):
             # "Beijing demanded that it cancel the sale": no one demands of itself, so "it" is
