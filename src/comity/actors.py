@@ -367,13 +367,20 @@ class ActorResolver:
             antecedent = head.head.head
             return [a for t in [antecedent, *conjuncts(antecedent)] for a in self.resolve(t)]
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
-            if lower in OBJECT_PERSON_PRONOUNS and head.dep_ in {"dobj", "dative"}:
-                subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if lower in OBJECT_PERSON_PRONOUNS and head.dep_ in {"dobj", "dative", "pobj"}:
+                # (the clause's verb, above "talks with him")
+                verb = head.head
+                while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                    verb = verb.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is None and verb.dep_ == "conj":
+                    # "Erdogan was greeted by Sudani and held talks with him": the shared subject
+                    subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subject is not None and subject.pos_ == "PROPN":
                     # "its ambassador, Karima Benyaich, ... Gonzalez Laya summoned her": not the
                     # subject herself (who would be "herself") but the person named before
                     doers = self.resolve(subject)
-                    other = self._person_before(subject.left_edge, doers)
+                    other = self._person_before(head, doers)
                     recent = [p for p in (self.context.subject_person, self.context.previous_subject_person)
                               if p is not None and not any(p.same_entity(d) for d in doers)]
                     if other is None and recent:
@@ -1317,9 +1324,10 @@ def of_object(head: Token) -> Token | None:
 
 
 def _coordinated_of_objects(head: Token) -> list[Token]:
-    """The objects of the "of" on a noun with the names coordinated with them."""
+    """The objects of the "of" (or "from") on a noun with the names coordinated with them:
+    "the foreign ministers of India and Japan", "ministers from Iraq, Turkey and Qatar"."""
     found: list[Token] = []
-    for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
         for owned in (c for c in preposition.children if c.dep_ == "pobj"):
             found += [owned, *conjuncts(owned)]
         break

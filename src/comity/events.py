@@ -34,6 +34,8 @@ LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 CONSULT_ROOT = "04"
+#: A meeting said without more: any other consultation of the same pair says it better.
+GENERIC_CONSULT = "040"
 #: Words that open an indirect question ("asked why ...", "asked whether ...").
 QUESTION_WORDS = {"why", "how", "whether", "what", "when", "where", "who", "if"}
 #: Nouns of "in response to X", "in retaliation for X": the act answers X's doer.
@@ -262,16 +264,23 @@ class EventCoder:
                     attempts.append(attempt)
         _drop_announcements_of_coded_acts(attempts, span.doc, self.modality)
         # One event per (source, target, root) in a sentence: the most specific code wins
-        # ("urged Iran to release the sailors" is 0253, not the bare appeal 020).
+        # ("urged Iran to release the sailors" is 0253, not the bare appeal 020); but a visit
+        # and the talks held on it are two consultations ("was greeted by Sudani and held talks
+        # with him"), each kept over a bare meeting (040)
         best: dict[tuple, Event] = {}
         for attempt in attempts:
             for event in attempt.events:
-                key = (event.source.code, event.target.code if event.target else None, event.root)
+                kind = event.cameo[:3] if event.root == CONSULT_ROOT and event.cameo[:3] != GENERIC_CONSULT else event.root
+                key = (event.source.code, event.target.code if event.target else None, kind)
                 if key not in best or _specificity(event.cameo) > _specificity(best[key].cameo) or (
                         _specificity(event.cameo) == _specificity(best[key].cameo)
                         and event.date_basis == "sentence" and best[key].date_basis != "sentence"):
                     # (of two equally specific, the one its own words date)
                     best[key] = event
+        for (source, target, kind), event in list(best.items()):
+            if kind == CONSULT_ROOT and any(k[:2] == (source, target) and k[2][:2] == CONSULT_ROOT and k[2] != kind
+                                            for k in best):
+                del best[(source, target, kind)]
         chosen = {id(e) for e in best.values()}
         for event in best.values():
             if (event.root in TOLD_ACT_ROOTS or event.cameo == SIGNING) and event.source.is_known and (
@@ -1041,6 +1050,11 @@ class EventCoder:
             # "Armenia and Azerbaijan blamed each other": each acts on the other
             return list(sources)
         found = self._targets_in_roles(trigger, objects, pattern, resolver)
+        if sources and found and any(o.pos_ == "PRON" for o in objects) and all(
+                any(f.same_entity(s) for s in sources) for f in found):
+            # "Qatar, the UAE and Pakistan also condemned them": a pronoun object that would name
+            # the doers themselves names what they act on, told before
+            found = []
         if sources and "parties" in pattern.target:
             # "a truce brokered by Qatar and Egypt": co-mediators are not parties
             found = [f for f in found if not any(_same_side(s, f) for s in sources)]

@@ -35,6 +35,9 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
 #: ("Abiy Ahmed" is "Abiy", "Isaias Afwerki" is "Isaias").
 GIVEN_NAME_SHORT = {"ETH", "ERI"}
 
+#: The Arabic article a family name may carry ("al-Sudani", "el-Sisi"), which news often drops.
+ARABIC_ARTICLE = re.compile(r"^(?:[Aa][lnrstdz]|[Ee]l|[Aa]sh|[Aa]th)-(?=[A-Z])")
+
 #: Two letters are enough for a family name written first ("Xi"), when no one else has it.
 SHORTEST_SHORT_NAME = 2
 
@@ -271,6 +274,10 @@ class Gazetteer:
                 short = self._short_name(form, term.country)
                 if len(short) > SHORTEST_SHORT_NAME or term.country in FAMILY_NAME_FIRST:
                     surname_owners[short].add(name)
+                    # "Sisi" as well as "el-Sisi", "Sudani" as well as "al-Sudani"
+                    bare = ARABIC_ARTICLE.sub("", short)
+                    if bare != short and len(bare) > SHORTEST_SHORT_NAME:
+                        surname_owners[bare].add(name)
         taken = set(self.proper)
         common = {line.strip() for line in data_path("actors/common_names.txt").read_text(
             encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
