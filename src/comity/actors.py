@@ -551,6 +551,7 @@ class ActorResolver:
     def _compose(self, head: Token, tokens: list[Token], mentions: list[Mention]) -> Actor | None:
         text = phrase_text(head, tokens)
         person = igo = None
+        igo_start = state_start = len(self.doc)
         countries: list[str] = []
         possessor_country: str | None = None
         sectors: list[str] = []
@@ -565,7 +566,16 @@ class ActorResolver:
         generic_head = head_mention is None or all(
             e.kind == "role" and e.role_kind != "person" for e in head_mention.entries)
         pronoun_owner = next((t for t in tokens if t.dep_ == "poss" and t.tag_ == "PRP$" and t != head), None)
+        # "Rear Admiral Roy Vincent Trinidad": a state's name after a title and given names the
+        # gazetteer does not know is a surname
+        surname = head_mention is not None and head_mention.start == head.i and any(
+            e.kind == "country" for e in head_mention.entries) and head.i > 0 and (
+            self.doc[head.i - 1].dep_ == "compound" and self.doc[head.i - 1].pos_ == "PROPN"
+            and head.i - 1 not in self.mentions) and any(
+            e.kind == "role" and e.role_kind == "person" for m in mentions for e in m.entries)
         for mention in ordered:
+            if surname and mention is head_mention:
+                continue
             for entry in self._by_story_states(mention.entries):
                 if entry.kind == "person" and person is None:
                     candidates = [e.person for e in mention.entries if e.kind == "person"]
@@ -580,7 +590,7 @@ class ActorResolver:
                     if mention is not head_mention and head_mention is not None and any(
                             e.kind == "country" for e in head_mention.entries):
                         continue  # "NATO-member Norway", "OPEC member Nigeria": the state
-                    igo = entry.igo
+                    igo, igo_start = entry.igo, mention.start
                 elif entry.kind in STATE_KINDS:
                     if entry.kind == "body" and entry.person and own_code is None and (
                             mention is head_mention or generic_head):
@@ -588,6 +598,8 @@ class ActorResolver:
                         own_code = entry.person
                     if entry.country and entry.country not in countries:
                         countries.append(entry.country)
+                    if entry.kind in {"country", "adjective"} and mention is not head_mention:
+                        state_start = min(state_start, mention.start)
                     if any(self.doc[i].dep_ == "poss" for i in range(mention.start, mention.end)):
                         possessor_country = possessor_country or entry.country
                     _extend(sectors, entry.sectors)
@@ -722,7 +734,9 @@ class ActorResolver:
         if own_code:
             # a group with a code of its own ("IMGMUSISI"), counted under its base state
             actor = Actor(own_code, country, tuple(sectors[:3]), name, text)
-        elif igo is not None and possessor_country is None:
+        elif igo is not None and possessor_country is None and not (country and state_start < igo_start):
+            # (but "the Palestinian UN envoy", "the Armenian Security Council": a state's own
+            # delegate or organ, its state named first)
             if "GOV" in sectors:
                 # "the NATO Secretary General", "the ICC President", "U.N. officials", "EU
                 # leaders" are the organisation's own voice, coded as the organisation, as its

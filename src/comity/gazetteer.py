@@ -35,6 +35,8 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
 #: ("Abiy Ahmed" is "Abiy", "Isaias Afwerki" is "Isaias").
 GIVEN_NAME_SHORT = {"ETH", "ERI"}
 
+#: A middle initial between two names ("Dinesh K. Tripathi").
+MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-Z]\. (?=[A-Z])")
 #: The Arabic article a family name may carry ("al-Sudani", "el-Sisi"), which news often drops.
 ARABIC_ARTICLE = re.compile(r"^(?:[Aa][lnrstdz]|[Ee]l|[Aa]sh|[Aa]th)-(?=[A-Z])")
 
@@ -268,7 +270,10 @@ class Gazetteer:
                         end=row.get("end") or None)
             self.terms[name].append(term)
             self.holders[(term.country, term.office)].append((name, term))
-            for form in [name, *split_list(row.get("aliases"))]:
+            forms = [name, *split_list(row.get("aliases"))]
+            # "Dinesh Tripathi" as well as "Dinesh K. Tripathi": news often drops a middle initial
+            forms += [bare for form in forms if (bare := MIDDLE_INITIAL.sub(" ", form)) != form]
+            for form in forms:
                 self.add_proper(form, Entry("person", person=name))
                 # "Erdoğan" as well as "Erdogan": every spelling gives a short form
                 short = self._short_name(form, term.country)
