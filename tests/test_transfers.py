@@ -35,6 +35,15 @@ CASES = [
     # -- who supplies: a helper supplies the helped ---------------------------------------
     ("The United States and Britain will help Australia acquire eight nuclear-powered submarines.",
      dict(supplier="USA", recipient="AUS", system="submarines", category="ship", stage="talks", quantity=8)),
+    # a deal clause that names no recipient takes the one of the sentence's other deal
+    ("Britain and Poland said they would send tanks to Ukraine, and Warsaw promised a Patriot battery.",
+     dict(supplier="POL", recipient="UKR", system="Patriot", stage="agreed")),
+    # a state that announces a system for another pledges it
+    ("Canada announced a NASAMS battery for Ukraine on Tuesday.",
+     dict(supplier="CAN", recipient="UKR", system="NASAMS", stage="agreed")),
+    # the later items of a list of systems stand where the first does
+    ("Washington will provide Stryker vehicles and Berlin Marder vehicles to Ukraine.",
+     dict(supplier="DEU", recipient="UKR", system="Marder")),
     # -- stages ---------------------------------------------------------------------------
     ("India and Russia are negotiating the purchase of Su-30MKI fighters.",
      dict(supplier="RUS", recipient="IND", system="Su-30MKI", category="aircraft", stage="talks")),

@@ -655,7 +655,7 @@ class ActorResolver:
                 # the man is a namesake of the one the gazetteer knows (Spain's prime minister)
                 person = None
         if person is not None:
-            actor = self.gaz.person_actor(person, self.context.date, text)
+            actor = self.gaz.person_actor(person, self.context.date, text, office)
             if actor.sectors == (FORMER_OFFICIAL_SECTOR,) and igo is not None and sectors:
                 # "the EU's special representative, Miroslav Lajcak": a former minister now
                 # serving an organisation speaks for it

@@ -305,8 +305,10 @@ class Gazetteer:
     def sectors_of_office(self, office: str) -> tuple[str, ...]:
         return self.office_sectors.get(office, DEFAULT_OFFICE_SECTORS)
 
-    def term_on(self, person: str, date: str | None) -> Term | None:
-        """The term a person held on a date (the latest one when no date is given)."""
+    def term_on(self, person: str, date: str | None, office: str | None = None) -> Term | None:
+        """The term a person held on a date (the latest one when no date is given); of two
+        held at once, the one of ``office`` when given (the title the text uses: "ISI chief
+        Asim Malik" while he is also national security adviser), else the higher."""
         terms = self.terms.get(person, [])
         if not terms:
             return None
@@ -316,7 +318,7 @@ class Gazetteer:
         if not current:
             return None
         rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
-        return min(current, key=lambda t: rank.get(t.office, len(rank)))
+        return min(current, key=lambda t: (t.office != office, rank.get(t.office, len(rank))))
 
     def person_for_date(self, persons: list[str], date: str | None) -> str:
         """Which of several people a shared name ("Bush", "Gandhi", "George Bush") means on a
@@ -360,9 +362,10 @@ class Gazetteer:
             return max(ended, key=last_end)
         return max(candidates, key=latest_start)
 
-    def person_actor(self, person: str, date: str | None, text: str = "") -> Actor:
-        """The CAMEO actor of a known office holder on a date."""
-        term = self.term_on(person, date)
+    def person_actor(self, person: str, date: str | None, text: str = "", office: str | None = None) -> Actor:
+        """The CAMEO actor of a known office holder on a date (in ``office``, when the text's
+        title names one of the offices held that day)."""
+        term = self.term_on(person, date, office)
         if term is not None:
             return self._actor_for_term(term, person, text)
         terms = self.terms[person]

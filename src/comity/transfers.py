@@ -913,7 +913,7 @@ class TransferExtractor:
                 previous = _latest_deal(found_in, index)
                 for mention in systems:
                     for record in self._transfers(document, parsed, index, sentence, mention, systems,
-                                                  resolver, mentions, previous, records):
+                                                  resolver, mentions, previous, records + sentence_records):
                         sentence_records.append(record)
                         if record.recipient is None and record.supplier is not None:
                             fallbacks[id(record)] = (_recipient_told(records, record)
@@ -1187,9 +1187,10 @@ class TransferExtractor:
             passed_deal = passed_deal or (current.pos_ in NOUN_POS and self._noun_word(current) is not None)
             if current is not token and not passed_deal and current.pos_ in NOUN_POS \
                     and current.dep_ not in {"appos", "conj", "compound"} and not self._carrier(current) \
-                    and path[-2].dep_ != "appos":
+                    and path[-2].dep_ not in {"appos", "conj"}:
                 # (a name with the system in apposition is the system: "INS Tushil, a Project
-                # 11356 frigate")
+                # 11356 frigate"; a list's first item stands where the others do: "Bradley
+                # fighting vehicles and Marder vehicles")
                 # "a plan for an enveloping fire with Hwasong-12s", "the second version of
                 # India's Tejas": below its deal word a system hangs only from other systems,
                 # units and amounts.
@@ -1249,6 +1250,10 @@ class TransferExtractor:
         found: list[tuple[Token, DealWord]] = []
         if node.pos_ in CLAUSE_POS:
             word = self._verb_word(node)
+            below = next((c for c in node.children if c in path), None)
+            if word is not None and lemma in self.lexicon.light_verbs and below is not None and \
+                    self._noun_word(below) is not None:
+                word = None     # "announced its plan to buy the drones": the noun decides
             if word is not None:
                 found.append((node, word))
             elif lemma in self.lexicon.light_verbs or lemma in self.lexicon.content_verbs:
@@ -1540,6 +1545,11 @@ class TransferExtractor:
             # after Britain pledged them to Kyiv: the recipient the story gave this deal
             recipient = next((r.recipient for r in reversed(told) if r.supplier == supplier
                               and r.designation == mention.designation and r.recipient), None)
+        if recipient is None and supplier is not None:
+            # "they would send infantry fighting vehicles to Ukraine, and Berlin promised a
+            # Patriot battery": the recipient of the sentence's other deal
+            recipient = next((r.recipient for r in reversed(told) if r.recipient and r.recipient != supplier
+                              and sentence.start_char <= r.span[0] < sentence.end_char), None)
         if recipient is None and supplier is not None and resolver is not None:
             states = _states_named(sentence, mentions, exclude=supplier)
             recipient = states[0] if len(states) == 1 else None
@@ -1595,6 +1605,11 @@ class TransferExtractor:
                 # is one side, the one the deal's words leave open.
                 states = _states_named(doc[child.i:child.i + 1], mentions)
                 roles.modifiers.extend(c for c in states if c not in roles.modifiers)
+                if child.pos_ == "PROPN" and "conj" in {anchor.dep_, anchor.head.dep_} and \
+                        set(states) & set(mention.producers):
+                    # "Washington will provide Bradley vehicles and Berlin Marder vehicles": a
+                    # state set before a later item of a list supplies that item, alone
+                    roles.suppliers[:] = states
 
     def _recipient_nearby(self, sentence: Span, supplier: str, mentions: dict) -> str | None:
         """The one other state of the sentence before or after a deal whose words name no
