@@ -380,11 +380,14 @@ class EventCoder:
                 sources = self._verb_sources(verb, pattern, resolver, mood)
             if not sources and pattern.place_doer and _passive(verb) and not _agent_named(verb):
                 # "French aircraft were barred from Niger's airspace": Niger barred them;
-                # "Canada's envoy in New Delhi was summoned": the state of his post did
-                places = _preposition_objects(verb, ("from",)) or [
-                    p for subject in objects for p in _preposition_objects(subject, ("in",))]
-                sources = [a for place in places for a in self._owner_of(place, resolver) if a.is_known] or [
-                    a for place in places for a in resolver.actors(place) if a.is_known and not a.sectors]
+                # "Canada's envoy in New Delhi was summoned", "France's ambassador to Britain
+                # was called in to the Foreign Office": the state of his post did
+                places = _preposition_objects(verb, ("from",)) + [
+                    p for subject in objects for p in _preposition_objects(subject, ("in", "to"))
+                ] + _preposition_objects(verb, ("to",))
+                sources = next(([a] for place in places for a in [
+                    *self._owner_of(place, resolver), *resolver.actors(place)]
+                    if a.is_known and (not a.sectors or a.sectors == ("GOV",))), [])
             if not sources and conflict:
                 sources = self._unclaimed_attackers(verb, resolver, violent)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
@@ -472,7 +475,9 @@ class EventCoder:
             return "a call for something asks for it: no telephone call"
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
-        if verb.lemma_.lower() in self.modality.evaluative_verbs and (
+        phrasal = bool(pattern.with_words) and all(
+            any(c.dep_ == "prt" and c.lower_ == w for c in verb.children) for w in pattern.with_words)
+        if verb.lemma_.lower() in self.modality.evaluative_verbs and not phrasal and (
                 any(c.dep_ == "oprd" and c.lower_ not in pattern.with_words for c in words) or (
                     verb.lemma_.lower() in self.modality.phone_verbs
                     and any(c.dep_ != "xcomp" and c.lower_ not in pattern.with_words
@@ -1711,7 +1716,8 @@ class EventCoder:
                 targets = [outside]
         pairs: list[tuple[Actor, Actor | None]] = []
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t)]
+            # (one party acting on itself is no event between two: "the firm insists its crew ...")
+            pairs = [(s, t) for s in sources for t in targets if not s.same_entity(t) and s.code != t.code]
             if pattern.mutual:
                 pairs += [(t, s) for s, t in pairs if t.is_known]
             elif code[:3] == RELEASE_CODE and _in_exchange(trigger):
@@ -2605,7 +2611,7 @@ def _predicate_adjective(token: Token) -> bool:
 def _factual_clause(clause: Token) -> bool:
     """A complement that tells what was or has been ("that they had been delivered", "that it
     sent drones"), not what should be."""
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.i < clause.head.i:
         return False  # (", diplomats quoted ... as saying": the report, not what is demanded)
     return clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "has", "have", "was", "were"}
                                        for c in clause.children)
