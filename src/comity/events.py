@@ -34,6 +34,8 @@ LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 CONSULT_ROOT = "04"
+#: Copulas whose subject undergoes what the complement says ("would become a target").
+UNDERGOING_COPULAS = {"become"}
 #: A meeting said without more: any other consultation of the same pair says it better.
 GENERIC_CONSULT = "040"
 #: Words that open an indirect question ("asked why ...", "asked whether ...").
@@ -388,6 +390,10 @@ class EventCoder:
                 sources = next(([a] for place in places for a in [
                     *self._owner_of(place, resolver), *resolver.actors(place)]
                     if a.is_known and (not a.sectors or a.sectors == ("GOV",))), [])
+            if not sources and pattern.owner_doer and _passive(verb) and not _agent_named(verb):
+                # "Kosovo's special police units will be withdrawn": whoever's they are withdraws them
+                sources = [a for o in objects for a in resolver.actors(o) if a.is_known][:1]
+                sources = [Actor.build(a.country, (), None, a.text, a.igo) for a in sources]
             if not sources and conflict:
                 sources = self._unclaimed_attackers(verb, resolver, violent)
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
@@ -1303,6 +1309,11 @@ class EventCoder:
                 # "to help Ukraine rebuild its grid": the one helped is the next clause's subject
                 acted_on += [g for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
                              for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
+                if clause.dep_ == "ccomp" and (_passive(clause) or clause.lemma_.lower() in UNDERGOING_COPULAS
+                                               or _phrasal_lemma(clause) in self.modality.undergoing_verbs):
+                    # "warned that Danish warships could become targets", "... would be hit",
+                    # "... would face consequences": the subject is the one it would befall
+                    acted_on += [g for g in clause.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
                 # "to resume its operations": what a pronoun owns is the threatener's own
                 own = [o for o in acted_on if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
                 acted.extend(o for o in acted_on if o not in own)

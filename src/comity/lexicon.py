@@ -31,6 +31,7 @@ class Pattern:
     doer_domains: tuple[tuple[str, str], ...] = ()   # refine by who acts ("protesters stormed")
     state_code: str | None = None   # the code when a state or its organs act ("China protested": 114)
     place_doer: bool = False        # agentless passive: the owner of the "from" place acts
+    owner_doer: bool = False        # agentless passive: the owner of what is acted on acts ("X's troops will be withdrawn")
     converse_code: str | None = None  # also coded the other way with this code (host 043, guest 042)
     reciprocal: bool = False
     mutual: bool = False            # CAMEO's reciprocal events: "A held talks with B" is also B->A
@@ -170,6 +171,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             doer_domains=tuple((str(k), str(v)) for k, v in doer_domains.items()),
             state_code=str(entry["state_code"]) if entry.get("state_code") else None,
             place_doer=bool(entry.get("place_doer", False)),
+            owner_doer=bool(entry.get("owner_doer", False)),
             converse_code=str(entry["converse_code"]) if entry.get("converse_code") else None,
             reciprocal=bool(entry.get("reciprocal", False)),
             mutual=bool(entry.get("mutual", False)),
