@@ -573,8 +573,14 @@ class ActorResolver:
             self.doc[head.i - 1].dep_ == "compound" and self.doc[head.i - 1].pos_ == "PROPN"
             and head.i - 1 not in self.mentions) and any(
             e.kind == "role" and e.role_kind == "person" for m in mentions for e in m.entries)
+        # "Washington, long Riyadh's main security partner": a state named at the head keeps
+        # its own state; what its apposition says of it names no other
+        described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree} if (
+            head_mention is not None and any(e.kind in {"country", "city"} for e in head_mention.entries)) else set()
         for mention in ordered:
             if surname and mention is head_mention:
+                continue
+            if mention.start in described:
                 continue
             for entry in self._by_story_states(mention.entries):
                 if entry.kind == "person" and person is None:
@@ -694,7 +700,7 @@ class ActorResolver:
                 sectors.insert(0, people)
         country = possessor_country or (countries[0] if countries else None)
         if (not sectors and igo is None and head_mention is not None and head_mention.text in self.gaz.capitals
-                and len(mentions) == 1 and _acting(head)):
+                and len([m for m in mentions if m.start not in described]) == 1 and _acting(head)):
             # "Beijing protested", "Moscow's decision": a capital that acts is its government
             # (one attacked or visited is the place)
             sectors = ["GOV"]
