@@ -1052,7 +1052,8 @@ class EventCoder:
         reporter = _subject_token(speech) if speech is not None else None
         if reporter is None or reporter.pos_ == "PRON" or reporter.dep_ not in SUBJECT_DEPS:
             return None
-        plural = reporter.tag_ in {"NNS", "NNPS"} or bool(conjuncts(reporter))
+        # (a plural verb says so of a name the tagger took for singular: "The Houthis say")
+        plural = reporter.tag_ in {"NNS", "NNPS"} or bool(conjuncts(reporter)) or speech.tag_ == "VBP"
         return reporter if plural == (pronoun == "they") else None
 
     def _targets(self, trigger: Token, objects: list[Token], pattern: Pattern,
