@@ -901,6 +901,13 @@ class EventCoder:
             # participle after a judgment said is the speaker's (an act said is its doer's:
             # "Syrian media reported insurgents bombarded Aleppo, killing eight")
             return self.clause_subject(head.head, resolver, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:
+            # "Myanmar's conflict should stay inside its borders, he said, accusing its forces
+            # of ...": a participle after a quotation tagged with its speaker is the speaker's
+            speech = next((c for c in head.children if c.dep_ == "parataxis" and c.i < verb.i
+                           and c.lemma_.lower() in self.modality.speech_verbs), None)
+            if speech is not None:
+                return self.clause_subject(speech, resolver, depth + 1)
         if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ != "VBG":
             # "saying there was no evidence the attack had come from Yemen and accusing Iran":
             # a participle joined to a finite verb continues the participle before it
