@@ -1582,7 +1582,10 @@ class EventCoder:
         faulted = [o for i in sorted(inside) if stance in {DISAPPROVAL, ACCUSATION}
                    and verb.doc[i].lemma_.lower() in modal.disapproval_words
                    for o in [*preposition_objects(verb.doc[i], ("from", "by")),
-                             *(c for c in verb.doc[i].children if c.dep_ == "poss")]]
+                             *(c for c in verb.doc[i].children if c.dep_ == "poss"),
+                             # ("lapses in the way India handles its missiles": whose conduct)
+                             *(g for p in preposition_objects(verb.doc[i], ("in",)) for r in p.children
+                               if r.dep_ == "relcl" for g in r.children if g.dep_ == "nsubj")]]
         # ("committed to carrying out the deal with Rwanda": the partner of the relationship)
         partners = [o for c in content for t in c.subtree if t.dep_ == "prep" and t.lower_ in {"with", "between"}
                     for o in t.children if o.dep_ == "pobj"] if stance[:2] == INTENT_ROOT else []
