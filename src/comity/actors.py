@@ -389,6 +389,15 @@ class ActorResolver:
                         other = recent[0]
                     if other is not None:
                         return [other]
+            if lower in {"it", "they"} and head.dep_ == "nsubj" and head.head.dep_ == "advcl" and any(
+                    c.dep_ == "mark" for c in head.head.children):
+                # "India has placed no order since it bought Swedish guns": the subject of a
+                # subordinate clause is the main clause's, when that names a state or body
+                main = next((c for c in head.head.head.children if c.dep_ == "nsubj" and c.i < head.i
+                             and c.pos_ != "PRON"), None)
+                named = [a for a in self.resolve(main) if a.is_known] if main is not None else []
+                if named and not named[0].name and (lower == "they") == (main.tag_ in {"NNS", "NNPS"}):
+                    return named
             if lower == "it" and head.dep_ in {"dobj", "dative"}:
                 # "wrote to Malta asking it to let the vessel in": the state just named
                 named = self._country_named_before(head, head.sent.start, heads_only=True)

@@ -744,6 +744,8 @@ class EventCoder:
         to free ...". Who is asked is the clause's subject or the noun's "to" object."""
         if verb.dep_ not in {"acl", "advcl", "ccomp", "xcomp"} or verb.head == verb:
             return None
+        if any(c.dep_ == "mark" and c.lower_ not in {"that", "for"} for c in verb.children):
+            return None     # "has placed no order since it bought ...": a time, not what is asked
         noun = verb.head
         if noun.pos_ in CLAUSE_POS:
             # "issued an appeal to Turkey to free": the clause hangs on the verb of the noun
