@@ -1190,6 +1190,8 @@ class EventCoder:
         for token in trigger.sent:
             if token.pos_ != "PROPN" or token.dep_ in {"compound", "poss", "amod"}:
                 continue
+            if token.i in resolver.mentions and "city" in resolver.mentions[token.i].kinds():
+                continue    # ("talks in Doha mediated by Qatar": where, not who)
             for actor in resolver.actors(token, expand_conj=False):
                 if actor.is_known and not actor.sectors and actor not in parties:
                     parties.append(actor)
