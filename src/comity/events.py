@@ -2637,7 +2637,8 @@ def _predicate_adjective(token: Token) -> bool:
 def _factual_clause(clause: Token) -> bool:
     """A complement that tells what was or has been ("that they had been delivered", "that it
     sent drones"), not what should be."""
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and clause.i < clause.head.i:
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and (
+            clause.i < clause.head.i or any(t.text == "," for t in clause.doc[clause.head.i:clause.i])):
         return False  # (", diplomats quoted ... as saying": the report, not what is demanded)
     return clause.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "has", "have", "was", "were"}
                                        for c in clause.children)
