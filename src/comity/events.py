@@ -436,7 +436,7 @@ class EventCoder:
                 if (events == "no target actor" and untargeted is None and not pattern.converse and not sense_fits
                         and not (pattern.target == ("object",) and objects)
                         # ("speaking in Kolkata": a talk with no one it needs)
-                        and _has_required_prep(pattern, verb)
+                        and _has_required_prep(pattern, verb, objects)
                         and not _passes_through(verb, self.modality.transparent_verbs)
                         and any(s.is_known for s in sources)
                         and not (targets and code in OWN_COUNTRY_TRIPS)):
@@ -477,7 +477,7 @@ class EventCoder:
         if missing:
             return f"needs '{' '.join(missing)}' with the verb"
         if pattern.code[:2] == CONSULT_ROOT and verb.lemma_.lower() in self.modality.phone_verbs and any(
-                c.lower_ == "for" and c.dep_ == "prep" for c in words) | any(_for_clause(c) for c in words):
+                (c.lower_ == "for" and c.dep_ == "prep") or _for_clause(c) for c in words):
             return "a call for something asks for it: no telephone call"
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
@@ -2554,11 +2554,11 @@ def _names_weapon(token: Token) -> bool:
     return any(weapons.knows(name) for name in names if name)
 
 
-def _has_required_prep(pattern: Pattern, verb: Token) -> bool:
+def _has_required_prep(pattern: Pattern, verb: Token, objects: list[Token]) -> bool:
     """Whether a verb (or its object) has one of the prepositions a pattern's target must
     come from: a talk "in Kolkata" is no talk with anyone."""
     return not pattern.requires_prep or any(
-        c.lower_ in pattern.requires_prep for h in (verb, *object_tokens(verb)) for c in h.children)
+        c.lower_ in pattern.requires_prep for h in (verb, *objects) for c in h.children)
 
 
 def _definite_noun(noun: Token) -> bool:
