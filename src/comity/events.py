@@ -34,8 +34,6 @@ LOCATION_PREPS = {"in", "at"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 CONSULT_ROOT = "04"
-#: Copulas whose subject undergoes what the complement says ("would become a target").
-UNDERGOING_COPULAS = {"become"}
 #: A meeting said without more: any other consultation of the same pair says it better.
 GENERIC_CONSULT = "040"
 #: Words that open an indirect question ("asked why ...", "asked whether ...").
@@ -1132,11 +1130,12 @@ class EventCoder:
                 if not generic and told != lemma:
                     continue
                 if isinstance(doer, Token):
-                    named = next((a for t in _named_doers(doer) for a in resolver.actors(t, expand_conj=False)
-                                  if a.is_known), None)
-                    if named is None:
+                    # ("Iran's test", "strikes by Israel", "Israeli strikes": not "sanctions on
+                    # Iran", whose preposition names the one acted on)
+                    named = [a for a in self._owner_of(doer, resolver, prepositions=("by",)) if a.is_known]
+                    if not named:
                         continue
-                    doer = named
+                    doer = named[0]
                 if not any(_same_side(j, doer) for j in judges):
                     return [doer]
         return []
@@ -1235,30 +1234,17 @@ class EventCoder:
         return []
 
     def _owner_of(self, thing: Token, resolver: ActorResolver, trigger: Token | None = None,
-                  brokers_own: bool = True, look_back: bool = False) -> list[Actor]:
+                  brokers_own: bool = True, prepositions: tuple[str, ...] = OWNER_PREPOSITIONS) -> list[Actor]:
         """The actor a non-actor noun belongs to or is done by: "Russia's annexation", "the
-        attack by Israeli forces", "the deaths of Indonesian sailors", "the Russian proposal";
-        "the test" after "the North's sixth nuclear test", the owner named then."""
+        attack by Israeli forces", "the deaths of Indonesian sailors", "the Russian proposal"."""
         if thing.pos_ not in {"NOUN", "PROPN"}:
             return []
-        own = self._own_owner(thing, resolver, trigger, brokers_own)
-        if own or not look_back or thing.pos_ != "NOUN" or not _definite_noun(thing):
-            return own
-        for earlier in reversed(thing.doc[:thing.i]):
-            if earlier.pos_ == "NOUN" and earlier.lemma_ == thing.lemma_ and earlier.i not in resolver.mentions:
-                owners = self._own_owner(earlier, resolver, None, brokers_own)
-                if owners:
-                    return owners
-        return []
-
-    def _own_owner(self, thing: Token, resolver: ActorResolver, trigger: Token | None,
-                   brokers_own: bool) -> list[Actor]:
         for child in thing.children:
             if child.dep_ == "poss":
                 actors = resolver.actors(child)
                 if actors:
                     return actors
-        for preposition in OWNER_PREPOSITIONS:
+        for preposition in prepositions:
             for child in thing.children:
                 if child.dep_ in {"prep", "agent"} and child.lower_ == preposition:
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -1321,8 +1307,9 @@ class EventCoder:
                 # "to help Ukraine rebuild its grid": the one helped is the next clause's subject
                 acted_on += [g for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
                              for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
-                if clause.dep_ == "ccomp" and (_passive(clause) or clause.lemma_.lower() in UNDERGOING_COPULAS
-                                               or _phrasal_lemma(clause) in self.modality.undergoing_verbs):
+                if clause.dep_ == "ccomp" and (
+                        _passive(clause) or clause.lemma_.lower() in self.modality.undergoing_copulas
+                        or _phrasal_lemma(clause) in self.modality.undergoing_verbs):
                     # "warned that Danish warships could become targets", "... would be hit",
                     # "... would face consequences": the subject is the one it would befall
                     acted_on += [g for g in clause.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
@@ -1595,7 +1582,7 @@ class EventCoder:
                     for o in t.children if o.dep_ == "pobj"] if stance[:2] == INTENT_ROOT else []
         target = next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
                        for a in resolver.actors(token) or (
-                           self._owner_of(token, resolver, look_back=True)
+                           self._owner_of(token, resolver)
                            or self._earlier_doer([token], [speaker], resolver)
                            if stance in {DISAPPROVAL, ACCUSATION} else [])
                        if a.is_known and a.country != speaker.country), None)
@@ -2608,15 +2595,6 @@ def _hyphenated_participle(token: Token, lemmas: frozenset[str]) -> bool:
     """A participle joined by a hyphen to the name before it: "EU-led", "Qatar-hosted"."""
     return (token.tag_ == "VBN" and token.i >= 2 and token.doc[token.i - 1].text == "-"
             and token.lemma_.lower() in lemmas)
-
-
-def _named_doers(act: Token) -> list[Token]:
-    """The words that may name who did an act a noun names, most telling first: "Iran's
-    test", "strikes by Israel", "Israeli strikes"."""
-    return ([c for c in act.children if c.dep_ == "poss"]
-            + [g for c in act.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
-               for g in c.children if g.dep_ == "pobj"]
-            + [c for c in act.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "PROPN"}])
 
 
 def _hyphenated_doer(participle: Token) -> Token | None:

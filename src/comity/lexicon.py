@@ -86,6 +86,7 @@ class Modality:
     stative_participles: frozenset[str]
     appeal_nouns: frozenset[str]
     undergoing_verbs: frozenset[str] = frozenset()
+    undergoing_copulas: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     phone_verbs: frozenset[str] = frozenset()
