@@ -102,6 +102,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, gaz: Gazetteer):
         self.gaz = gaz
+        self._dictionary_words = _dictionary_words(nlp)
         self._proper = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, tuple[Entry, ...]] = {}
@@ -146,6 +147,8 @@ class MentionFinder:
                 continue  # "Maduro received Saab" after "Alex Saab": the same man, no firm
             if mention.kinds() == {"person"} and all(t.ent_type_ == "DATE" for t in span):
                 continue  # "in May", "since August": a month, not Theresa May
+            if span.text.lower() in self._dictionary_words and _common_word_as_surname(span, mention):
+                continue  # "Power cuts", "Chambers of commerce": words, not Samantha Power
             for i in range(span.start, span.end):
                 by_token[i] = mention
         return by_token
@@ -158,6 +161,14 @@ class MentionFinder:
             return False
         title = any(e.role_kind == "person" for e in self.gaz.roles.get(doc[before].lower_, []))
         return title and doc[after].is_title and doc[after].pos_ == "PROPN"
+
+    def _country_ends_at(self, doc: Doc, end: int) -> bool:
+        """Whether the words up to and including `end` are a state's name ("Kenya", "South
+        Africa"), not its adjective or possessive."""
+        for start in range(max(0, end - 2), end + 1):
+            if any(e.kind == "country" for e in self.gaz.proper.get(doc[start:end + 1].text, ())):
+                return True
+        return False
 
     def _part_of_other_name(self, doc: Doc, mention: Mention, matched: set[int]) -> bool:
         """A known person's surname or initials inside someone else's name: "Levy" in "Levy
@@ -186,6 +197,10 @@ class MentionFinder:
         if after + 2 < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after + 1].text == "-" \
                 and not doc[after].whitespace_ and doc[after + 2].is_title and after + 2 not in matched:
             return True  # a given name before someone else's surname: "Haitham" in "Haitham al-Ghais"
+        if after + 1 < len(doc) and doc[after].lower_ in PATRONYMIC_PARTICLES and doc[after + 1].is_title:
+            return True  # a given name before a father's name: "Yusuf" in "Yusuf bin Alawi"
+        if not firm and self._country_ends_at(doc, first - 1):
+            return True  # a company named after its state: "Power" in "Kenya Power"
         for position in (first - 1,) if firm else (first - 1, mention.end):
             if not 0 <= position < len(doc):
                 continue
@@ -1238,6 +1253,8 @@ FOLLOWER_NOUNS = {"supporter", "follower", "loyalist", "partisan", "backer", "di
 PERSON_RELATIVE_PRONOUNS = {"who", "whom"}
 #: Articles and particles joined by a hyphen to a surname ("al-Malki", "el-Sisi", "bin-Laden").
 NAME_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "abu", "ul"}
+#: Words that join a given name to a father's name ("Yusuf bin Alawi", "Mohamed ould Ghazouani").
+PATRONYMIC_PARTICLES = {"bin", "ibn", "bint", "ould"}
 #: Object pronouns that cannot mean the subject of their own clause.
 OBJECT_PERSON_PRONOUNS = {"him", "her"}
 #: Words that rank a noun among others rather than point back to one named before.
@@ -1257,6 +1274,33 @@ ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "al
                      "sponsored", "funded", "armed", "trained", "friendly", "leaning",
                      # "a U.S.-brokered agreement" is not the broker's agreement
                      "brokered", "mediated", "drafted", "proposed"}
+
+
+def _dictionary_words(nlp: Language) -> frozenset[str]:
+    """The English nouns, verbs and adjectives the pipeline's lemmatizer lists ("power",
+    "chamber"), empty when it has no such table."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for key in index for word in index[key])
+
+
+def _common_word_as_surname(span: Span, mention: Mention) -> bool:
+    """Whether a lone surname opening a sentence is a capitalised common word the parser
+    reads as one: it modifies a common noun or governs an "of" phrase ("Power cuts hit
+    Kenya", "Chambers of commerce"), where a surname stands alone ("Power said")."""
+    token = span[0]
+    if len(span) != 1 or mention.kinds() != {"person"} or token.i != token.sent.start \
+            or token.pos_ not in {"NOUN", "ADJ", "VERB"} or token.is_upper \
+            or any(e.person == token.text for e in mention.entries):
+        return False
+    if token.dep_ in {"compound", "amod"}:
+        return token.head.pos_ == "NOUN" and token.head.is_lower
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.is_lower for g in c.children)
+               for c in token.children)
 
 
 def _given_name_at(doc: Doc, position: int, matched: set[int]) -> bool:

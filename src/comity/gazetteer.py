@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .data import data_path, read_tsv, split_list
 from .records import Actor
 
@@ -290,7 +292,9 @@ class Gazetteer:
             # A short name is only safe when it names nothing else and is not a name many
             # people share ("Mohammed", "Singh", "Kim"). Office holders who share one ("Bush",
             # "Gandhi") each get an entry; the document date chooses (person_for_date).
-            if len(short) >= SHORTEST_SHORT_NAME and short not in taken and short not in common:
+            # ("Some" for Abel Some would read "Some 500 troops" as him; "He" for He Lifeng)
+            if len(short) >= SHORTEST_SHORT_NAME and short not in taken and short not in common \
+                    and _strip_accents(short).lower() not in STOP_WORDS:
                 for owner in sorted(owners):
                     self.add_proper(short, Entry("person", person=owner))
 
