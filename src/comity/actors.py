@@ -715,6 +715,12 @@ class ActorResolver:
         if state_owner is not None and not countries and igo is None and sectors:
             # "the country's military government": the state last named
             possessor_country = self._country_named_before(state_owner)
+        divided_owner = next((t for t in tokens if t.dep_ == "poss" and t != head and t.lower_ in {"north", "south"}),
+                             None)
+        if divided_owner is not None and not countries and igo is None and sectors:
+            # "the North's foreign ministry": the half of the divided state named before
+            half = self._divided_state_reference(divided_owner, noun_phrase_tokens(divided_owner))
+            possessor_country = half.country if half is not None else possessor_country
         residence = self._residence(head, mentions)
         if residence is not None and possessor_country is None:
             # CAMEO codes an ethnic group by its state of residence, the people in the sector

@@ -691,7 +691,13 @@ class EventCoder:
             # an act held for the purpose is done with it ("a rally in Lagos to protest ...")
             held = verb.head.lemma_.lower() in self.lexicon.nouns and self.noun_mood(
                 verb.head, None).kind == "asserted"
-            if not held:
+            # "the first Saudi monarch to travel to Russia": a rank among those who did it
+            ranked = any(c.dep_ in {"amod", "advmod"} and c.lower_ in modal.ranking_words
+                         for c in verb.head.children)
+            if verb.head.lemma_.lower() in TIME_NOUNS and any(c.dep_ == "nummod" for c in verb.head.children):
+                # "have 30 days to raise objections": a window to act, which may go unused
+                mood.kind, mood.governor = "hypothetical", verb.head
+            elif not held and not ranked:
                 mood.kind, mood.governor = "intent", verb.head
         mood.condition = self._condition(verb)
         if mood.kind == "hypothetical" and not mood.negated:
@@ -1890,10 +1896,16 @@ class EventCoder:
             shared = self._own_date(clause, doc_date, future and same_act)
             if shared:
                 return shared, "sentence"
-        adjunct = self._adjunct_date(trigger if trigger.pos_ in CLAUSE_POS else _clause_of(trigger),
-                                     doc_date, future)
+        clause = trigger if trigger.pos_ in CLAUSE_POS else _clause_of(trigger)
+        adjunct = self._adjunct_date(clause, doc_date, future)
         if adjunct:
             return adjunct, "sentence"
+        when = _time_told_by(clause)
+        if when is not None:
+            # "since Friday, when the ministry accused Seoul": the day the clause tells of
+            resolved = resolve_date(when.text, doc_date, future)
+            if resolved:
+                return resolved, "sentence"
         interval = _interval_clause(trigger)
         if interval is not None:
             # "said on Tuesday ..., one day after Poland demanded reparations": Monday
@@ -1907,9 +1919,15 @@ class EventCoder:
         return doc_date, "article"
 
     def _own_date(self, trigger: Token, doc_date: str | None, future: bool) -> str | None:
-        for ent in trigger.sent.ents:
-            if ent.label_ != "DATE" or _date_as_argument(ent) or _describes_thing(ent, trigger):
-                continue
+        # A year on the object dates the act only when the clause gives no time of its own:
+        # "signed the 2017 treaty", but "suspended a 2018 accord in June"
+        dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE" and not _date_as_argument(ent)
+                 and not _describes_thing(ent, trigger)]
+        return self._date_among([e for e in dates if not _names_thing(e)], trigger, doc_date, future) \
+            or self._date_among(dates, trigger, doc_date, future)
+
+    def _date_among(self, dates: list[Span], trigger: Token, doc_date: str | None, future: bool) -> str | None:
+        for ent in dates:
             if ent.start < trigger.i and self._dates_speech(ent) is not None:
                 continue  # "said on Wednesday it would downgrade ties": the saying's date
             if _clause_of(ent.root) == trigger or (trigger.pos_ not in CLAUSE_POS
@@ -2572,15 +2590,28 @@ def _reciprocal_pronoun(token: Token) -> bool:
         token.lower_ == "one" and "another" in determiners)
 
 
+def _time_told_by(clause: Token) -> Span | None:
+    """The date a "when" clause describes: "Friday" in "since Friday, when Pyongyang accused
+    Seoul"."""
+    if clause.dep_ != "relcl" or clause.head.ent_type_ != "DATE" or not any(
+            c.lower_ == "when" for c in clause.children):
+        return None
+    return next((ent for ent in clause.sent.ents if ent.label_ == "DATE" and ent.start <= clause.head.i < ent.end),
+                None)
+
+
+def _names_thing(ent: Span) -> bool:
+    """A date that modifies a noun: "the 2017 treaty", "its 1960 borders"."""
+    return ent.root.dep_ in {"nummod", "compound", "amod", "nmod"} and ent.root.head.pos_ in {"NOUN", "PROPN"} \
+        and ent.root.head.lemma_.lower() not in TIME_NOUNS
+
+
 def _describes_thing(ent: Span, trigger: Token) -> bool:
     """A year that describes another noun than the event's own: "recognised Somalia within its
     1960 borders", "failing to honour a 2017 treaty" (but the treaty itself, or what the event
     makes of it, "signed the 2017 treaty", is dated by it)."""
-    root = ent.root
-    head = root.head
-    return (root.dep_ in {"nummod", "compound", "amod", "nmod"} and head != trigger
-            and not (head.dep_ in OBJECT_DEPS and head.head == trigger)
-            and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in TIME_NOUNS)
+    head = ent.root.head
+    return _names_thing(ent) and head != trigger and not (head.dep_ in OBJECT_DEPS and head.head == trigger)
 
 
 def _said_false(claim: Token, claim_nouns: frozenset[str], falsity_words: frozenset[str]) -> bool:

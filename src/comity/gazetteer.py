@@ -261,8 +261,12 @@ class Gazetteer:
             entries = [Entry("body", country=country, sectors=sectors, person=code,
                              start=row.get("start") or None, end=row.get("end") or None)]
         for name in [row["name"], *split_list(row.get("aliases"))]:
-            for entry in entries:
-                self.add_proper(name, entry)
+            # news writes a service in the singular or the plural: "Uganda People's Defence
+            # Force(s)", "Kenya Defence Force(s)"
+            number = (name[:-1] if name.endswith(" Forces") else name + "s" if name.endswith(" Force") else None)
+            for form in (name, number) if number else (name,):
+                for entry in entries:
+                    self.add_proper(form, entry)
 
     def _load_office_holders(self) -> None:
         surname_owners: dict[str, set[str]] = defaultdict(set)

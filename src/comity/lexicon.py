@@ -87,6 +87,7 @@ class Modality:
     appeal_nouns: frozenset[str]
     undergoing_verbs: frozenset[str] = frozenset()
     undergoing_copulas: frozenset[str] = frozenset()
+    ranking_words: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     phone_verbs: frozenset[str] = frozenset()
