@@ -52,3 +52,12 @@ def test_explain_shows_what_the_pipeline_codes() -> None:
     coded = sorted((e.cameo, e.source.code, e.target.code if e.target else None)
                    for e in code_text(text, date="2023-04-03"))
     assert traced == coded and coded
+
+
+def test_a_paragraph_break_ends_a_sentence() -> None:
+    from comity.parse import load_nlp
+    text = ("   \n\nTOKYO, May 2 - Japan said it had handed two patrol boats to Manila last week\n\n"
+            "Chinese Foreign Ministry spokesman Wang Wenbin told a briefing in Beijing that the transfer was a threat.")
+    sentences = [s.text.strip() for s in load_nlp()(text).sents if s.text.strip()]
+    assert len(sentences) == 2
+    assert sentences[1].startswith("Chinese Foreign Ministry spokesman")

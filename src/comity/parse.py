@@ -57,6 +57,19 @@ def make_irregular_verb_lemmas(nlp: Language, name: str):
     return fix
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A paragraph ends its sentence: the parser sometimes runs a dateline paragraph into the
+    next one when the break is all that separates them."""
+    began = False
+    for token in doc:
+        previous = doc[token.i - 1] if token.i else None
+        if began and previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+        began = began or not token.is_space
+    return doc
+
+
 @Language.component("verbal_roots")
 def verbal_roots(doc):
     """A sentence root tagged as a noun that has a subject and a particle or an object is a
@@ -246,6 +259,7 @@ def load_nlp() -> Language:
             nlp = spacy.load(name, exclude=["ner"])
         except OSError:
             continue
+        nlp.add_pipe("paragraph_breaks", before="parser")
         nlp.add_pipe("irregular_verb_lemmas", after="lemmatizer")
         prefixed = prefixed_verb_forms()
         for form in prefixed:
