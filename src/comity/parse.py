@@ -4,8 +4,9 @@ comity uses the model's tagger, parser and lemmatizer. Its statistical entity re
 replaced by a rule-based one (``data/parse/entity_patterns.jsonl``: dates, money, numbers):
 actors come from comity's own gazetteers, so the recogniser's only use was finding dates and
 amounts, and the rules do that at a fraction of its cost (it is about half of the model's
-run time). Small components repair what the coder depends on: lemmas of irregular past forms
-the tagger mistakes for present ones, of hyphen-prefixed verbs ("co-chaired", "re-imposed")
+run time). Small components repair what the coder depends on: sentences that run over a
+paragraph break, lemmas of irregular past forms the tagger mistakes for present ones, of
+hyphen-prefixed verbs ("co-chaired", "re-imposed")
 that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), the part of
 speech of headline verbs tagged as nouns ("EU and UN hand over supplies"), second subjects
 taken for objects ("Hamas freed hostages and Israel released prisoners"), subjects of clauses
