@@ -601,6 +601,10 @@ class EventCoder:
                 verb.head.head.lemma_.lower() in modal.preventing_verbs):
             # "banned the officers from travelling to the bloc": kept from it, not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in (
+                modal.ability_adjectives):
+            # "is capable of striking Kyiv": what could be done
+            return Mood(kind="hypothetical", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and (
                 f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in modal.deliberating_phrases):
             # "had looked at buying Chinese jets": turned over in mind, not done
@@ -651,6 +655,12 @@ class EventCoder:
                                                          | modal.transparent_verbs):
                 # ("will help Australia acquire submarines" parsed as a small clause: as planned
                 # as the helping)
+                break
+            if governor.pos_ == "ADJ" and lemma in modal.ability_adjectives:
+                # "missiles able to hit targets far behind the lines": what could be done
+                # (but "its forces were able to repel the attack": what they managed to do)
+                if not (governor.head.lemma_ == "be" and governor.head.tag_ == "VBD"):
+                    mood.kind, mood.governor = "hypothetical", governor
                 break
             if governor.pos_ == "ADJ" and lemma in modal.intent_adjectives:
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
@@ -2359,6 +2369,9 @@ def _judgment_complements(verb: Token) -> list[Token]:
     the measures as illegal"."""
     return [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
         c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"] + [
+        # "viewed the delivery extremely negatively": a judging adverb of manner
+        c for c in verb.children if c.dep_ == "advmod" and c.pos_ == "ADV" and c.lower_.endswith("ly")
+        and c.i > verb.i] + [
         # "called the killing an act of terrorism" parsed as an object of the object, or
         # "called him a liar" as a dative and an object: the second noun judges the first
         g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children

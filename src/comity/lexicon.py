@@ -88,6 +88,7 @@ class Modality:
     undergoing_verbs: frozenset[str] = frozenset()
     undergoing_copulas: frozenset[str] = frozenset()
     ranking_words: frozenset[str] = frozenset()
+    ability_adjectives: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     phone_verbs: frozenset[str] = frozenset()

@@ -157,8 +157,15 @@ def fronted_clause_subjects(doc):
     sometimes parsed with "government" in apposition to "Putin" and "asked" without a subject:
     a phrase set off by a comma right before a finite verb that has no subject is its subject;
     and when the parser made the preposition's object the subject, with the real subject in
-    apposition to it, the two are put back."""
+    apposition to it, the two are put back. Two subjects with a comma between them are a
+    phrase put before the subject it describes: "A NATO member, Turkey has supplied drones"."""
     for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
+        fronted = subjects[0] if len(subjects) == 2 and subjects[0].pos_ == "NOUN" else None
+        if fronted is not None and fronted.right_edge.i + 1 == subjects[1].left_edge.i - 1 \
+                and doc[fronted.right_edge.i + 1].text == "," and doc[subjects[1].right_edge.i + 1].text != ",":
+            # (not "Fourteen of its members, China among them, voted": an aside, set off by commas)
+            fronted.head, fronted.dep_ = subjects[1], "appos"
         if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
             continue
         for subject in [c for c in verb.children if c.dep_ == "nsubj"]:
