@@ -848,6 +848,10 @@ class EventCoder:
             subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if subject is not None:
                 return resolver.actors(subject)
+            if verb.dep_ == "conj":
+                # "said it had strong concern and was disappointed by the decision": the one
+                # the first verb's subject is, not the act that disappoints
+                return self.clause_subject(verb.head, resolver, depth + 1)
         doer = _hyphenated_doer(verb)
         if doer is not None:
             return resolver.actors(doer)  # "a U.S.-brokered agreement", "a Qatar-mediated truce"
@@ -1602,11 +1606,17 @@ class EventCoder:
                            or self._earlier_doer([token], [speaker], resolver)
                            if stance in {DISAPPROVAL, ACCUSATION} else [])
                        if a.is_known and a.country != speaker.country), None)
+        # (the speaker itself, "said it was withdrawing consent because of Russian sabotage",
+        # judges what its clause names, or no one)
+        itself = [s for s in subjects if s.pos_ == "PRON" and any(a.same_entity(speaker) for a in resolver.actors(s))]
         own_side = any(a.is_known and a.country == speaker.country
-                       for subject in subjects for a in resolver.actors(subject))
+                       for subject in subjects if subject not in itself for a in resolver.actors(subject))
         if target is None and own_side and stance == DISAPPROVAL:
             # "said its forces had fired by mistake": a judgment of one's own side's act
             attempt.reason = "judges the speaker's own side"
+            return attempt
+        if target is None and itself and stance in {DISAPPROVAL, ACCUSATION}:
+            attempt.reason = "judges with the speaker's own doing or feeling, naming no other party"
             return attempt
         if target is None and stance != "010" and (stance != PRAISE or words & modal.relation_words):
             # "said the measures were unjustified": judged acts belong to the story's other side
