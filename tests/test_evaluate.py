@@ -148,3 +148,16 @@ def test_actor_checks_without_a_code_are_refused(tmp_path: Path) -> None:
     checks.write_text("phrase\tdate\tcode\nthe Kremlin\t2022-02-24\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match="checks.tsv: check 1 lacks code"):
         SUITES["actors"](checks)
+
+
+def test_named_actors_are_scored_from_the_whole_document() -> None:
+    case = Case(id="d1", text="", date="2023-05-01", expected=[], allowed=[],
+                extra={"actors": [{"text": "Dmitry Peskov", "code": "RUSGOV"},
+                                  {"text": "Olaf Scholz", "code": "DEUGOV"}]})
+    events = {"d1": [{"source_country": "RUS", "target_country": "DEU", "root": "11", "cameo": "111",
+                      "source": "RUSGOV", "target": "DEUGOV", "source_text": "Peskov", "target_text": "Berlin"}]}
+    mentioned = {"d1": [{"text": "Olaf Scholz", "code": "DEUGOV", "name": "Olaf Scholz", "sentence_index": 2}]}
+    levels = summarise(score_gold([case], events, mentioned))
+    assert levels["actor codes"]["accuracy"] == 0.5       # Scholz is in no event
+    assert levels["named actors"]["accuracy"] == 1.0
+    assert "named actors" not in score_gold([case], events)

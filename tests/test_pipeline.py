@@ -6,7 +6,7 @@ import gc
 
 from spacy.tokens import Doc
 
-from comity.pipeline import code_text, default_coder
+from comity.pipeline import code_one, code_text, default_coder
 from comity.records import DATE_BASES, Document
 
 
@@ -61,3 +61,20 @@ def test_a_paragraph_break_ends_a_sentence() -> None:
     sentences = [s.text.strip() for s in load_nlp()(text).sents if s.text.strip()]
     assert len(sentences) == 2
     assert sentences[1].startswith("Chinese Foreign Ministry spokesman")
+
+
+def test_the_document_lists_the_actors_it_names() -> None:
+    coded = code_one("Indian Foreign Minister S. Jaishankar arrived in Moscow on Monday. "
+                     "The Kremlin welcomed him.", date="2023-12-25")
+    codes = {a["code"] for a in coded.actors}
+    assert {"INDGOV", "RUSGOV"} <= codes
+    assert all(a["text"] and isinstance(a["sentence_index"], int) for a in coded.actors)
+
+
+def test_plain_statements_are_found_but_not_reported() -> None:
+    from comity.pipeline import explain
+    text = ("The United States and Mexico held talks in Washington on Wednesday. Mexican Foreign Minister "
+            "Marcelo Ebrard told reporters that Mexico had not accepted a U.S. proposal.")
+    assert not [e for e in code_text(text, date="2019-06-06") if e.cameo == "010"]
+    reasons = [a.reason for trace in explain(text, date="2019-06-06") for a in trace.attempts]
+    assert any("010 is not reported" in r for r in reasons)

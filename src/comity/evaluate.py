@@ -241,17 +241,23 @@ def guess_suite(path: Path) -> str:
 
 # -- coding ---------------------------------------------------------------------------------
 
-def code_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]:
-    """The coded events of every case, as jsonl dicts, by case id."""
+def code_documents(cases: list[Case], coder=None) -> dict[str, Any]:
+    """Every case coded as a document (a CodedDocument, or None when it was rejected)."""
     from .pipeline import CodedDocument, default_coder
 
     coder = coder or default_coder()
     documents = [Document(id=c.id, text=c.text, date=c.date) for c in cases]
-    results: dict[str, list[dict[str, Any]]] = {c.id: [] for c in cases}
+    results: dict[str, Any] = {c.id: None for c in cases}
     for result in coder.code(documents):
         if isinstance(result, CodedDocument):
-            results[result.document.id] = [e.to_dict() for e in result.events]
+            results[result.document.id] = result
     return results
+
+
+def code_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]:
+    """The coded events of every case, as jsonl dicts, by case id."""
+    return {case_id: [e.to_dict() for e in coded.events] if coded else []
+            for case_id, coded in code_documents(cases, coder).items()}
 
 
 def resolve_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]:
@@ -292,8 +298,13 @@ def _closest_actor(text: str, coded: dict[str, str]) -> str | None:
     return coded[contained[0]] if contained else None
 
 
-def score_gold(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[str, Any]:
-    events, cameo, actors, dates = Score(), Score(), Accuracy(), Accuracy()
+def score_gold(cases: list[Case], predictions: dict[str, list[dict]],
+               mentioned: dict[str, list[dict]] | None = None) -> dict[str, Any]:
+    """Events as ``score.py`` scores them (and the full code and dates of matched events);
+    the codes of the gold's named actors as the coded events give them ("actor codes") and,
+    when ``mentioned`` is given, as the document's resolved actors do ("named actors": every
+    actor the text names, with or without an event)."""
+    events, cameo, actors, named, dates = Score(), Score(), Accuracy(), Accuracy(), Accuracy()
     for case in cases:
         predicted = predictions.get(case.id, [])
         must = {(e["source"], e["target"], str(e["root"])[:2]) for e in case.expected}
@@ -320,11 +331,22 @@ def score_gold(cases: list[Case], predictions: dict[str, list[dict]]) -> dict[st
                     coded_actors.setdefault(e[f"{side}_name"], e[side])
                 if e.get(f"{side}_text"):
                     coded_actors.setdefault(e[f"{side}_text"], e[side])
+        resolved = dict(coded_actors)
+        for actor in (mentioned or {}).get(case.id, []):
+            for key in (actor.get("name"), actor["text"]):
+                if key:
+                    resolved.setdefault(key, actor["code"])
         for actor in case.extra.get("actors", []):
             got = _closest_actor(actor["text"], coded_actors)
             actors.add(case.id, got == actor["code"], (actor["text"], actor["code"], got))
-    return {"events (country, country, root)": events, "events (full CAMEO code)": cameo,
-            "actor codes": actors, "event dates": dates}
+            if mentioned is not None:
+                got = _closest_actor(actor["text"], resolved)
+                named.add(case.id, got == actor["code"], (actor["text"], actor["code"], got))
+    levels = {"events (country, country, root)": events, "events (full CAMEO code)": cameo,
+              "actor codes": actors, "event dates": dates}
+    if mentioned is not None:
+        levels["named actors"] = named
+    return levels
 
 
 def _petr_triples(events: Iterable[dict[str, Any]]) -> set[tuple]:
@@ -456,6 +478,11 @@ def evaluate(path: Path, suite: str | None = None, coder=None) -> tuple[str, dic
     """Code a suite and score it: (suite name, level -> Score/Accuracy, number of cases)."""
     suite = suite or guess_suite(path)
     cases = _unique_ids(SUITES[suite](path))
+    if suite == "gold":
+        coded = code_documents(cases, coder)
+        events = {case_id: [e.to_dict() for e in c.events] if c else [] for case_id, c in coded.items()}
+        mentioned = {case_id: c.actors if c else [] for case_id, c in coded.items()}
+        return suite, score_gold(cases, events, mentioned), len(cases)
     predictions = PREDICTORS.get(suite, code_cases)(cases, coder)
     return suite, SCORERS[suite](cases, predictions), len(cases)
 

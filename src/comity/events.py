@@ -263,6 +263,11 @@ class EventCoder:
                 if attempt is not None:
                     attempts.append(attempt)
         _drop_announcements_of_coded_acts(attempts, span.doc, self.modality)
+        for attempt in attempts:
+            kept = [e for e in attempt.events if self.ontology[e.cameo].reported]
+            if attempt.events and not kept:
+                attempt.outcome, attempt.reason = "skipped", f"{attempt.events[0].cameo} is not reported (cameo.tsv)"
+            attempt.events = kept
         # One event per (source, target, root) in a sentence: the most specific code wins
         # ("urged Iran to release the sailors" is 0253, not the bare appeal 020); but a visit
         # and the talks held on it are two consultations ("was greeted by Sudani and held talks

@@ -18,6 +18,8 @@ class EventType:
     plover: str | None
     plover_mode: str | None
     plover_context: str | None
+    #: whether comity reports events of this code (cameo.tsv's "reported" column)
+    reported: bool = True
 
 
 def by_longest_prefix(table: dict[str, str], code: str) -> str | None:
@@ -50,7 +52,8 @@ class Ontology:
                 code=row["code"], root=row["root"], name=row["name"],
                 goldstein=float(row["goldstein"]), quad_class=int(row["quad_class"]),
                 phoenix_quad=int(row["phoenix_quad"]), plover=row["plover"] or None,
-                plover_mode=row["plover_mode"] or None, plover_context=row["plover_context"] or None)
+                plover_mode=row["plover_mode"] or None, plover_context=row["plover_context"] or None,
+                reported=(row.get("reported") or "").strip().lower() != "no")
         roots = {row["root"]: row["name"] for row in read_tsv("ontology/cameo_roots.tsv")}
         categories = {row["cameo_prefix"]: row["plover"]
                       for row in read_tsv("ontology/plover_categories.tsv")}

@@ -39,6 +39,9 @@ class CodedDocument:
     transfers: list[Transfer] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     wire: WireInfo | None = None
+    #: every named actor the document mentions, as resolved on its date: text, code, name and
+    #: the sentence, once per (text, code)
+    actors: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -124,6 +127,7 @@ class Coder:
         anchor = self._anchor_date(parsed, reference) or wire.dateline_date
         coded = CodedDocument(document=document, wire=wire)
         previous_date: str | None = None   # the last sentence's date, to the day or the month
+        seen_actors: set[tuple[str, str]] = set()
         for index, sentence in enumerate(parsed.sents):
             item = SentenceInput(document.id, document.date, index, sentence, reference)
             # "She also suspended high-level contacts": a sentence that goes on about the last
@@ -139,7 +143,11 @@ class Coder:
             # not a rule asked about it: later references ("the country", "he", a surname) see
             # the story as read, and `comity explain` shows exactly what the pipeline codes.
             for token in _phrase_heads(sentence):
-                resolver.resolve(token)
+                for actor in resolver.resolve(token):
+                    if actor.is_known and token.pos_ != "PRON" and (actor.text, actor.code) not in seen_actors:
+                        seen_actors.add((actor.text, actor.code))
+                        coded.actors.append({"text": actor.text, "code": actor.code, "name": actor.name,
+                                             "sentence_index": index})
             previous_date = self.coder.statement_date(sentence.root, reference) or continued
             coded.events.extend(events)
             if trace is not None:
