@@ -1446,12 +1446,20 @@ class EventCoder:
             lemma = governor.lemma_.lower()
             if lemma in self.modality.cancelling_verbs or _phrasal_lemma(governor) in self.modality.cancelling_verbs:
                 return Mood(kind="cancelled")
+            if lemma in self.modality.planning_verbs and noun.dep_ in OBJECT_DEPS:
+                # "officials are trying to arrange a meeting between Abe and Xi": still to come
+                return Mood(kind="intent", governor=governor)
             if lemma in self.modality.refusal_verbs or _phrasal_lemma(governor) in self.modality.refusal_verbs:
                 # "Iran rejected talks with the US": the talks did not happen
                 return Mood(kind="refusal", governor=governor)
             mood = self.mood(governor)
             if mood.kind != "asserted" or mood.negated:
                 return mood
+        if noun.dep_ == "pobj" and governor.lower_ == "for" and _phrasal_lemma(governor.head) in (
+                self.modality.errand_verbs):
+            # "recalled their ambassadors for consultations": an envoy's errand with his own
+            # government, no meeting between the states that recall
+            return Mood(kind="cancelled", governor=governor.head)
         if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.pos_ in CLAUSE_POS:
             # "is expected to visit New Delhi for talks": the talks are as planned as the trip
             mood = self.mood(governor.head)

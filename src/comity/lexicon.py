@@ -89,6 +89,8 @@ class Modality:
     undergoing_copulas: frozenset[str] = frozenset()
     ranking_words: frozenset[str] = frozenset()
     ability_adjectives: frozenset[str] = frozenset()
+    errand_verbs: frozenset[str] = frozenset()
+    planning_verbs: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     phone_verbs: frozenset[str] = frozenset()
