@@ -356,6 +356,16 @@ class ActorResolver:
         mention = self.mentions.get(token.i)
         return mention is not None and "agency" in mention.kinds()
 
+    def people_at(self, token: Token) -> bool:
+        """Whether a word names people: a person the gazetteer knows, or a role or people
+        noun ("journalists", "two soldiers", "Bazoum") - looked up without resolving."""
+        mention = self.mentions.get(token.i)
+        if mention is None:
+            counted = of_object(token)   # "thousands of Tamil civilians"
+            return counted is not None and self.people_at(counted)
+        return any(e.kind in {"person", "people"} or (e.kind == "role" and e.role_kind in {"person", "group"})
+                   for e in mention.entries)
+
     def organisation_at(self, token: Token) -> bool:
         """Whether a word is part of an international organisation's name (looked up without
         resolving, so that asking changes nothing the story remembers)."""

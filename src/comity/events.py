@@ -55,6 +55,7 @@ ATTACKED_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 NAMED_PLACE = "@place"
 NAMED_ORGANISATION = "@organisation"
 NAMED_WEAPON = "@weapon"
+NAMED_PEOPLE = "@people"
 #: GDELT quad classes 3 (verbal conflict) and 4 (material conflict)
 CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
@@ -331,6 +332,8 @@ class EventCoder:
             object_words.add(NAMED_ORGANISATION)  # "are leaving ECOWAS", "withdrew from the WHO"
         if any(_names_weapon(o) for o in objects):
             object_words.add(NAMED_WEAPON)  # "will send HIMARS to Ukraine"
+        if any(resolver.people_at(o) for o in objects):
+            object_words.add(NAMED_PEOPLE)  # "held two journalists", "Bazoum is still held"
         # "asked China for assistance": what is asked for is named after "for"
         object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                          for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
