@@ -414,6 +414,14 @@ class ActorResolver:
                         other = recent[0]
                     if other is not None:
                         return [other]
+            if lower in {"them", "him", "her"} and head.dep_ == "dobj" and head.head.dep_ == "advcl" and (
+                    head.head.tag_ == "VBG"):
+                # "entered 18 Saudi nationals into the database, barring them from Europe": the
+                # main clause's object
+                acted_on = next((c for c in head.head.head.children if c.dep_ == "dobj"), None)
+                named = [a for a in self.resolve(acted_on) if a.is_known] if acted_on is not None else []
+                if named:
+                    return named
             if lower in {"it", "they"} and head.dep_ == "nsubj" and head.head.dep_ == "advcl" and any(
                     c.dep_ == "mark" for c in head.head.children):
                 # "India has placed no order since it bought Swedish guns": the subject of a

@@ -167,7 +167,7 @@ class Attempt:
 
 @dataclass
 class Mood:
-    kind: str = "asserted"   # asserted, future, intent, appeal, demand, refusal, hypothetical, cancelled
+    kind: str = "asserted"   # asserted, future, intent, appeal, demand, refusal, hypothetical, cancelled, described
     negated: bool = False
     governor: Token | None = None      # the word that sets the mood ("ready", "urged")
     addressee: Token | None = None     # who is urged or asked ("urged Iran to ...")
@@ -556,7 +556,7 @@ class EventCoder:
         if mood.condition and kind in {"future", "intent", "hypothetical"} and not mood.negated and (
                 mood.condition == "ultimatum" or self.ontology[code].quad_class in CONFLICT_QUADS):
             return self.modality.convert("threat", code)
-        if kind in {"cancelled", "hypothetical"}:
+        if kind in {"cancelled", "hypothetical", "described"}:
             return None
         if mood.negated:
             return self.modality.convert("refusal", code) if kind in {"future", "intent"} else None
@@ -609,6 +609,11 @@ class EventCoder:
                 verb.head.head.lemma_.lower() in modal.preventing_verbs):
             # "banned the officers from travelling to the bloc": kept from it, not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in modal.party_nouns and (
+                verb.head.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            # "serve with the African Union force fighting al Shabaab": what a party is known
+            # for doing describes it; the story does not tell it as an event
+            return Mood(kind="described", negated=mood.negated, governor=verb.head)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in (
                 modal.ability_adjectives):
             # "is capable of striking Kyiv": what could be done

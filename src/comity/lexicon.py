@@ -91,6 +91,7 @@ class Modality:
     ability_adjectives: frozenset[str] = frozenset()
     errand_verbs: frozenset[str] = frozenset()
     planning_verbs: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     phone_verbs: frozenset[str] = frozenset()
