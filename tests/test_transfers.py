@@ -532,3 +532,10 @@ def test_a_joint_programme_built_in_a_partner_state_is_no_licence() -> None:
     result = code_one("Kuwait signed a contract on Tuesday for 28 Eurofighter Typhoon combat "
                       "aircraft to be built in Italy.", date="2016-04-05")
     assert not any(t.recipient == "ITA" or t.stage == "licensed-production" for t in result.transfers)
+
+
+def test_a_dissolved_state_is_never_the_supplier_of_a_recent_transfer() -> None:
+    from comity.pipeline import code_one
+    coded = code_one("An S-300 air-defence battery was handed to Ukraine last week by a European country.",
+                     date="2022-04-11")
+    assert not [t for t in coded.transfers if t.supplier == "SUN"]

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -1538,7 +1539,10 @@ class TransferExtractor:
             # the seller the story already gave these systems, not the maker
             supplier = next((r.supplier for r in reversed(told) if r.recipient == recipient
                              and r.supplier and r.designation == mention.designation), None)
-        if supplier is None and producers and recipient not in producers:
+        if supplier is None and producers and recipient not in producers and _state_existed(
+                producers[0], resolver.context.date if resolver is not None else None):
+            # (the maker's state when no seller is named; not the Soviet Union of a Soviet-made
+            # S-300 that "a European country" sent in 2022)
             supplier = producers[0]
         if recipient is None and supplier is not None:
             # "sending the tanks would only make the fighting worse", the Russian embassy said,
@@ -2131,3 +2135,11 @@ def extract_transfers(text: str, date: str | None = None, doc_id: str = "text") 
     from .pipeline import code_one
 
     return code_one(text, date, doc_id).transfers
+
+
+def _state_existed(code: str, date: str | None) -> bool:
+    """Whether a state still existed on a date: the Soviet Union did not after 1991 (ISO 3166-3
+    withdrawal dates, via pycountry)."""
+    dissolved = pycountry.historic_countries.get(alpha_3=code)
+    withdrawn = getattr(dissolved, "withdrawal_date", None) if dissolved is not None else None
+    return withdrawn is None or date is None or date < withdrawn
