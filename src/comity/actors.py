@@ -1240,9 +1240,11 @@ class ActorResolver:
         for token in head.sent:
             if token.i >= head.i:
                 break
-            if token.dep_ in {"compound", "amod", "poss"} or token.i not in self.mentions or not (
+            if token.dep_ in {"compound", "amod"} or token.i not in self.mentions or not (
                     token.pos_ == "PROPN" or self.mentions[token.i].kinds() & {"person", "country"}):
                 continue    # (a name the tagger took for a common noun still names: "Raisi held talks")
+            if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+                continue    # ("met Xi in Singapore": where, not who)
             for actor in self.resolve(token):
                 if actor.country and actor.country not in states:
                     states.append(actor.country)
