@@ -1243,9 +1243,10 @@ class ActorResolver:
             if token.dep_ in {"compound", "amod"} or token.i not in self.mentions or not (
                     token.pos_ == "PROPN" or self.mentions[token.i].kinds() & {"person", "country"}):
                 continue    # (a name the tagger took for a common noun still names: "Raisi held talks")
+            actors = self.resolve(token)
             if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
                 continue    # ("met Xi in Singapore": where, not who)
-            for actor in self.resolve(token):
+            for actor in actors:
                 if actor.country and actor.country not in states:
                     states.append(actor.country)
         return states if len(states) == 2 else []
