@@ -2740,6 +2740,11 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
             break
         chain.append((head, same_act))
         current = head
+    # "scrapped visa requirements and settled the border on Friday": a later verb sharing the
+    # clause's subject dates the earlier one too
+    top = chain[-1][0] if chain else trigger
+    chain += [(c, True) for c in top.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i > top.i
+              and not any(g.dep_ in SUBJECT_DEPS | {"nsubjpass", "aux"} for g in c.children)]
     return chain
 
 
