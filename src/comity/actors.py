@@ -909,8 +909,13 @@ class ActorResolver:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.pos_ != "PRON":
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.pos_ != "PRON" and not (
+                    child.left_edge.i <= token.i <= child.right_edge.i):   # (not "one of its jets" itself)
                 return self.resolve(child)
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children) and verb.head.i < token.i:
+            # "Israeli warplanes struck targets in Syria after one of its jets was downed": the
+            # main clause's subject, named before the subordinate clause
+            return self._clause_subject_before(verb)
         return []
 
     def with_state_of_sentence(self, actor: Actor, token: Token) -> Actor:
