@@ -256,8 +256,13 @@ def code_documents(cases: list[Case], coder=None) -> dict[str, Any]:
 
 def code_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]:
     """The coded events of every case, as jsonl dicts, by case id."""
-    return {case_id: [e.to_dict() for e in coded.events] if coded else []
-            for case_id, coded in code_documents(cases, coder).items()}
+    return _event_dicts(code_documents(cases, coder))
+
+
+def _event_dicts(coded: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The events of coded documents as jsonl dicts, by case id (none for a rejected one)."""
+    return {case_id: [e.to_dict() for e in document.events] if document else []
+            for case_id, document in coded.items()}
 
 
 def resolve_cases(cases: list[Case], coder=None) -> dict[str, list[dict[str, Any]]]:
@@ -479,10 +484,10 @@ def evaluate(path: Path, suite: str | None = None, coder=None) -> tuple[str, dic
     suite = suite or guess_suite(path)
     cases = _unique_ids(SUITES[suite](path))
     if suite == "gold":
+        # (the gold suite scores the document's named actors too, so it keeps the documents)
         coded = code_documents(cases, coder)
-        events = {case_id: [e.to_dict() for e in c.events] if c else [] for case_id, c in coded.items()}
-        mentioned = {case_id: c.actors if c else [] for case_id, c in coded.items()}
-        return suite, score_gold(cases, events, mentioned), len(cases)
+        mentioned = {case_id: document.actors if document else [] for case_id, document in coded.items()}
+        return suite, score_gold(cases, _event_dicts(coded), mentioned), len(cases)
     predictions = PREDICTORS.get(suite, code_cases)(cases, coder)
     return suite, SCORERS[suite](cases, predictions), len(cases)
 
