@@ -129,6 +129,9 @@ DEFINITE_DETERMINERS = {"the", "this", "that"}
 #: their mood.
 INTENT_ROOT = "03"
 TOLD_ACT_ROOTS = frozenset({INTENT_ROOT, "06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+#: Roots whose object noun names the act the source does ("imposed sanctions", "threatened
+#: strikes", "launched an attack"), unlike "rejected sanctions" or "protested the ban"
+DOING_OBJECT_ROOTS = frozenset({"13", "16", "17", "18", "19", "20"})
 SIGNING = "057"
 #: More parties than this acting together form a bloc facing the story's other side.
 MAX_PAIRED_PARTIES = 3
@@ -295,6 +298,12 @@ class EventCoder:
                 resolver.context.acts.append(((told.root.lemma_ if told is not None else event.trigger).lower(),
                                               event.source))
                 governor = told.root if told is not None else None
+                for thing in (c for c in (governor.children if governor is not None and event.root in
+                                          DOING_OBJECT_ROOTS else ()) if c.dep_ in OBJECT_DEPS
+                              and c.lemma_.lower() in self.modality.act_nouns):
+                    # ("slapped sanctions on PDVSA": the act a later "the sanctions" names; not
+                    # "rejected sanctions", whose object is another's act)
+                    resolver.context.acts.append((thing.lemma_.lower(), event.source))
                 while governor is not None and governor.head != governor and (
                         governor.dep_ == "xcomp" or (governor.dep_ == "advcl" and any(
                             c.dep_ == "aux" and c.lower_ == "to" for c in governor.children))):
@@ -1101,7 +1110,7 @@ class EventCoder:
         if sources and len(sources) > 1 and any(_reciprocal_pronoun(o) for o in objects):
             # "Armenia and Azerbaijan blamed each other": each acts on the other
             return list(sources)
-        found = self._targets_in_roles(trigger, objects, pattern, resolver)
+        found = self._targets_in_roles(trigger, objects, pattern, resolver, sources)
         if sources and found and any(o.pos_ == "PRON" for o in objects) and all(
                 any(f.same_entity(s) for s in sources) for f in found):
             # "Qatar, the UAE and Pakistan also condemned them": a pronoun object that would name
@@ -1230,7 +1239,7 @@ class EventCoder:
         return parties
 
     def _targets_in_roles(self, trigger: Token, objects: list[Token], pattern: Pattern,
-                          resolver: ActorResolver) -> list[Actor]:
+                          resolver: ActorResolver, sources: list[Actor] | None = None) -> list[Actor]:
         for role in pattern.target:
             if pattern.requires_prep and role not in pattern.requires_prep:
                 continue
@@ -1257,6 +1266,10 @@ class EventCoder:
                     # destroyed where a state rules is that state's
                     place = self._place_near(token, resolver)
                     actors = [Actor.build(place, (), None, token.text)] if place else []
+                if not actors and role == "object" and sources:
+                    # "condemned the sanctions as interference in Venezuela's affairs": an act
+                    # the story told, whoever the words about it name
+                    actors = self._earlier_doer([token], sources, resolver)
                 if role == "object" and pattern.converse:
                     # "bought Russian fighter jets": the things name their maker's state only
                     actors = [Actor.build(a.country, (), None, a.text) if a.country else a for a in actors]
