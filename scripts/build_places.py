@@ -60,6 +60,12 @@ NEWS_REGIONS = {
     "South Ossetia": "GEO", "Abkhazia": "GEO", "Transnistria": "MDA", "Hodeidah": "YEM",
     "Rakhine": "MMR", "Cabo Delgado": "MOZ", "Mindanao": "PHL", "Balochistan": "PAK",
     "Khyber Pakhtunkhwa": "PAK", "Chechnya": "RUS", "Dagestan": "RUS",
+    # islands named in the news where summits meet and incidents happen
+    "Bali": "IDN", "Java": "IDN", "Sumatra": "IDN", "Lombok": "IDN", "Bintan": "IDN",
+    "Jeju": "KOR", "Hainan": "CHN", "Kyushu": "JPN", "Luzon": "PHL", "Palawan": "PHL",
+    "Sicily": "ITA", "Sardinia": "ITA", "Lampedusa": "ITA", "Corsica": "FRA", "Crete": "GRC",
+    "Lesbos": "GRC", "Mallorca": "ESP", "Gotland": "SWE", "Bornholm": "DNK", "Svalbard": "NOR",
+    "Sakhalin": "RUS", "Socotra": "YEM", "Qeshm": "IRN",
 }
 #: A city this large keeps its name even when an office holder has it as a surname.
 MAJOR_CITY = 1_000_000

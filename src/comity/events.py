@@ -30,7 +30,7 @@ CLAUSE_POS = {"VERB", "AUX"}
 #: them ("ordered the ambassador out of the country", "sent the envoy back to Kyiv").
 PARTICLES_ON_OBJECTS = {"out", "back", "away", "off"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-LOCATION_PREPS = {"in", "at"}
+LOCATION_PREPS = {"in", "at", "near", "around"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 CONSULT_ROOT = "04"
@@ -89,6 +89,8 @@ DEMAND_ROOT = "10"
 #: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
 #: is named, not by the state of the place as coercion (17) is.
 VIOLENT_ROOTS = {"18", "19", "20"}
+#: The code prefix of transnational groups (CAMEO's "international militarized groups")
+TRANSNATIONAL_PREFIX = "IMG"
 #: Acts that, like violence, those who report them seldom did themselves ("the building was
 #: destroyed, the ministry said"); arrests, by contrast, are reported by the police who made them.
 DESTRUCTION_CODES = {"1712"}
@@ -1832,6 +1834,8 @@ class EventCoder:
             # armed forces; unless that would make the two sides one party.
             pairs = [_placed_pair(s, t, lambda a: _localised(a, place_country), target_first=True)
                      for s, t in pairs]
+            pairs = [(_where_it_acts(s, place_country, t), _where_it_acts(t, place_country, s))
+                     for s, t in pairs]
         doc = trigger.doc
         start = trigger.idx
         end = trigger.idx + len(trigger.text)
@@ -2029,7 +2033,9 @@ class EventCoder:
             o for o in trigger.children if o.dep_ in OBJECT_DEPS]
         for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-                for pobj in child.children:
+                # ("in and around the port of Derna": the place hangs on the last preposition)
+                joined = [g for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP" for g in c.children]
+                for pobj in [*child.children, *joined]:
                     place = resolver.place_at(pobj) if pobj.dep_ == "pobj" else None
                     if place is None:
                         continue
@@ -2272,6 +2278,15 @@ def _placed_pair(source: Actor, target: Actor | None, place: Callable[[Actor], A
         return unless_one_party(place(source), source, placed_target), placed_target
     placed_source = unless_one_party(place(source), source, target)
     return placed_source, unless_one_party(place(target), target, placed_source)
+
+
+def _where_it_acts(actor: Actor | None, country: str, other: Actor | None) -> Actor | None:
+    """A transnational group ("IMGMUSISI") counts under the state where it acts ("bombed Islamic
+    State positions around Derna" is in Libya), unless the other side is of that state."""
+    if actor is None or not actor.code.startswith(TRANSNATIONAL_PREFIX) or actor.country == country or (
+            other is not None and other.country == country):
+        return actor
+    return Actor(actor.code, country, actor.sectors, actor.name, actor.text, actor.igo)
 
 
 def _localised(actor: Actor | None, country: str) -> Actor | None:
