@@ -25,6 +25,10 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 DATIVE_DEPS = {"dative", "iobj"}
+#: Prepositions that make a noun the setting of a verb's act ("told him in a phone call")
+SETTING_PREPOSITIONS = {"in", "during", "at", "over"}
+#: Prepositions that name whom an act is aimed at ("supplying missiles to Iran", "sanctions against Syria")
+RECIPIENT_PREPOSITIONS = {"to", "against", "on"}
 CLAUSE_POS = {"VERB", "AUX"}
 #: Particles of phrasal verbs that the parser may hang on the object when a preposition follows
 #: them ("ordered the ambassador out of the country", "sent the envoy back to Kyiv").
@@ -619,6 +623,12 @@ class EventCoder:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and (
                 verb.head.head.lemma_.lower() in modal.preventing_verbs):
             # "banned the officers from travelling to the bloc": kept from it, not done
+            return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "on" and any(
+                t.lemma_.lower() in modal.prohibition_nouns for t in (verb.head.head, *(
+                    c for c in verb.head.head.children if c.dep_ in OBJECT_DEPS))):
+            # ("lifting the ban on supplying ...": the preposition may hang on the verb)
+            # "lifted the ban on supplying S-300 systems to Iran": what is banned is not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in modal.party_nouns and (
                 verb.head.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
@@ -1263,6 +1273,11 @@ class EventCoder:
                     # brokered by the United States")
                     owners = self._owner_of(token, resolver, trigger, brokers_own=not pattern.reciprocal)
                     actors = owners if any(a.is_known for a in owners) else actors or owners
+                if not actors and token.tag_ == "VBG":
+                    # "lifted the ban on supplying S-300 systems to Iran": whom the act named
+                    # by a gerund is aimed at
+                    actors = [a for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in RECIPIENT_PREPOSITIONS
+                              for g in c.children if g.dep_ == "pobj" for a in resolver.actors(g) if a.is_known]
                 if not actors and role not in {"that", "dative"} and pattern.code[:2] in ATTACKED_PLACE_ROOTS:
                     # "struck an oil refinery in Russia's Bryansk region": what is attacked or
                     # destroyed where a state rules is that state's
@@ -1394,7 +1409,8 @@ class EventCoder:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
-                    found.extend(c for c in child.children if c.dep_ == "pobj"
+                    # (a gerund too: "lifted the ban on supplying missiles to Iran")
+                    found.extend(c for c in child.children if (c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG"))
                                  and not (role == "with" and _absolute_construction(c)))
                 elif role == "out of" and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
                     # "pulled its diplomat out of Ankara"
@@ -1421,6 +1437,8 @@ class EventCoder:
             own = self._noun_own_actors(noun, resolver, two_sided=pattern.reciprocal) or (
                 self._between(noun, resolver) if pattern.reciprocal else [])
             targets = self._targets(noun, [], pattern, resolver, mood)
+            if not targets and not own and pattern.reciprocal:
+                targets = self._partners_of_setting(noun, resolver)
             if len(own) >= 2 and pattern.reciprocal:
                 sources, targets = own, own
             elif own:
@@ -1506,6 +1524,26 @@ class EventCoder:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     actors.extend(a for a in resolver.actors(pobj) if a not in actors)
         return actors
+
+    def _partners_of_setting(self, noun: Token, resolver: ActorResolver) -> list[Actor]:
+        """A two-sided act that is the setting of a verb is with whom the verb's act is: "raised
+        objections with Lavrov in a telephone call", "congratulated Putin during a call" (not
+        "would like to meet Putin at the summit", which is only wished)."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPOSITIONS:
+            return []
+        verb = noun.head.head
+        if verb.dep_ in OBJECT_DEPS:
+            verb = verb.head    # ("raised concerns with Wang Yi in a call": on the verb's object)
+        if verb.pos_ not in CLAUSE_POS:
+            return []
+        mood = self.mood(verb)
+        if mood.kind != "asserted" or mood.negated:
+            return []
+        objects = [c for c in verb.children if c.dep_ in DATIVE_DEPS | OBJECT_DEPS]
+        partners = [a for holder in [verb, *objects] for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj" for a in resolver.actors(g) if a.is_known]
+        # (of its objects only people: "discussed Ukraine in a call" is about Ukraine)
+        return partners or [a for c in objects for a in resolver.actors(c) if a.is_known and a.name]
 
     @staticmethod
     def _between(noun: Token, resolver: ActorResolver) -> list[Actor]:
