@@ -1034,7 +1034,16 @@ class ActorResolver:
             return None
         if not any(t.lower_ == "the" for t in tokens):
             return None
+        # ("The UAE and Bahrain sided with the kingdom": not the clause's own subject)
+        subjects = self._subject_states(head)
+        story = [c for c in self.context.dyad() if c in forms]
+        if forms and len(story) == 1 and story[0] not in subjects:
+            # ("the kingdom" is the story's kingdom before one named in passing, when the
+            # story's two main states are not both kingdoms)
+            return Actor.build(story[0], (), None, head.text)
         for earlier in reversed(self.context.recent):
+            if earlier.country in subjects:
+                continue
             if earlier.country in forms:
                 # (a form of state names its state however it was last named: "Oman's top
                 # diplomat ... a trip to the sultanate")
@@ -1042,6 +1051,21 @@ class ActorResolver:
             if earlier.country and not earlier.sectors and not forms:
                 return _retext(earlier, head.text)
         return None
+
+    def _subject_states(self, head: Token) -> set[str]:
+        """The states of the subject of the clause a phrase is part of, when the phrase is not in
+        the subject itself and comes after it."""
+        # (only for the verb's own objects: "troops fought in the country's north" may be
+        # the troops' own country)
+        if head.dep_ in {"dobj", "obj", "dative"}:
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}:
+            verb = head.head.head
+        else:
+            return set()
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < head.i]
+        subjects += [j for s in subjects for j in s.conjuncts]
+        return {a.country for s in subjects for a in self.resolve(s) if a.country}
 
     def _speaking_from(self, head: Token) -> str | None:
         """The state of the city a sentence opens with, for officials of no named state who
