@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (MEDIA, MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
+from .actors import (ARMED_GROUP_SECTORS, MEDIA, MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
                      preposition_objects)
 from .dates import is_after, resolve_date, shift_days
 from .gazetteer import gazetteer
@@ -34,7 +34,6 @@ CLAUSE_POS = {"VERB", "AUX"}
 #: them ("ordered the ambassador out of the country", "sent the envoy back to Kyiv").
 PARTICLES_ON_OBJECTS = {"out", "back", "away", "off"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-LOCATION_PREPS = {"in", "at", "near", "around"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 CONSULT_ROOT = "04"
@@ -120,6 +119,8 @@ TIME_NOUNS = {"second", "minute", "hour", "day", "night", "morning", "afternoon"
               "week", "weekend", "month", "year", "decade", "time", "while", "way"}
 #: Prepositions that place an event or an attack.
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "inside", "on"}
+#: ... of them, those that place an event ("clashed near the border", not "on Monday")
+LOCATION_PREPS = PLACE_PREPOSITIONS - {"on"}
 #: Prepositions that name who a noun's action belongs to, most telling first.
 OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
 #: Prepositions of a threatened act that name whom it would hit ("to deliver blows to the
@@ -936,12 +937,14 @@ class EventCoder:
             if shared is not None and head.i < verb.i:
                 return resolver.actors(shared)
         if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.dep_ == "ccomp"
-                and head.head.lemma_.lower() in self.modality.speech_verbs and head.head != head
+                and head.head.lemma_.lower() in self.modality.speech_verbs | self.modality.denial_verbs
+                and head.head != head
                 and (verb.lemma_.lower() in (self.modality.speech_verbs | self.modality.request_verbs)
                      or not any(a.is_known for a in self.clause_subject(head, resolver, depth + 1)))):
             # "Zhao said the sales violated the principle and urged the United States to ...",
-            # "said control of the road was a matter of sovereignty and accused Armenia": the
-            # speaker urged or accused, not the sales or the control
+            # "said control of the road was a matter of sovereignty and accused Armenia", "denies
+            # that the missile breaches the treaty and accuses the US": the speaker urged or
+            # accused, not the sales, the control or the missile
             return self.clause_subject(head.head, resolver, depth + 1)
         if (verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ"} and head.dep_ == "xcomp"
                 and head.tag_ == "VB" and head.head != head):
@@ -1885,6 +1888,13 @@ class EventCoder:
             coded += [(source, Actor.build(location_country, (), None, location or ""), self.ontology[VISIT])
                       for source, target in pairs if target is not None and source.country
                       and source.country != location_country and target.country == location_country]
+        if code[:2] in VIOLENT_ROOTS and location_country:
+            # "Turkish jets struck PKK positions in northern Iraq": force used on another state's
+            # territory against one's own rebels is also used against that state
+            coded += [(source, Actor.build(location_country, (), None, location or ""), etype)
+                      for source, target, etype in coded if target is not None and source.country
+                      and target.country == source.country and set(target.sectors) & ARMED_GROUP_SECTORS
+                      and location_country != source.country]
         if code[:2] in PUNISHING_ROOTS and mood.kind == "asserted" and self._punished_wrong(trigger):
             # "imposed sanctions on Chinese officials over human rights abuses in Xinjiang": a
             # measure taken over another's wrong also accuses it (112)
