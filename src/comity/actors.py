@@ -1055,8 +1055,8 @@ class ActorResolver:
     def _subject_states(self, head: Token) -> set[str]:
         """The states of the subject of the clause a phrase is part of, when the phrase is not in
         the subject itself and comes after it."""
-        # (only for the verb's own objects: "troops fought in the country's north" may be
-        # the troops' own country)
+        # (only for the verb's own objects: "troops fought in the country's north" may be the
+        # troops' own country, "signed it during a visit to the kingdom" the signer)
         if head.dep_ in {"dobj", "obj", "dative"}:
             verb = head.head
         elif head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"}:

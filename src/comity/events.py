@@ -1426,9 +1426,14 @@ class EventCoder:
                    anchor_date: str | None) -> list[Attempt]:
         attempts = []
         modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+        counted = of_object(noun) if noun.lemma_.lower() in self.modality.counting_nouns else None
         for pattern in self.lexicon.nouns[noun.lemma_.lower()]:
             attempt = Attempt(noun.text, noun.i, pattern.id, pattern.code, "skipped", "")
             attempts.append(attempt)
+            if counted is not None and counted.lemma_.lower() in self.lexicon.nouns:
+                # "several rounds of talks between the two": the act counted is the event
+                attempt.reason = f"counts the act it names ({counted.text})"
+                continue
             if any(w not in modifiers for w in pattern.with_words):
                 attempt.reason = "needs " + " ".join(pattern.with_words) + " before the noun"
                 continue

@@ -99,6 +99,7 @@ class Modality:
     condition_markers: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
     prohibition_nouns: frozenset[str] = frozenset()
+    counting_nouns: frozenset[str] = frozenset()
     permission_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     commitment_words: frozenset[str] = frozenset()
