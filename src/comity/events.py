@@ -400,6 +400,12 @@ class EventCoder:
                 # "three civilians were killed in a car bombing, police said": whoever reports
                 # an agentless attack did not do it
                 sources = self._doers_of_act(verb, resolver) or self._unclaimed_attackers(verb, resolver)
+            elif pattern.travel and _passive(verb):
+                # "the minister was flown to Moscow" travelled; "the TB2 has been flown by Turkey
+                # in Syria" is no visit by Turkey, nor are "Russian-built helicopters flown into
+                # Bamako" a Russian one (only people and bodies travel)
+                sources = [a for o in objects if o.dep_ in PASSIVE_SUBJECT_DEPS
+                           for a in resolver.actors(o) if a.is_known and (a.name or a.sectors)]
             else:
                 sources = self._verb_sources(verb, pattern, resolver, mood)
             if not sources and pattern.place_doer and _passive(verb) and not _agent_named(verb):

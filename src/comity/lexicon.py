@@ -48,6 +48,7 @@ class Pattern:
     negative: bool = False          # a denial made by negating ("had no involvement in")
     doers: frozenset[str] = frozenset()   # the subject must be one of these ("troops left")
     planned_only: bool = False      # coded only when planned, promised or held out ("would retaliate")
+    travel: bool = False            # the one who goes: in the passive, the one carried ("was flown to Moscow")
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -196,6 +197,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             negative=bool(entry.get("negative", False)),
             doers=frozenset(_words(entry.get("doers"), "doers", pattern_id)),
             planned_only=bool(entry.get("planned_only", False)),
+            travel=bool(entry.get("travel", False)),
         ))
     return patterns
 
