@@ -1418,9 +1418,11 @@ class EventCoder:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
-                    # (a gerund too: "lifted the ban on supplying missiles to Iran")
+                    # (a gerund too: "lifted the ban on supplying missiles to Iran"; and what a
+                    # free relative names: "concern about what they called actions by China")
                     found.extend(c for c in child.children if (c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG"))
                                  and not (role == "with" and _absolute_construction(c)))
+                    found.extend(named for c in child.children if c.dep_ == "pcomp" for named in _free_relative_named(c))
                 elif role == "out of" and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
                     # "pulled its diplomat out of Ankara"
                     found.extend(g for o in child.children if o.dep_ == "prep" and o.lower_ == "of"
@@ -2180,6 +2182,16 @@ def _free_relative_governor(verb: Token) -> Token | None:
     while governor.pos_ not in CLAUSE_POS and governor.head != governor:
         governor = governor.head
     return governor if governor.pos_ in CLAUSE_POS and governor != verb else None
+
+
+def _free_relative_named(verb: Token) -> list[Token]:
+    """What "what they called X (by Y)" names: X, and the doer after "by" that the parser
+    may hang on the verb."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return []
+    named = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
+    return named + [g for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                    for g in c.children if g.dep_ == "pobj"]
 
 
 def _blames_another(content: list[Token]) -> bool:
