@@ -422,12 +422,10 @@ class ActorResolver:
                 named = [a for a in self.resolve(acted_on) if a.is_known] if acted_on is not None else []
                 if named:
                     return named
-            if lower in {"it", "they"} and head.dep_ == "nsubj" and head.head.dep_ == "advcl" and any(
-                    c.dep_ == "mark" for c in head.head.children):
+            if lower in {"it", "they"} and head.dep_ == "nsubj":
                 # "India has placed no order since it bought Swedish guns": the subject of a
                 # subordinate clause is the main clause's, when that names a state or body
-                main = next((c for c in head.head.head.children if c.dep_ == "nsubj" and c.i < head.i
-                             and c.pos_ != "PRON"), None)
+                main = self._main_clause_subject(head.head, head.i)
                 named = [a for a in self.resolve(main) if a.is_known] if main is not None else []
                 if named and not named[0].name and (lower == "they") == (main.tag_ in {"NNS", "NNPS"}):
                     return named
@@ -912,11 +910,20 @@ class ActorResolver:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.pos_ != "PRON" and not (
                     child.left_edge.i <= token.i <= child.right_edge.i):   # (not "one of its jets" itself)
                 return self.resolve(child)
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children) and verb.head.i < token.i:
-            # "Israeli warplanes struck targets in Syria after one of its jets was downed": the
-            # main clause's subject, named before the subordinate clause
-            return self._clause_subject_before(verb)
-        return []
+        # "Israeli warplanes struck targets in Syria after one of its jets was downed": the
+        # main clause's subject, named before the subordinate clause
+        main = self._main_clause_subject(verb, token.i)
+        return self.resolve(main) if main is not None else []
+
+    @staticmethod
+    def _main_clause_subject(clause: Token, before: int) -> Token | None:
+        """The subject, named before ``before``, of the main clause that a subordinate clause
+        ("after ...", "since ...") depends on; what a pronoun in the subordinate clause usually
+        refers to."""
+        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+            return None
+        return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < before
+                     and c.pos_ != "PRON"), None)
 
     def with_state_of_sentence(self, actor: Actor, token: Token) -> Actor:
         """An actor of no named state, placed in the state of the story's dateline, else in the
