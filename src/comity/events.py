@@ -507,6 +507,12 @@ class EventCoder:
         if pattern.code[:2] == CONSULT_ROOT and verb.lemma_.lower() in self.modality.phone_verbs and any(
                 (c.lower_ == "for" and c.dep_ == "prep") or _for_clause(c) for c in words):
             return "a call for something asks for it: no telephone call"
+        idiom = next((f"{c.lower_} {g.lower_}" for c in verb.children if c.dep_ == "prep" and c.lower_ in pattern.requires_prep
+                      for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in pattern.targets_exclude), None)
+        if idiom is not None:
+            # "came to blows", "came to power", "spoke to reporters": the preposition the
+            # pattern needs holds a word it excludes, so the verb has another sense
+            return f"'{verb.text} {idiom}' is not this sense"
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
         phrasal = bool(pattern.with_words) and all(
