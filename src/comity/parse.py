@@ -85,6 +85,24 @@ def verbal_roots(doc):
     return doc
 
 
+@Language.component("finite_modifiers")
+def finite_modifiers(doc):
+    """"Raisi held talks with Sharif, and the two governments signed ..." is sometimes parsed
+    with "held" as an adjective of "talks", and "talks" as a second subject of "signed": a
+    past-tense verb with a subject of its own is a verb, the noun after it its object, and its
+    clause is joined to the verb that noun was made the subject of."""
+    for verb in doc:
+        if verb.tag_ != "VBD" or verb.dep_ != "amod" or verb.head.i != verb.i + 1:
+            continue
+        noun, governor = verb.head, verb.head.head
+        if (not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+                or noun.dep_ != "nsubj" or governor.pos_ not in {"VERB", "AUX"} or governor.i < noun.i):
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        verb.head, verb.dep_, verb.pos_ = governor, "conj", "VERB"
+    return doc
+
+
 @Language.component("coordinated_clauses")
 def coordinated_clauses(doc):
     """"Hamas freed 13 hostages and Israel released 39 prisoners" is often parsed with "Israel"
@@ -279,7 +297,8 @@ def load_nlp() -> Language:
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
         nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
-        nlp.add_pipe("coordinated_clauses", after="verbal_roots")
+        nlp.add_pipe("finite_modifiers", after="verbal_roots")
+        nlp.add_pipe("coordinated_clauses", after="finite_modifiers")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
         nlp.add_pipe("stranded_subjects", after="subordinate_subjects")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
