@@ -640,8 +640,8 @@ class EventCoder:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "on" and any(
                 t.lemma_.lower() in modal.prohibition_nouns for t in (verb.head.head, *(
                     c for c in verb.head.head.children if c.dep_ in OBJECT_DEPS))):
-            # ("lifting the ban on supplying ...": the preposition may hang on the verb)
             # "lifted the ban on supplying S-300 systems to Iran": what is banned is not done
+            # (the preposition may hang on the verb whose object the ban is)
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in modal.party_nouns and (
                 verb.head.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
@@ -2180,7 +2180,7 @@ def _governing_verb_through_nouns(noun: Token) -> Token | None:
 def _free_relative_governor(verb: Token) -> Token | None:
     """For "what he called ..." with a pronoun subject, the verb of the clause it qualifies
     ("thanked Scholz for what he called ..."); else None."""
-    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+    if not _free_relative(verb):
         return None
     if not any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in verb.children):
         return None
@@ -2190,10 +2190,15 @@ def _free_relative_governor(verb: Token) -> Token | None:
     return governor if governor.pos_ in CLAUSE_POS and governor != verb else None
 
 
+def _free_relative(verb: Token) -> bool:
+    """Whether a verb heads a free relative naming something: "what they called ..."."""
+    return any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children)
+
+
 def _free_relative_named(verb: Token) -> list[Token]:
     """What "what they called X (by Y)" names: X, and the doer after "by" that the parser
     may hang on the verb."""
-    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+    if not _free_relative(verb):
         return []
     named = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
     return named + [g for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
