@@ -507,8 +507,8 @@ class EventCoder:
         if pattern.code[:2] == CONSULT_ROOT and verb.lemma_.lower() in self.modality.phone_verbs and any(
                 (c.lower_ == "for" and c.dep_ == "prep") or _for_clause(c) for c in words):
             return "a call for something asks for it: no telephone call"
-        idiom = next((f"{c.lower_} {g.lower_}" for c in verb.children if c.dep_ == "prep" and c.lower_ in pattern.requires_prep
-                      for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in pattern.targets_exclude), None)
+        idiom = next((f"{g.head.lower_} {g.lower_}" for g in preposition_objects(verb, tuple(pattern.requires_prep))
+                      if g.lemma_.lower() in pattern.targets_exclude), None)
         if idiom is not None:
             # "came to blows", "came to power", "spoke to reporters": the preposition the
             # pattern needs holds a word it excludes, so the verb has another sense
@@ -1562,8 +1562,8 @@ class EventCoder:
         if mood.kind != "asserted" or mood.negated:
             return []
         objects = [c for c in verb.children if c.dep_ in DATIVE_DEPS | OBJECT_DEPS]
-        partners = [a for holder in [verb, *objects] for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"
-                    for g in c.children if g.dep_ == "pobj" for a in resolver.actors(g) if a.is_known]
+        partners = [a for holder in [verb, *objects] for g in preposition_objects(holder, ("with",))
+                    for a in resolver.actors(g) if a.is_known]
         # (of its objects only people: "discussed Ukraine in a call" is about Ukraine)
         return partners or [a for c in objects for a in resolver.actors(c) if a.is_known and a.name]
 
