@@ -617,12 +617,15 @@ class ActorResolver:
         # its own state; what its apposition says of it names no other
         described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree} if (
             head_mention is not None and any(e.kind in {"country", "city"} for e in head_mention.entries)) else set()
+        # the states the phrase names itself ("Canada's CSIS"), to tell apart bodies of one name
+        named_states = frozenset(e.country for m in mentions for e in m.entries
+                                 if e.kind in NATIONAL_KINDS and e.country)
         for mention in ordered:
             if surname and mention is head_mention:
                 continue
             if mention.start in described:
                 continue
-            for entry in self._by_story_states(mention.entries):
+            for entry in self._by_story_states(mention.entries, named_states):
                 if entry.kind == "person" and person is None:
                     candidates = [e.person for e in mention.entries if e.kind == "person"]
                     named = self.context.people.get(mention.text)
@@ -688,6 +691,11 @@ class ActorResolver:
                 e.kind == "body" and e.sectors == ("GOV",) for m in mentions for e in m.entries):
             # "Taliban fighters" once the Taliban govern: a government's armed men are its forces
             sectors = [MILITARY] + [s for s in sectors if s not in {"GOV", MILITARY, "REB", UNIDENTIFIED}]
+        if "GOV" in sectors and office and "GOV" not in self.gaz.sectors_of_office(office) and any(
+                e.kind == "body" and e.sectors == ("GOV",) for m in mentions for e in m.entries):
+            # "Taliban intelligence chief", "the Taliban's police chief": a government named as a
+            # body says whose office it is; the office says what its holder is (SPY, COP, JUD)
+            sectors.remove("GOV")
         if UNIDENTIFIED in sectors and any(e.kind == "body" and e.sectors and UNIDENTIFIED not in e.sectors
                                            for m in mentions for e in m.entries):
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
@@ -1115,14 +1123,19 @@ class ActorResolver:
                 return country
         return None
 
-    def _by_story_states(self, entries: tuple[Entry, ...]) -> list[Entry]:
-        """A name borne by bodies of several states ("the Democratic Party" of the US, South
-        Korea, Italy) is first the one of the state the story has named most."""
+    def _by_story_states(self, entries: tuple[Entry, ...], named: frozenset[str] = frozenset()) -> list[Entry]:
+        """A name borne by bodies of several states ("the Democratic Party" of the US and South
+        Korea, "CSIS" Canada's intelligence service and a US think tank) is the body of one
+        state: the one the phrase itself names ("Canada's CSIS"), else the one the story has
+        named most, else the first listed."""
         states = {e.country for e in entries if e.kind == "body" and e.country}
         if len(states) < 2:
             return list(entries)
         counts = self.context.country_counts
-        return sorted(entries, key=lambda e: -counts.get(e.country or "", 0) if e.kind == "body" else 0)
+        ranked = sorted(entries, key=lambda e: (e.country not in named, -counts.get(e.country or "", 0))
+                        if e.kind == "body" else (False, 0))
+        chosen = next(e.country for e in ranked if e.kind == "body" and e.country)
+        return [e for e in ranked if e.kind != "body" or e.country == chosen]
 
     def _organisation_described(self, head: Token, tokens: list[Token]) -> str | None:
         """'the bloc', 'the alliance's leaders': the international organisation named last;
