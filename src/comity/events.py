@@ -136,10 +136,15 @@ DEFINITE_DETERMINERS = {"the", "this", "that"}
 #: their mood.
 INTENT_ROOT = "03"
 TOLD_ACT_ROOTS = frozenset({INTENT_ROOT, "06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+#: Roots of things said that a later "the remarks", "that assessment" may refer back to,
+#: remembered under SAID rather than their verb's lemma.
+SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+SAID = "<said>"
 #: Roots whose object noun names the act the source does ("imposed sanctions", "threatened
 #: strikes", "launched an attack"), unlike "rejected sanctions" or "protested the ban"
 DOING_OBJECT_ROOTS = frozenset({"13", "16", "17", "18", "19", "20"})
 SIGNING = "057"
+DETENTION = "173"
 #: More parties than this acting together form a bloc facing the story's other side.
 MAX_PAIRED_PARTIES = 3
 #: A legislature's sector.
@@ -317,6 +322,8 @@ class EventCoder:
                     # ("the parliament voted to let the government send troops": "the vote")
                     governor = governor.head
                     resolver.context.acts.append((governor.lemma_.lower(), event.source))
+            if event.root in SAID_ROOTS and event.source.is_known and event.modality == "asserted":
+                resolver.context.acts.append((SAID, event.source))
             if event.root in VIOLENT_ROOTS and event.source.is_known and \
                     UNIDENTIFIED_ATTACKERS not in event.source.sectors and \
                     resolver.context.story_attacker is None:
@@ -877,6 +884,12 @@ class EventCoder:
                         or self._noun_clause_source(mood.governor, resolver))
             return self.clause_subject(mood.governor, resolver)
         subject = _subject_token(verb)
+        if pattern.code == DETENTION and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _agent_named(verb):
+            # "two Swedish citizens held in Iran": the state one is held in holds them, not
+            # the clause that mentions them
+            place = self._place_near(verb, resolver)
+            if place is not None:
+                return [Actor.build(place, (), None, "")]
         if (pattern.code[:2] == CONSULT_ROOT and subject is not None and subject.pos_ == "NOUN"
                 and (subject.lemma_.lower() in self.lexicon.nouns or subject.lemma_.lower() in RESPONSE_NOUNS)):
             # "Cleverly's answer came on the same platform": an act does not travel or meet
@@ -1052,6 +1065,14 @@ class EventCoder:
                     actors = [a for a in self._noun_own_actors(pobj, resolver) if a.is_known]
                     if actors:
                         return actors
+        for place in (o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "in", "on"}
+                      for o in c.children if o.dep_ == "pobj"):
+            # "was signed at a Doha hotel by Zalmay Khalilzad": the agent hung on the place by
+            # the parser; only a named person or body acts (not "a hotel by the sea")
+            for agent in _preposition_objects(place, ("by",)):
+                actors = [a for a in resolver.actors(agent) if a.is_known and (a.name or a.sectors or a.igo)]
+                if actors:
+                    return actors
         return []
 
     def _unclaimed_attackers(self, verb: Token, resolver: ActorResolver,
@@ -1188,26 +1209,46 @@ class EventCoder:
     def _earlier_doer(self, things: list[Token], judges: list[Actor], resolver: ActorResolver) -> list[Actor]:
         """Who did the act a definite noun refers back to: "the test" is the latest test the
         story told; "the decision", "the move", "the measures" the story's first act by anyone
-        other than those now acting on it (the lead tells the act; reactions follow)."""
+        other than those now acting on it (the lead tells the act; reactions follow); "the
+        remarks", "that assessment" the latest thing said by another."""
         for thing in things:
             lemma = thing.lemma_.lower()
-            if thing.pos_ != "NOUN" or lemma not in self.modality.act_nouns or not _definite_noun(thing):
+            said = lemma in self.modality.speech_act_nouns
+            if thing.pos_ != "NOUN" or not (said or lemma in self.modality.act_nouns) or not _definite_noun(thing):
                 continue
             generic = lemma in self.modality.generic_act_nouns
-            acts = resolver.context.acts if generic else reversed(resolver.context.acts)
-            for told, doer in acts:
-                if not generic and told != lemma:
-                    continue
-                if isinstance(doer, Token):
-                    # ("Iran's test", "strikes by Israel", "Israeli strikes": not "sanctions on
-                    # Iran", whose preposition names the one acted on)
-                    named = [a for a in self._owner_of(doer, resolver, prepositions=("by",)) if a.is_known]
-                    if not named:
-                        continue
-                    doer = named[0]
-                if not any(_same_side(j, doer) for j in judges):
-                    return [doer]
+            doer = self._doer_of_told(judges, resolver, None if generic else SAID if said else lemma,
+                                      latest=not generic)
+            if doer is not None:
+                return [doer]
         return []
+
+    def _latest_act_by_another(self, pronoun: Token, judge: Actor, resolver: ActorResolver) -> list[Actor]:
+        """For "it" or "this" judged as a wrong: the doer of the latest act by another."""
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in {"it", "this"}:
+            return []
+        doer = self._doer_of_told([judge], resolver, None, said=False)
+        return [doer] if doer is not None else []
+
+    def _doer_of_told(self, judges: list[Actor], resolver: ActorResolver, told: str | None,
+                      latest: bool = True, said: bool = True) -> Actor | None:
+        """The doer, other than the judges, of the latest (or first) act the story told under
+        ``told`` (a trigger's lemma, or SAID), or of any act when ``told`` is None (things said
+        too, unless ``said`` is False)."""
+        acts = reversed(resolver.context.acts) if latest else resolver.context.acts
+        for lemma, doer in acts:
+            if told is not None and lemma != told or told is None and not said and lemma == SAID:
+                continue
+            if isinstance(doer, Token):
+                # ("Iran's test", "strikes by Israel", "Israeli strikes": not "sanctions on
+                # Iran", whose preposition names the one acted on)
+                named = [a for a in self._owner_of(doer, resolver, prepositions=("by",)) if a.is_known]
+                if not named:
+                    continue
+                doer = named[0]
+            if not any(_same_side(j, doer) for j in judges):
+                return doer
+        return None
 
     def _answered(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
         """Whose act an act answers: "in response to the EU measures", "in retaliation for
@@ -1325,7 +1366,9 @@ class EventCoder:
         for preposition in prepositions:
             for child in thing.children:
                 if child.dep_ in {"prep", "agent"} and child.lower_ == preposition:
-                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"
+                                 and c.lemma_.lower() not in self.modality.victim_nouns):
+                        # ("a violation of Qatar's sovereignty" is not Qatar's)
                         actors = resolver.actors(pobj)
                         if actors:
                             return actors
@@ -1696,8 +1739,13 @@ class EventCoder:
         # ("committed to carrying out the deal with Rwanda": the partner of the relationship)
         partners = [o for c in content for t in c.subtree if t.dep_ == "prep" and t.lower_ in {"with", "between"}
                     for o in t.children if o.dep_ == "pobj"] if stance[:2] == INTENT_ROOT else []
+        # ("called it a flagrant violation", "said it violated Qatar's sovereignty": what is
+        # condemned as a wrong done is the latest act another did)
+        wrong_done = stance in {DISAPPROVAL, ACCUSATION} and bool(words & (attack_words | modal.victim_nouns))
         target = next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
-                       for a in resolver.actors(token) or (
+                       if token.lemma_.lower() not in modal.victim_nouns
+                       for a in (self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
+                       or resolver.actors(token) or (
                            self._owner_of(token, resolver)
                            or self._earlier_doer([token], [speaker], resolver)
                            if stance in {DISAPPROVAL, ACCUSATION} else [])
@@ -1719,7 +1767,7 @@ class EventCoder:
             # (praise only when it is about the relationship: "a time-tested friendship", not
             # "acting in close coordination with partners")
             # "called the invasion a reckless attack": the attacker's; else the other side's
-            target = (self._judged_party(stance, speaker, resolver) if words & attack_words
+            target = (self._judged_party(stance, speaker, resolver) if words & (attack_words | modal.victim_nouns)
                       else resolver.context.partner_of(speaker))
         if target is None:
             attempt.reason = "no other party named in what was said"

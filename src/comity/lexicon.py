@@ -106,6 +106,8 @@ class Modality:
     commitment_words: frozenset[str] = frozenset()
     committed_to: frozenset[str] = frozenset()
     generic_act_nouns: frozenset[str] = frozenset()
+    speech_act_nouns: frozenset[str] = frozenset()
+    victim_nouns: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()

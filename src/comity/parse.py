@@ -148,6 +148,39 @@ def subordinate_subjects(doc):
     return doc
 
 
+#: Words that name a day or a month, and so open a time phrase ("On Feb. 2", "In March").
+TIME_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december",
+              "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+
+
+@Language.component("dated_subjects")
+def dated_subjects(doc):
+    """"On Feb. 2 Maria Zakharova called the decision irresponsible" and "In March Turkey
+    recalled its ambassador" are parsed with the name as the object of the preposition and the
+    date as the name's modifier, and "On Sept. 14 Norway's foreign minister called ..." with
+    the date hung on the subject: a day or month right after an opening "on" or "in" is what
+    the preposition governs, and a name the preposition was given instead is the subject of
+    the verb it hangs on, when that verb has none."""
+    for sentence in doc.sents:
+        preposition = sentence[0]
+        time = doc[preposition.i + 1] if preposition.i + 1 < len(doc) else None
+        if (preposition.lower_ not in {"on", "in"} or preposition.dep_ != "prep" or time is None
+                or time.lower_ not in TIME_NAMES or time.head == preposition or time.head.i < time.i):
+            continue
+        verb = preposition.head
+        name = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if name is not None and (name.pos_ != "PROPN" or name.i > verb.i or verb.pos_ != "VERB"
+                                 or verb.tag_ not in {"VBD", "VBZ", "VBP"} or _has_subject(verb)
+                                 or any(t.text == "," for t in doc[time.i:name.i])):
+            continue
+        time.head, time.dep_ = preposition, "pobj"
+        if name is not None:
+            name.head, name.dep_ = verb, "nsubj"
+    return doc
+
+
 @Language.component("stranded_subjects")
 def stranded_subjects(doc):
     """An unfamiliar surname opening a sentence is sometimes tagged as an adverb ("Baerbock held
@@ -300,7 +333,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("finite_modifiers", after="verbal_roots")
         nlp.add_pipe("coordinated_clauses", after="finite_modifiers")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
-        nlp.add_pipe("stranded_subjects", after="subordinate_subjects")
+        nlp.add_pipe("dated_subjects", after="subordinate_subjects")
+        nlp.add_pipe("stranded_subjects", after="dated_subjects")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
         nlp.add_pipe("clausal_gerunds", after="complements_as_relatives")
         nlp.add_pipe("fronted_clause_subjects", after="clausal_gerunds")

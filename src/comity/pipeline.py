@@ -69,7 +69,8 @@ class Coder:
         story_verbs = frozenset(p.head for p in self.coder.lexicon.patterns
                                 if p.kind == "verb" and p.story_target) | self.coder.modality.evaluative_verbs
         self.prefilter = Prefilter(self.nlp, self.finder, story_verbs,
-                                   self.coder.modality.act_nouns) if prefilter else None
+                                   self.coder.modality.act_nouns | self.coder.modality.speech_act_nouns
+                                   ) if prefilter else None
         self.transfers = TransferExtractor(self.nlp)
 
     def code(self, items: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:
