@@ -539,3 +539,10 @@ def test_a_dissolved_state_is_never_the_supplier_of_a_recent_transfer() -> None:
     coded = code_one("An S-300 air-defence battery was handed to Ukraine last week by a European country.",
                      date="2022-04-11")
     assert not [t for t in coded.transfers if t.supplier == "SUN"]
+
+
+def test_platform_a_system_is_for_is_not_supplied(coder) -> None:
+    found = transfers_of(coder, "India signed a contract with Israel for Barak-8 systems for its new "
+                                "aircraft carrier and its destroyers.")
+    assert [t["system"] for t in found if "carrier" in str(t["system"]).lower()] == []
+    assert any(t["supplier"] == "ISR" and t["recipient"] == "IND" for t in found)

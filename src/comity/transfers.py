@@ -539,7 +539,13 @@ class SystemFinder:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
                 taken.add(mention.anchor.i)
-        return sorted(found, key=lambda m: m.start)
+        # "LRSAM systems for India's first aircraft carrier (and its destroyers)": the platforms
+        # a system is for are not themselves supplied
+        anchors = {m.anchor.i for m in found}
+        platforms = {m.anchor.i for m in found if m.anchor.dep_ == "pobj" and m.anchor.head.lower_ == "for"
+                     and (m.anchor.head.head.i in anchors or m.anchor.head.i - 1 in anchors)}
+        platforms |= {m.anchor.i for m in found if m.anchor.dep_ == "conj" and m.anchor.head.i in platforms}
+        return sorted((m for m in found if m.anchor.i not in platforms), key=lambda m: m.start)
 
     # -- gazetteer names ------------------------------------------------------------------
     def _gazetteer_names(self, doc: Doc | Span, actor_mentions: dict) -> list[SystemMention]:
