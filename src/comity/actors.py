@@ -628,6 +628,8 @@ class ActorResolver:
             for entry in self._by_story_states(mention.entries, named_states):
                 if entry.kind == "person" and person is None:
                     candidates = [e.person for e in mention.entries if e.kind == "person"]
+                    if self._someone_else(mention, candidates):
+                        continue
                     named = self.context.people.get(mention.text)
                     earlier = named.name if named is not None else self._full_name_before(mention.text, mention.start)
                     # "Morales" after "Evo Morales" is Evo, whoever else of that name was in
@@ -678,8 +680,11 @@ class ActorResolver:
         if igo is None and person is None and not countries:
             igo = self._organisation_described(head, tokens)
         if head.lemma_.lower() == "fighter" and any(
-                AIRCRAFT_DESIGNATION.match(t.text) for t in tokens if t != head):
-            # "Turkish F-16 fighters" are warplanes, not militants
+                AIRCRAFT_DESIGNATION.match(t.text) or t.like_num
+                or (t.pos_ == "PROPN" and t.dep_ == "compound" and t.i not in self.mentions)
+                for t in tokens if t != head):
+            # "Turkish F-16 fighters", "French Mirage 2000-5 fighters" are warplanes, not
+            # militants: a type's name or number is no group's
             sectors = [MILITARY]
         if "GOV" in sectors and any(e.kind == "body" and set(e.sectors) & (ARMED_GROUP_SECTORS | PARTY_SECTORS)
                                     and "GOV" not in e.sectors for m in mentions for e in m.entries):
@@ -866,8 +871,36 @@ class ActorResolver:
                 words.insert(0, child)
         return " ".join(t.text for t in words)
 
+    def _given_name(self, surname: Token) -> Token | None:
+        """The given name written before a surname ("Hamid" in "Hamid Nouri"): a capitalised
+        proper noun compounded with it that is neither a title nor a name of its own."""
+        before = surname.doc[surname.i - 1] if surname.i > 0 else None
+        if (before is None or before.dep_ != "compound" or before.head != surname or before.pos_ != "PROPN"
+                or not before.is_title or before.lower_ in NOT_NAME_PARTS
+                or before.i in self.mentions and any(e.kind != "person" for e in self.mentions[before.i].entries)
+                or before.lower_.rstrip(".") in HONORIFICS):
+            return None
+        return before
+
+    def _someone_else(self, mention: Mention, candidates: list[str]) -> bool:
+        """Whether a short name the gazetteer gives to office holders names another person
+        here: "Hamid Nouri" (or a later bare "Nouri" after him) is not Khaled Nouri."""
+        if mention.end - mention.start != 1:
+            return False
+        surname = self.doc[mention.start]
+        named = [surname] + [t for t in self.doc[:mention.start] if t.text == surname.text]
+        for token in named:
+            given = self._given_name(token)
+            if given is not None and not any(given.text in candidate.split() for candidate in candidates):
+                return True
+        return False
+
     def _remember_name(self, head: Token, tokens: list[Token], actor: Actor) -> None:
         """Keep a named person's surname so later bare mentions find the same actor."""
+        if not actor.name and actor.is_known and head.pos_ == "PROPN" and self._given_name(head) is not None:
+            # ("Hamid Nouri, a former Iranian prison official": a person no gazetteer lists,
+            # whom a later "Nouri" means)
+            self.context.people.setdefault(head.text, actor)
         name = actor.name if actor.name and head.pos_ == "PROPN" else None
         if name:
             words = name.split()
@@ -1308,6 +1341,12 @@ class ActorResolver:
 
 #: Capitalised words that stand next to a surname without being part of a name ("Putin
 #: Tuesday said", "Modi Government").
+#: Words of address that stand before a name without being a given name ("Sheikh Tamim").
+HONORIFICS = {"sheikh", "sheik", "mullah", "ayatollah", "imam", "sayyed", "sayed", "mr", "mrs", "ms",
+              "dr", "sir", "dame", "lord", "lady", "prince", "princess", "king", "queen", "emir",
+              "sultan", "crown", "general", "gen", "col", "colonel", "lt", "maj", "major", "capt",
+              "captain", "adm", "admiral", "marshal", "brig", "sgt", "rev", "pope", "president",
+              "premier", "minister", "senator", "sen", "rep", "judge", "justice", "chief"}
 NOT_NAME_PARTS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "january", "february", "march", "april", "may", "june", "july", "august",
                   "september", "october", "november", "december", "today", "yesterday",

@@ -415,6 +415,11 @@ class EventCoder:
                            for a in resolver.actors(o) if a.is_known and (a.name or a.sectors)]
             else:
                 sources = self._verb_sources(verb, pattern, resolver, mood)
+                subject = _subject_token(verb)
+                if pattern.travel and subject is not None and _mentions_weapon(subject):
+                    # "the first French Mirage 2000-5 fighters have arrived in Ukraine": weapons
+                    # delivered, no visit (the transfer records them)
+                    sources = []
             if not sources and pattern.place_doer and _passive(verb) and not _agent_named(verb):
                 # "French aircraft were barred from Niger's airspace": Niger barred them;
                 # "Canada's envoy in New Delhi was summoned", "France's ambassador to Britain
@@ -2056,6 +2061,15 @@ class EventCoder:
                    mood: Mood) -> tuple[str | None, str]:
         """The event's date and what fixed it (``DATE_BASES``)."""
         future = mood.kind not in {"asserted"}
+        interval = _interval_phrase(trigger)
+        if interval is not None:
+            # "ordered ... on Thursday, a day after his first telephone conversation with
+            # Erdogan": the conversation was on Wednesday
+            governor, days = interval
+            main, basis = self.event_date(governor, doc_date, anchor_date, Mood())
+            shifted = shift_days(main, days)
+            if shifted:
+                return shifted, basis
         own = None if mood.announced else self._own_date(trigger, doc_date, future)
         if own:
             return own, "sentence"
@@ -2729,6 +2743,28 @@ def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
     return None
 
 
+def _interval_phrase(noun: Token) -> tuple[Token, int] | None:
+    """The verb an act named by a noun is dated from, and by how many days: "a day after his
+    telephone conversation" on a verb dated Thursday puts the conversation on Wednesday."""
+    preposition = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or preposition.lower_ not in {"after", "before"}:
+        return None
+    # ("a day" hangs on the preposition, or the preposition on "a day")
+    units = [c for c in preposition.children if c.dep_ == "npadvmod"]
+    if preposition.head.dep_ == "npadvmod":
+        units.append(preposition.head)
+    for unit in units:
+        governor = unit.head if unit == preposition.head else preposition.head
+        if unit.lemma_.lower() not in INTERVAL_UNITS or governor.pos_ not in CLAUSE_POS:
+            continue
+        count = next((INTERVAL_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                      for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+        if count:
+            days = count * INTERVAL_UNITS[unit.lemma_.lower()]
+            return governor, -days if preposition.lower_ == "after" else days
+    return None
+
+
 def _date_as_argument(ent: Span) -> bool:
     """A date that is what a clause is about rather than when it happened: "set March 15 as
     the deadline", "must leave by Feb. 7", "extended the truce until Sunday", "has mediated
@@ -2759,6 +2795,16 @@ def _names_weapon(token: Token) -> bool:
     names = {token.doc[start:end].text, token.text, token.text.removesuffix("s")}
     weapons = weapon_gazetteer()
     return any(weapons.knows(name) for name in names if name)
+
+
+def _mentions_weapon(phrase: Token) -> bool:
+    """Whether a noun phrase names a weapon system the transfer gazetteer knows anywhere in
+    it: "the first French Mirage 2000-5 fighters"."""
+    weapons = weapon_gazetteer()
+    start, end = phrase.left_edge.i, phrase.right_edge.i + 1
+    return any(weapons.knows(phrase.doc[i:j].text) for i in range(start, end)
+               for j in range(i + 1, min(end, i + 4) + 1)
+               if phrase.doc[i].pos_ in {"PROPN", "NUM"} or any(c.isdigit() for c in phrase.doc[i].text))
 
 
 def _has_required_prep(pattern: Pattern, verb: Token, objects: list[Token]) -> bool:
