@@ -144,6 +144,10 @@ SAID = "<said>"
 #: strikes", "launched an attack"), unlike "rejected sanctions" or "protested the ban"
 DOING_OBJECT_ROOTS = frozenset({"13", "16", "17", "18", "19", "20"})
 SIGNING = "057"
+HOSTING = "043"
+#: Participles that describe a thing by its making, not where it goes ("missiles made in
+#: Japan", "jets built under licence"): a recipient hung on them is the main verb's.
+MAKING_PARTICIPLES = {"make", "build", "produce", "manufacture", "develop", "design", "assemble"}
 DETENTION = "173"
 #: More parties than this acting together form a bloc facing the story's other side.
 MAX_PAIRED_PARTIES = 3
@@ -427,6 +431,8 @@ class EventCoder:
                 places = _preposition_objects(verb, ("from",)) + [
                     p for subject in objects for p in _preposition_objects(subject, ("in", "to"))
                 ] + _preposition_objects(verb, ("to",))
+                # ("Xi was greeted in the Kremlin": where one is received is whose guest one is)
+                places += _preposition_objects(verb, ("in", "at")) if pattern.code == HOSTING else []
                 sources = next(([a] for place in places for a in [
                     *self._owner_of(place, resolver), *resolver.actors(place)]
                     if a.is_known and (not a.sectors or a.sectors == ("GOV",))), [])
@@ -1468,7 +1474,14 @@ class EventCoder:
         asked = _preposition_objects(trigger, ("for",)) if role != "for" else []
         means = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "over", "via"}
                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in MEANS_OF_TALKING]
-        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites, *asked, *means]
+        # "send Patriot missiles made on its own soil to the United States": the parser hangs
+        # the recipient on a participle describing the object
+        described = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.lemma_.lower() in MAKING_PARTICIPLES] if role == "to" else []
+        described += [g for c in described for p in c.children if p.dep_ == "prep" for g in p.children
+                      if g.dep_ == "pobj"]
+        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites, *asked, *means,
+                   *described]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
