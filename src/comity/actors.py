@@ -735,7 +735,11 @@ class ActorResolver:
             person_like = True
         if pronoun_owner is not None and not countries and not counterpart and sectors:
             # "its ambassador", "their government": the owner's state
-            owners = self._clause_subject_before(pronoun_owner) or self._pronoun(
+            # ("thanked Pakistan and its air force": the conjunct before it owns it)
+            joined = head.head if head.dep_ == "conj" and head.head.i < head.i and pronoun_owner.lower_ in {
+                "its", "their"} else None
+            owners = ([a for a in self.resolve(joined) if a.country] if joined is not None else []) \
+                or self._clause_subject_before(pronoun_owner) or self._pronoun(
                 pronoun_owner.lower_, head.dep_ in {"nsubj", "nsubjpass"})
             if owners and owners[0].country:
                 possessor_country = owners[0].country
