@@ -59,6 +59,8 @@ PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+#: Nouns by which a story refers back to the armed group it named: "the group said".
+GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization"}
 #: Sectors of political parties, whose leaders hold no state office by leading them.
 PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
 #: Words that describe an international organisation named before: "the bloc", "the alliance".
@@ -472,6 +474,9 @@ class ActorResolver:
         half = self._divided_state_reference(head, tokens)
         if half is not None:
             return [half]
+        group = self._group_reference(head, tokens)
+        if group is not None:
+            return [group]
         coordinated = (self._coordinated_nationals(head, tokens, mentions)
                        or self._coordinated_people(head, tokens, mentions))
         if coordinated:
@@ -798,6 +803,10 @@ class ActorResolver:
         name = None
         if office and country and self.context.date:
             name = self.gaz.holder_of(country, office, self.context.date)
+            unlisted = self._unlisted_name(head) if name and head.pos_ == "PROPN" else None
+            if unlisted and " " in unlisted and not set(unlisted.split()) & set(name.split()):
+                # ("Syed Noman Ali, vice chief of the air staff": another person than its holder)
+                name = unlisted
         if name is None and person_like:
             name = self._unlisted_name(head)
         if own_code:
@@ -1191,6 +1200,23 @@ class ActorResolver:
                 return igo
         return None
 
+    def _group_reference(self, head: Token, tokens: list[Token]) -> Actor | None:
+        """"The group", "the movement", and what "the group's" leaders, fighters or leadership
+        are: the armed group the story named last (its leaders are the group, as CAMEO codes
+        them)."""
+        referring = next((t for t in (head, *(t for t in tokens if t.dep_ == "poss"))
+                          if t.lemma_.lower() in GROUP_NOUNS and t.pos_ == "NOUN"
+                          and {c.lower_ for c in t.children if c.dep_ not in {"case", "punct"}} == {"the"}), None)
+        if referring is None or (referring == head and len(tokens) > 2) or any(
+                t.pos_ == "PROPN" and t.i in self.mentions for t in tokens):
+            return None     # ("the group's leader, Hassan Nasrallah": the name says who)
+        # (not when an international body was named since: "the bloc", "the group of seven")
+        group = next((a for a in reversed(self.context.recent)
+                      if a.igo or set(a.sectors) & ARMED_GROUP_SECTORS or (a.code or "").startswith("IMG")), None)
+        if group is None or group.igo:
+            return None
+        return _retext(group, phrase_text(head, tokens))
+
     def _definite_reference(self, head: Token, sectors: list[str], text: str) -> Actor | None:
         """'The defence minister' after 'Russia's defence minister': the same actor."""
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
@@ -1566,7 +1592,15 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
             # ("Colonel Getnet Adane, public relations director of the Ethiopian National
             # Defence Force": the office his apposition names)
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].pos_ == "PROPN":
+            if objects and objects[0].pos_ == "NOUN":
+                # ("vice chief of the air staff of the Pakistan Air Force": an office's own "of",
+                # then the one that names its state)
+                owners = [o for p in objects[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+                if owners:
+                    collected.extend([child, objects[0], owners[0].head, owners[0]])
+                    stack.extend(c for c in owners[0].children if c.dep_ in NP_DEPS)
+            elif objects and objects[0].pos_ == "PROPN":
                 collected.append(child)
                 collected.append(objects[0])
                 stack.extend(c for c in objects[0].children if c.dep_ in NP_DEPS)

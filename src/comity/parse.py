@@ -181,6 +181,24 @@ def dated_subjects(doc):
     return doc
 
 
+@Language.component("loose_appositions")
+def loose_appositions(doc):
+    """"spoke to the emir, Sheikh Tamim bin Hamad Al Thani, and the prime minister" is parsed
+    with the name as an adverbial of the verb: a name set off by a comma right after a noun
+    with a determiner, and hung on something else as "npadvmod", is that noun's apposition."""
+    for name in doc:
+        if name.dep_ != "npadvmod" or name.pos_ != "PROPN" or name.lower_ in TIME_NAMES:
+            continue
+        start = name.left_edge.i
+        if start < 2 or doc[start - 1].text != ",":
+            continue
+        noun = doc[start - 2]
+        if noun.pos_ == "NOUN" and any(c.dep_ == "det" for c in noun.children) and noun != name.head \
+                and not any(t.lower_ in TIME_NAMES or t.like_num for t in doc[start:name.i + 1]):
+            name.head, name.dep_ = noun, "appos"
+    return doc
+
+
 @Language.component("stranded_subjects")
 def stranded_subjects(doc):
     """An unfamiliar surname opening a sentence is sometimes tagged as an adverb ("Baerbock held
@@ -334,7 +352,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("coordinated_clauses", after="finite_modifiers")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
         nlp.add_pipe("dated_subjects", after="subordinate_subjects")
-        nlp.add_pipe("stranded_subjects", after="dated_subjects")
+        nlp.add_pipe("loose_appositions", after="dated_subjects")
+        nlp.add_pipe("stranded_subjects", after="loose_appositions")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
         nlp.add_pipe("clausal_gerunds", after="complements_as_relatives")
         nlp.add_pipe("fronted_clause_subjects", after="clausal_gerunds")
