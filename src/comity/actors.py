@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .dates import MONTH_NAMES, WEEKDAYS
 from .gazetteer import FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer, gazetteer
 from .records import STATE_ORGAN_SECTORS, Actor
 
@@ -1377,10 +1378,8 @@ HONORIFICS = {"sheikh", "sheik", "mullah", "ayatollah", "imam", "sayyed", "sayed
               "sultan", "crown", "general", "gen", "col", "colonel", "lt", "maj", "major", "capt",
               "captain", "adm", "admiral", "marshal", "brig", "sgt", "rev", "pope", "president",
               "premier", "minister", "senator", "sen", "rep", "judge", "justice", "chief"}
-NOT_NAME_PARTS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                  "january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december", "today", "yesterday",
-                  "tomorrow", "tonight", "said", "says", "told", "meanwhile", "however"}
+NOT_NAME_PARTS = set(WEEKDAYS) | set(MONTH_NAMES) | {"today", "yesterday", "tomorrow", "tonight", "said",
+                                                     "says", "told", "meanwhile", "however"}
 #: How a role's sectors read when the role belongs to a people rather than a state: its leaders
 #: and elders hold no state office (dropped), its armed men are rebels.
 PEOPLE_SECTORS = {"GOV": "", "ELI": "", "LEG": "", "JUD": "", "MIL": "REB", "COP": "REB"}

@@ -8,10 +8,11 @@ from datetime import date as Date
 from datetime import timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {name: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTH_FORMS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+                ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+                ("october", "oct"), ("november", "nov"), ("december", "dec")]
+MONTHS = {name: i for i, names in enumerate(_MONTH_FORMS, start=1) for name in names}
+MONTH_NAMES = [names[0] for names in _MONTH_FORMS]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [

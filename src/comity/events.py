@@ -1248,7 +1248,7 @@ class EventCoder:
         too, unless ``said`` is False)."""
         acts = reversed(resolver.context.acts) if latest else resolver.context.acts
         for lemma, doer in acts:
-            if told is not None and lemma != told or told is None and not said and lemma == SAID:
+            if (lemma != told) if told is not None else (lemma == SAID and not said):
                 continue
             if isinstance(doer, Token):
                 # ("Iran's test", "strikes by Israel", "Israeli strikes": not "sanctions on
@@ -2747,13 +2747,19 @@ def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
     if mark not in {"after", "before"}:
         return None
     for unit in clause.children:
-        if unit.dep_ == "npadvmod" and unit.lemma_.lower() in INTERVAL_UNITS:
-            count = next((INTERVAL_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                          for c in unit.children if c.dep_ in {"nummod", "det"}), None)
-            if count:
-                days = count * INTERVAL_UNITS[unit.lemma_.lower()]
-                return clause, -days if mark == "after" else days
+        days = _interval_days(unit) if unit.dep_ == "npadvmod" else None
+        if days:
+            return clause, -days if mark == "after" else days
     return None
+
+
+def _interval_days(unit: Token) -> int | None:
+    """How many days a time unit counts: "one day" 1, "two weeks" 14; None for other words."""
+    if unit.lemma_.lower() not in INTERVAL_UNITS:
+        return None
+    count = next((INTERVAL_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+    return count * INTERVAL_UNITS[unit.lemma_.lower()] if count else None
 
 
 def _interval_phrase(noun: Token) -> tuple[Token, int] | None:
@@ -2768,12 +2774,8 @@ def _interval_phrase(noun: Token) -> tuple[Token, int] | None:
         units.append(preposition.head)
     for unit in units:
         governor = unit.head if unit == preposition.head else preposition.head
-        if unit.lemma_.lower() not in INTERVAL_UNITS or governor.pos_ not in CLAUSE_POS:
-            continue
-        count = next((INTERVAL_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                      for c in unit.children if c.dep_ in {"nummod", "det"}), None)
-        if count:
-            days = count * INTERVAL_UNITS[unit.lemma_.lower()]
+        days = _interval_days(unit) if governor.pos_ in CLAUSE_POS else None
+        if days:
             return governor, -days if preposition.lower_ == "after" else days
     return None
 

@@ -26,6 +26,7 @@ from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex
 
 from .data import data_path, read_yaml
+from .dates import MONTHS, WEEKDAYS
 from .lexicon import lexicon
 
 #: Model packages tried in order: Explosion's own when the user has it, then the re-upload
@@ -149,10 +150,7 @@ def subordinate_subjects(doc):
 
 
 #: Words that name a day or a month, and so open a time phrase ("On Feb. 2", "In March").
-TIME_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december",
-              "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+TIME_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(f"{name}." for name in MONTHS)
 
 
 @Language.component("dated_subjects")
