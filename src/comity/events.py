@@ -1839,16 +1839,22 @@ class EventCoder:
         return mood, actors[0]
 
     def _accused(self, verb: Token, speakers: list[Actor], reported: list[Event]) -> Actor | None:
-        """Who a speaker accuses by saying they committed or planned a violent act: the doer
-        of the first reported act of violence (CAMEO 18-20), or plan of one, that is not the
-        speaker's own (the act itself is coded too, as the speaker tells it)."""
+        """Who a speaker accuses by saying they committed or planned a violent act, or threatened
+        the speaker's own side: the doer of the first such reported act (CAMEO 18-20, a planned
+        one, or a threat to the speaker) that is not the speaker's own (the act itself is coded
+        too, as the speaker tells it)."""
         if verb.lemma_.lower() not in self.modality.accusing_verbs or not speakers[0].is_known:
             return None
         for event in reported:
             doer = event.source
+            target = (event.target.country or event.target.igo) if event.target else None
             violent = (event.root in VIOLENT_ROOTS and event.modality == "asserted"
                        # "said Soleimani was developing plans to attack US troops"
-                       or event.root == THREAT_ROOT and event.modality in {"intent", "future"})
+                       or event.root == THREAT_ROOT and event.modality in {"intent", "future"}
+                       # "said Beijing was using every means to intimidate Taiwan": threats told
+                       # as made to the speaker's own side
+                       or event.root == THREAT_ROOT and event.modality == "asserted"
+                       and any(target == (s.country or s.igo) for s in speakers))
             if (violent and doer.is_known and UNIDENTIFIED_ATTACKERS not in doer.sectors
                     and not any(s.same_entity(doer) or (s.country or s.igo) == (doer.country or doer.igo)
                                 for s in speakers)):
