@@ -1682,7 +1682,12 @@ class EventCoder:
             # "Zelensky thanked Scholz for what he called a timely decision": the one who
             # calls it so is the one who thanks
             speaker = next(iter(self.clause_subject(qualifier_of, resolver)), speaker)
-        inside = {t.i for c in content for t in c.subtree}
+        # ("said the allegations were spy mania, while its mission declined to comment": a
+        # contrasting clause with its own subject is no part of what was said)
+        aside = {t.i for c in content for a in c.children if a.dep_ == "advcl" and _subject_token(a) is not None
+                 and any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in a.children)
+                 for t in a.subtree}
+        inside = {t.i for c in content for t in c.subtree} - aside
         reported = [e for a in attempts if a.token in inside for e in a.events]
         if any(a.events and a.token == verb.i and a.code[:2] in SPEECH_ACT_ROOTS for a in attempts):
             # "declared the ambassador persona non grata": the verb's own sense is the event
