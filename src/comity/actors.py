@@ -1222,6 +1222,15 @@ class ActorResolver:
         """'The defence minister' after 'Russia's defence minister': the same actor."""
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
         body = self.context.subject_body
+        titles = {t.lower_ for t in head.lefts if t.i in self.mentions and t.pos_ in {"PROPN", "NOUN"}}
+        if not determiners and head.pos_ == "PROPN" and head.i not in self.mentions and titles:
+            # "Germany ordered Chad's ambassador to leave ... summoned Ambassador Mariam Ali
+            # Moussa": a titled person the gazetteer does not know is the one the story gave
+            # that title, of whatever state
+            earlier = next((a for a in reversed(self.context.recent) if a.country and a.sectors
+                            and titles & set(a.text.lower().split(",")[0].split())), None)
+            if earlier is not None:
+                return Actor.build(earlier.country, tuple(sectors[:3]), None, text)
         if (not determiners and head.pos_ == "PROPN" and head.i not in self.mentions and "GOV" in sectors
                 and body is not None and self.context.subject_body_age <= 1 and body.country
                 and body.sectors in {(), ("GOV",)}):
