@@ -60,6 +60,8 @@ PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+#: Titles of envoys, who speak for the state that sent them ("Ambassador X").
+ENVOY_TITLES = {"ambassador", "envoy", "charge", "chargé", "consul", "attache", "attaché", "emissary"}
 #: Nouns by which a story refers back to the armed group it named: "the group said".
 GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization"}
 #: Sectors of political parties, whose leaders hold no state office by leading them.
@@ -1222,11 +1224,12 @@ class ActorResolver:
         """'The defence minister' after 'Russia's defence minister': the same actor."""
         determiners = {child.lower_ for child in head.children if child.dep_ == "det"}
         body = self.context.subject_body
-        titles = {t.lower_ for t in head.lefts if t.i in self.mentions and t.pos_ in {"PROPN", "NOUN"}}
+        titles = {t.lower_ for t in head.lefts if t.i in self.mentions} & ENVOY_TITLES
         if not determiners and head.pos_ == "PROPN" and head.i not in self.mentions and titles:
             # "Germany ordered Chad's ambassador to leave ... summoned Ambassador Mariam Ali
-            # Moussa": a titled person the gazetteer does not know is the one the story gave
-            # that title, of whatever state
+            # Moussa": an envoy the gazetteer does not know is the one the story gave that
+            # title, of whatever state (an envoy speaks for the state that sent him, seldom
+            # the one the clause is about)
             earlier = next((a for a in reversed(self.context.recent) if a.country and a.sectors
                             and titles & set(a.text.lower().split(",")[0].split())), None)
             if earlier is not None:
