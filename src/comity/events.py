@@ -144,11 +144,9 @@ SAID = "<said>"
 #: strikes", "launched an attack"), unlike "rejected sanctions" or "protested the ban"
 DOING_OBJECT_ROOTS = frozenset({"13", "16", "17", "18", "19", "20"})
 SIGNING = "057"
-HOSTING = "043"
 #: Participles that describe a thing by its making, not where it goes ("missiles made in
 #: Japan", "jets built under licence"): a recipient hung on them is the main verb's.
 MAKING_PARTICIPLES = {"make", "build", "produce", "manufacture", "develop", "design", "assemble"}
-DETENTION = "173"
 #: More parties than this acting together form a bloc facing the story's other side.
 MAX_PAIRED_PARTIES = 3
 #: A legislature's sector.
@@ -432,7 +430,7 @@ class EventCoder:
                     p for subject in objects for p in _preposition_objects(subject, ("in", "to"))
                 ] + _preposition_objects(verb, ("to",))
                 # ("Xi was greeted in the Kremlin": where one is received is whose guest one is)
-                places += _preposition_objects(verb, ("in", "at")) if pattern.code == HOSTING else []
+                places += _preposition_objects(verb, ("in", "at")) if pattern.host_place else []
                 sources = next(([a] for place in places for a in [
                     *self._owner_of(place, resolver), *resolver.actors(place)]
                     if a.is_known and (not a.sectors or a.sectors == ("GOV",))), [])
@@ -895,7 +893,7 @@ class EventCoder:
                         or self._noun_clause_source(mood.governor, resolver))
             return self.clause_subject(mood.governor, resolver)
         subject = _subject_token(verb)
-        if pattern.code == DETENTION and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _agent_named(verb):
+        if pattern.holder_place and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _agent_named(verb):
             # "two Swedish citizens held in Iran": the state one is held in holds them, not
             # the clause that mentions them
             place = self._place_near(verb, resolver)
@@ -1764,7 +1762,8 @@ class EventCoder:
                     for o in t.children if o.dep_ == "pobj"] if stance[:2] == INTENT_ROOT else []
         # ("called it a flagrant violation", "said it violated Qatar's sovereignty": what is
         # condemned as a wrong done is the latest act another did)
-        wrong_done = stance in {DISAPPROVAL, ACCUSATION} and bool(words & (attack_words | modal.victim_nouns))
+        wrongs_named = words & (attack_words | modal.victim_nouns)
+        wrong_done = stance in {DISAPPROVAL, ACCUSATION} and bool(wrongs_named)
         target = next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
                        if token.lemma_.lower() not in modal.victim_nouns
                        for a in (self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
@@ -1790,7 +1789,7 @@ class EventCoder:
             # (praise only when it is about the relationship: "a time-tested friendship", not
             # "acting in close coordination with partners")
             # "called the invasion a reckless attack": the attacker's; else the other side's
-            target = (self._judged_party(stance, speaker, resolver) if words & (attack_words | modal.victim_nouns)
+            target = (self._judged_party(stance, speaker, resolver) if wrongs_named
                       else resolver.context.partner_of(speaker))
         if target is None:
             attempt.reason = "no other party named in what was said"

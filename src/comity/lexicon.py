@@ -32,6 +32,8 @@ class Pattern:
     state_code: str | None = None   # the code when a state or its organs act ("China protested": 114)
     place_doer: bool = False        # agentless passive: the owner of the "from" place acts
     owner_doer: bool = False        # agentless passive: the owner of what is acted on acts ("X's troops will be withdrawn")
+    host_place: bool = False        # agentless passive: where one is received ("in the Kremlin") is the host's
+    holder_place: bool = False      # a participle: where one is held ("citizens held in Iran") holds them
     converse_code: str | None = None  # also coded the other way with this code (host 043, guest 042)
     reciprocal: bool = False
     mutual: bool = False            # CAMEO's reciprocal events: "A held talks with B" is also B->A
@@ -183,6 +185,8 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             state_code=str(entry["state_code"]) if entry.get("state_code") else None,
             place_doer=bool(entry.get("place_doer", False)),
             owner_doer=bool(entry.get("owner_doer", False)),
+            host_place=bool(entry.get("host_place", False)),
+            holder_place=bool(entry.get("holder_place", False)),
             converse_code=str(entry["converse_code"]) if entry.get("converse_code") else None,
             reciprocal=bool(entry.get("reciprocal", False)),
             mutual=bool(entry.get("mutual", False)),
