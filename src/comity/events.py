@@ -2096,6 +2096,15 @@ class EventCoder:
         own = None if mood.announced else self._own_date(trigger, doc_date, future)
         if own:
             return own, "sentence"
+        interval = _interval_clause(trigger)
+        if interval is not None:
+            # "said on Tuesday ..., one day after Poland demanded reparations": Monday, not
+            # the day of the saying the clause hangs on
+            clause, days = interval
+            main, basis = self.event_date(clause.head, doc_date, anchor_date, Mood())
+            shifted = shift_days(main, days)
+            if shifted:
+                return shifted, basis
         speech = _governing_speech_verb(trigger, self.modality.speech_verbs)
         if speech is not None:
             said = self._own_date(speech, doc_date, False)
@@ -2116,14 +2125,6 @@ class EventCoder:
             resolved = resolve_date(when.text, doc_date, future)
             if resolved:
                 return resolved, "sentence"
-        interval = _interval_clause(trigger)
-        if interval is not None:
-            # "said on Tuesday ..., one day after Poland demanded reparations": Monday
-            clause, days = interval
-            main, basis = self.event_date(clause.head, doc_date, anchor_date, Mood())
-            shifted = shift_days(main, days)
-            if shifted:
-                return shifted, basis
         if anchor_date:
             return anchor_date, "story"
         return doc_date, "article"
@@ -2161,6 +2162,19 @@ class EventCoder:
             if word.pos_ not in {"ADP", "NOUN", "PROPN", "PRON"}:
                 return None
         return None
+
+    def days_told(self, span: Span, doc_date: str | None) -> set[str]:
+        """The days a passage tells of as past or present: its dates, to the day, that date a
+        clause told as done ("on Monday the council voted"), not one still to come ("will
+        meet on Friday")."""
+        days = set()
+        for ent in span.ents:
+            if ent.label_ != "DATE" or self.mood(_clause_of(ent.root)).kind != "asserted":
+                continue
+            day = resolve_date(ent.text, doc_date)
+            if day and len(day) == 10:
+                days.add(day)
+        return days
 
     def statement_date(self, verb: Token, doc_date: str | None) -> str | None:
         return self._own_date(verb, doc_date, False) or self._adjunct_date(verb, doc_date, False)

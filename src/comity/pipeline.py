@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorResolver, DocumentContext, mention_finder
 from .claims import extract_claims
+from .dates import shift_days
 from .events import Attempt, EventCoder, SentenceInput
 from .gazetteer import gazetteer
 from .lexicon import lexicon
@@ -30,6 +31,9 @@ from .wire import WireInfo, read_wire_conventions
 BATCH_SIZE = 64
 #: Pronoun subjects by which a sentence goes on about the last one's actor ("She also ...").
 CONTINUING_PRONOUNS = {"he", "she", "they", "it"}
+#: how far into a story its opening runs, and how many days back the day it tells of may lie
+OPENING_SENTENCES = 4
+RECENT_DAYS = 2
 
 
 @dataclass
@@ -177,7 +181,20 @@ class Coder:
                     date = self.coder.statement_date(token, doc_date)
                     if date and len(date) == 10 and not (doc_date and date > doc_date):
                         return date
-        return None
+        return self._opening_day(parsed, doc_date)
+
+    def _opening_day(self, parsed: Doc, doc_date: str | None) -> str | None:
+        """The day a story's opening tells of when it is not the dateline's: a wire filed on
+        Tuesday whose first sentences name Monday, and never Tuesday, reports Monday's news,
+        and its undated acts happened then."""
+        if not doc_date or len(doc_date) != 10:
+            return None
+        opening = list(parsed.sents)[:OPENING_SENTENCES]
+        days = set().union(*(self.coder.days_told(sentence, doc_date) for sentence in opening))
+        if doc_date in days:
+            return None
+        recent = [day for day in days if shift_days(day, RECENT_DAYS) >= doc_date and day < doc_date]
+        return max(recent, default=None)
 
     def _trace(self, index, sentence, resolver, attempts, events) -> SentenceTrace:
         tokens = [{"i": t.i - sentence.start, "text": t.text, "lemma": t.lemma_, "pos": t.pos_,
