@@ -2753,7 +2753,8 @@ DEADLINE_PREPOSITIONS = {"by", "until", "till", "through", "since"}
 #: Counts written out in intervals: "one day after", "two days before", "a week after".
 INTERVAL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                    "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-INTERVAL_UNITS = {"day": 1, "week": 7}
+#: days in a unit of time; units shorter than a day put "hours after" an act on its day
+INTERVAL_UNITS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
 
 
 def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
@@ -2772,15 +2773,18 @@ def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
         return None
     for unit in clause.children:
         days = _interval_days(unit) if unit.dep_ == "npadvmod" else None
-        if days:
+        if days is not None:
             return clause, -days if mark == "after" else days
     return None
 
 
 def _interval_days(unit: Token) -> int | None:
-    """How many days a time unit counts: "one day" 1, "two weeks" 14; None for other words."""
+    """How many days a time unit counts: "one day" 1, "two weeks" 14, "hours" 0; None for
+    other words."""
     if unit.lemma_.lower() not in INTERVAL_UNITS:
         return None
+    if INTERVAL_UNITS[unit.lemma_.lower()] == 0:
+        return 0
     count = next((INTERVAL_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
                   for c in unit.children if c.dep_ in {"nummod", "det"}), None)
     return count * INTERVAL_UNITS[unit.lemma_.lower()] if count else None
@@ -2799,7 +2803,7 @@ def _interval_phrase(noun: Token) -> tuple[Token, int] | None:
     for unit in units:
         governor = unit.head if unit == preposition.head else preposition.head
         days = _interval_days(unit) if governor.pos_ in CLAUSE_POS else None
-        if days:
+        if days is not None:
             return governor, -days if preposition.lower_ == "after" else days
     return None
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorResolver, DocumentContext, mention_finder
 from .claims import extract_claims
 from .dates import shift_days
-from .events import Attempt, EventCoder, SentenceInput
+from .events import INTERVAL_UNITS, Attempt, EventCoder, SentenceInput
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .ontology import ontology
@@ -31,6 +31,8 @@ from .wire import WireInfo, read_wire_conventions
 BATCH_SIZE = 64
 #: Pronoun subjects by which a sentence goes on about the last one's actor ("She also ...").
 CONTINUING_PRONOUNS = {"he", "she", "they", "it"}
+#: words that place a time before or after the last one told ("hours later", "earlier in the day")
+RELATIVE_ORDER_WORDS = {"earlier", "later"}
 #: how far into a story its opening runs, and how many days back the day it tells of may lie
 OPENING_SENTENCES = 4
 RECENT_DAYS = 2
@@ -132,6 +134,7 @@ class Coder:
         anchor = self._anchor_date(parsed, reference) or wire.dateline_date
         coded = CodedDocument(document=document, wire=wire)
         previous_date: str | None = None   # the last sentence's date, to the day or the month
+        last_date: str | None = None       # the date of the last sentence that had one
         seen_actors: set[tuple[str, str]] = set()
         for index, sentence in enumerate(parsed.sents):
             item = SentenceInput(document.id, document.date, index, sentence, reference)
@@ -140,9 +143,10 @@ class Coder:
             # point back to its date
             same = _time_of_previous(sentence)
             continued = None
-            if previous_date and (same == "month" or (len(previous_date) == 10 and (
-                    same == "day" or _continues_previous(sentence)))):
-                continued = previous_date[:7] if same == "month" else previous_date
+            if same and last_date and len(last_date) >= (7 if same == "month" else 10):
+                continued = last_date[:7] if same == "month" else last_date
+            elif previous_date and len(previous_date) == 10 and _continues_previous(sentence):
+                continued = previous_date
             events, attempts = self.coder.code_sentence(item, resolver, continued or anchor)
             # Every phrase of the sentence is resolved before the next one is read, whether or
             # not a rule asked about it: later references ("the country", "he", a surname) see
@@ -154,6 +158,7 @@ class Coder:
                         coded.actors.append({"text": actor.text, "code": actor.code, "name": actor.name,
                                              "sentence_index": index})
             previous_date = self.coder.statement_date(sentence.root, reference) or continued
+            last_date = previous_date or last_date
             coded.events.extend(events)
             if trace is not None:
                 trace.append(self._trace(index, sentence, resolver, attempts, events))
@@ -218,12 +223,16 @@ def _continues_previous(sentence: Span) -> bool:
 
 def _time_of_previous(sentence: Span) -> str | None:
     """"day" or "month" when a sentence dates itself by the one before: "later that day",
-    "the same day", "earlier that month"."""
+    "the same day", "earlier that month", "earlier in the day", "hours later", "within hours"."""
     for token in sentence:
-        if token.lemma_.lower() in {"day", "month"} and any(
+        lemma = token.lemma_.lower()
+        if lemma in {"day", "month"} and (any(
                 (c.dep_ == "det" and c.lower_ == "that") or (c.dep_ == "amod" and c.lower_ == "same")
-                for c in token.children):
-            return token.lemma_.lower()
+                for c in token.children) or (
+                token.head.lower_ == "in" and token.head.head.lower_ in RELATIVE_ORDER_WORDS)):
+            return lemma
+        if INTERVAL_UNITS.get(lemma) == 0 and token.head.lower_ in RELATIVE_ORDER_WORDS | {"within"}:
+            return "day"
     return None
 
 
