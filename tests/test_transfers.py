@@ -308,6 +308,17 @@ def test_it_after_a_deal_is_that_deal(coder) -> None:
     assert transfers_of(coder, "Taiwan's air force is modernising. It includes 140 F-16 jets.") == []
 
 
+def test_an_approval_takes_its_sides_from_the_deal_it_approves(coder) -> None:
+    # the seller's government approves a sale, the buyer's council a purchase
+    text = ("Nigeria wants new light attack aircraft to fight insurgents. The State Department on "
+            "Thursday approved the possible sale of 12 AT-802L aircraft, the agency said.")
+    found = {(t["supplier"], t["recipient"], t["system"]) for t in transfers_of(coder, text)}
+    assert found == {("USA", "NGA", "AT-802L")}, found
+    text = "India's defence council approved the purchase of 26 Rafale Marine jets on Monday."
+    found = {(t["supplier"], t["recipient"]) for t in transfers_of(coder, text)}
+    assert found == {("FRA", "IND")}, found
+
+
 def test_each_seller_of_a_pledge_has_a_record(coder) -> None:
     text = "Norway and Belgium pledged on Friday to give Ukraine U.S.-built F-16 fighter jets."
     found = transfers_of(coder, text)

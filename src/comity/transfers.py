@@ -1391,6 +1391,12 @@ class TransferExtractor:
             return
         # (a pledge names its sides as a sale does)
         frame = "seller" if word.frame == "pledge" else word.frame
+        if frame == "party" and node.pos_ in CLAUSE_POS:
+            # "the State Department approved the sale", "the council approved the purchase":
+            # either side approves, and the deal noun it approves says which
+            frame = next((inner.frame for inner in map(self._noun_word, (
+                c for c in node.children if c.dep_ in {"dobj", "obj"})) if inner is not None
+                and inner.frame in {"seller", "buyer"}), frame)
         subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party",
                         "expel": "supplier", "possess": "recipient"}.get(frame)
         if node.pos_ in CLAUSE_POS:
