@@ -60,6 +60,8 @@ PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+#: Words that put a title's bearer out of the office it names ("a former Indian army chief").
+FORMER_WORDS = {"former", "ex", "onetime", "one-time", "erstwhile"}
 #: Titles of envoys, who speak for the state that sent them ("Ambassador X").
 ENVOY_TITLES = {"ambassador", "envoy", "charge", "chargé", "consul", "attache", "attaché", "emissary"}
 #: Nouns by which a story refers back to the armed group it named: "the group said".
@@ -714,6 +716,13 @@ class ActorResolver:
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
             # noun only says what they did
             sectors.remove(UNIDENTIFIED)
+        former = any(t.lower_ in FORMER_WORDS for t in tokens)
+        if former and person is None and set(sectors) & STATE_ORGAN_SECTORS and not set(sectors) & (
+                ARMED_GROUP_SECTORS | PARTY_SECTORS):
+            # "a former Pakistani prime minister", "a former Indian army chief": out of office,
+            # an elite, and not whoever holds the office now
+            sectors = [FORMER_OFFICIAL_SECTOR] + [s for s in sectors if s not in STATE_ORGAN_SECTORS]
+            office = None
         if person is not None and sectors and igo is None and countries:
             known_state = self.gaz.person_actor(person, self.context.date, text).country
             term = self.gaz.term_on(person, self.context.date)
@@ -727,7 +736,7 @@ class ActorResolver:
                 # "the EU's special representative, Miroslav Lajcak": a former minister now
                 # serving an organisation speaks for it
                 actor = Actor.build(None, tuple(s for s in sectors[:3] if s != "GOV"), person, text, igo=igo)
-            elif actor.sectors == (FORMER_OFFICIAL_SECTOR,) and sectors and actor.country:
+            elif actor.sectors == (FORMER_OFFICIAL_SECTOR,) and sectors and actor.country and not former:
                 # "CIA Director Mike Pompeo" before he was Secretary of State: outside his
                 # recorded terms, the title the text gives him says what he is
                 actor = Actor.build(actor.country, tuple(sectors[:3]), person, text)
