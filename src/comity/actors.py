@@ -60,6 +60,7 @@ PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
 MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+INDEFINITE_ARTICLES = {"a", "an"}
 #: Words that put a title's bearer out of the office it names ("a former Indian army chief").
 FORMER_WORDS = {"former", "ex", "onetime", "one-time", "erstwhile"}
 #: Titles of envoys, who speak for the state that sent them ("Ambassador X").
@@ -716,6 +717,8 @@ class ActorResolver:
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
             # noun only says what they did
             sectors.remove(UNIDENTIFIED)
+        if any(t.dep_ == "det" and t.lower_ in INDEFINITE_ARTICLES and t.head == head for t in tokens):
+            office = None   # "an opposition leader", "a Somali rebel leader": one of them, no one known
         former = any(t.lower_ in FORMER_WORDS for t in tokens)
         if former and person is None and set(sectors) & STATE_ORGAN_SECTORS and not set(sectors) & (
                 ARMED_GROUP_SECTORS | PARTY_SECTORS):
