@@ -42,6 +42,9 @@ GENERIC_CONSULT = "040"
 #: Words that open an indirect question ("asked why ...", "asked whether ...").
 QUESTION_WORDS = {"why", "how", "whether", "what", "when", "where", "who", "if"}
 #: Nouns of "in response to X", "in retaliation for X": the act answers X's doer.
+#: Prepositions that set an act beside another in time rather than making it part of it:
+#: "pressed Pakistan to seek relief after talks in Washington" (the talks were held)
+SEQUENCE_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "despite", "amid"}
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction", "retribution"}
 #: Verbs of a witness in "with X looking on", "with X watching": X is no party.
 WITNESSING_VERBS = {"look", "watch", "stand", "observe", "witness", "sit", "attend"}
@@ -1582,8 +1585,10 @@ class EventCoder:
             # "recalled their ambassadors for consultations": an envoy's errand with his own
             # government, no meeting between the states that recall
             return Mood(kind="cancelled", governor=governor.head)
-        if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.pos_ in CLAUSE_POS:
-            # "is expected to visit New Delhi for talks": the talks are as planned as the trip
+        if noun.dep_ == "pobj" and governor.pos_ == "ADP" and governor.head.pos_ in CLAUSE_POS \
+                and governor.lower_ not in SEQUENCE_PREPOSITIONS:
+            # "is expected to visit New Delhi for talks", "are still to be settled in
+            # negotiations": the talks are as planned as the act they serve
             mood = self.mood(governor.head)
             if mood.kind != "asserted":
                 return mood
@@ -2133,9 +2138,15 @@ class EventCoder:
         # A year on the object dates the act only when the clause gives no time of its own:
         # "signed the 2017 treaty", but "suspended a 2018 accord in June"
         dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE" and not _date_as_argument(ent)
-                 and not _describes_thing(ent, trigger)]
+                 and (not _describes_thing(ent, trigger) or self._dates_acting_noun(ent, trigger))]
         return self._date_among([e for e in dates if not _names_thing(e)], trigger, doc_date, future) \
             or self._date_among(dates, trigger, doc_date, future)
+
+    def _dates_acting_noun(self, ent: Span, trigger: Token) -> bool:
+        """A date on an act named as the clause's subject dates the clause: "the group's 2015
+        assault on Garissa killed 148 people"."""
+        noun = ent.root.head
+        return noun.dep_ in SUBJECT_DEPS and noun.head == trigger and noun.lemma_.lower() in self.lexicon.nouns
 
     def _date_among(self, dates: list[Span], trigger: Token, doc_date: str | None, future: bool) -> str | None:
         for ent in dates:
