@@ -1714,7 +1714,8 @@ class EventCoder:
                                       or set(speaker.sectors) & STATE_SECTORS)):
             attempt.reason = "speaker does not speak for a state or organisation"
             return attempt
-        words = {verb.doc[i].lemma_.lower() for i in inside}
+        words = {verb.doc[i].lemma_.lower() for i in inside
+                 if not _fought_against(verb.doc[i], self.modality.combating_verbs)}
         if evaluative:
             words |= {t.lemma_.lower() for t in verb.subtree}
         modal = self.modality
@@ -2906,6 +2907,25 @@ def _names_thing(ent: Span) -> bool:
     """A date that modifies a noun: "the 2017 treaty", "its 1960 borders"."""
     return ent.root.dep_ in {"nummod", "compound", "amod", "nmod"} and ent.root.head.pos_ in {"NOUN", "PROPN"} \
         and ent.root.head.lemma_.lower() not in TIME_NOUNS
+
+
+def _fought_against(word: Token, combating_verbs: frozenset[str]) -> bool:
+    """Whether a word names what someone fights: "help Sri Lanka deal with trafficking and
+    organised crime", "cooperation against terrorism", "to combat piracy" (but a fault with an
+    owner is still that owner's: "to deter Iranian threats", "threats from Tehran")."""
+    if any(c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+           or (c.dep_ == "prep" and c.lower_ in {"from", "by"}) for c in word.children):
+        return False
+    current = word
+    while current.dep_ in {"conj", "compound", "amod", "appos"} and current.head != current:
+        current = current.head
+    head = current.head
+    if current.dep_ in OBJECT_DEPS:
+        return head.lemma_.lower() in combating_verbs
+    if current.dep_ == "pobj":
+        return head.lower_ == "against" or (head.lower_ in {"with", "on"}
+                                             and head.head.lemma_.lower() in combating_verbs)
+    return False
 
 
 def _describes_thing(ent: Span, trigger: Token) -> bool:
