@@ -2647,7 +2647,12 @@ def _judgment_complements(verb: Token) -> list[Token]:
         # ("called the reports of India's move misleading": after a longer object, on its end)
         last for c in verb.children if c.dep_ in OBJECT_DEPS
         for last in [max(c.subtree, key=lambda t: t.i)]
-        if last.dep_ == "amod" and last.head != c and last.i > last.head.i]
+        if last.dep_ == "amod" and last.head != c and last.i > last.head.i] + [
+        # ("called the wife of Prime Minister Pedro Sanchez corrupt", the adjective taken
+        # into the name before it: a lower-case word is no part of a name)
+        last for c in verb.children if c.dep_ in OBJECT_DEPS
+        for last in [max(c.subtree, key=lambda t: t.i)]
+        if last != c and last.pos_ == "PROPN" and last.is_lower and last.is_alpha]
 
 
 def _negated_word(token: Token) -> bool:
@@ -2732,8 +2737,9 @@ def _negated(token: Token) -> bool:
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
         if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and any(
-                g.dep_ == "det" and g.lower_ == "no" for g in child.children):
-            return True
+                (g.dep_ == "det" and g.lower_ == "no") or (g.dep_ == "preconj" and g.lower_ == "neither")
+                for g in child.children):
+            return True     # ("met neither the king nor any minister")
         if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and child.lower_ in NEGATIVE_SUBJECTS:
             return True     # "nothing was being exported to Saudi Arabia"
     return False

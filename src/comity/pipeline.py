@@ -31,6 +31,8 @@ from .wire import WireInfo, read_wire_conventions
 BATCH_SIZE = 64
 #: Pronoun subjects by which a sentence goes on about the last one's actor ("She also ...").
 CONTINUING_PRONOUNS = {"he", "she", "they", "it"}
+#: parts of a day that date a sentence by the one before: "the same evening", "that night"
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 #: words that place a time before or after the last one told ("hours later", "earlier in the day")
 RELATIVE_ORDER_WORDS = {"earlier", "later"}
 #: how far into a story its opening runs, and how many days back the day it tells of may lie
@@ -223,14 +225,15 @@ def _continues_previous(sentence: Span) -> bool:
 
 def _time_of_previous(sentence: Span) -> str | None:
     """"day" or "month" when a sentence dates itself by the one before: "later that day",
-    "the same day", "earlier that month", "earlier in the day", "hours later", "within hours"."""
+    "the same evening", "earlier that month", "earlier in the day", "hours later", "within
+    hours"."""
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in {"day", "month"} and (any(
+        if lemma in {"day", "month"} | PARTS_OF_DAY and (any(
                 (c.dep_ == "det" and c.lower_ == "that") or (c.dep_ == "amod" and c.lower_ == "same")
                 for c in token.children) or (
                 token.head.lower_ == "in" and token.head.head.lower_ in RELATIVE_ORDER_WORDS)):
-            return lemma
+            return "month" if lemma == "month" else "day"
         if INTERVAL_UNITS.get(lemma) == 0 and token.head.lower_ in RELATIVE_ORDER_WORDS | {"within"}:
             return "day"
     return None
