@@ -430,6 +430,12 @@ class ActorResolver:
                 named = [a for a in self.resolve(acted_on) if a.is_known] if acted_on is not None else []
                 if named:
                     return named
+            if lower in {"he", "she"} and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ in {"relcl", "advcl"}:
+                # "a speech Mitsotakis gave to Congress, in which he told lawmakers": in a
+                # clause on what the sentence tells, the one person it has named
+                named = self._people_named_before(head)
+                if len(named) == 1:
+                    return named
             if lower in {"it", "they"} and head.dep_ == "nsubj":
                 # "India has placed no order since it bought Swedish guns": the subject of a
                 # subordinate clause is the main clause's, when that names a state or body
@@ -1289,6 +1295,19 @@ class ActorResolver:
         if lower in FIRST_PERSON_PLURAL and self.speaker is not None and self.speaker.country:
             return [Actor.build(self.speaker.country, (), None, lower)]
         return []
+
+    def _people_named_before(self, token: Token) -> list[Actor]:
+        """The distinct people a token's sentence names before it (not as modifiers)."""
+        people: list[Actor] = []
+        for earlier in token.doc[token.sent.start:token.i]:
+            mention = self.mentions.get(earlier.i)
+            if mention is None or mention.end - 1 != earlier.i or earlier.dep_ in {"compound", "amod", "poss"} \
+                    or not _names_person(mention):
+                continue
+            for actor in self.resolve(earlier):
+                if actor.is_known and actor.name and not any(actor.same_entity(p) for p in people):
+                    people.append(actor)
+        return people
 
     def _person_before(self, token: Token, others: list[Actor]) -> Actor | None:
         """The nearest person named in the sentence before a token who is none of ``others``."""
