@@ -642,7 +642,7 @@ class ActorResolver:
                 continue
             if mention.start in described:
                 continue
-            for entry in self._by_story_states(mention.entries, named_states):
+            for entry in self._by_story_states(self._seat_or_capital(mention.entries), named_states):
                 if entry.kind == "person" and person is None:
                     candidates = [e.person for e in mention.entries if e.kind == "person"]
                     if self._someone_else(mention, candidates):
@@ -1189,6 +1189,17 @@ class ActorResolver:
             if country is not None:
                 return country
         return None
+
+    def _seat_or_capital(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """A name that is an organisation's seat and a state's capital ("Brussels") is that
+        state's government in a story that has named the state and not the organisation."""
+        organisations = [e.igo for e in entries if e.kind == "igo" and e.igo]
+        capitals = [e.country for e in entries if e.kind == "city" and e.country]
+        counts = self.context.country_counts
+        if organisations and capitals and any(counts.get(c, 0) for c in capitals) and not any(
+                counts.get(o, 0) for o in organisations):
+            return tuple(e for e in entries if e.kind != "igo")
+        return entries
 
     def _by_story_states(self, entries: tuple[Entry, ...], named: frozenset[str] = frozenset()) -> list[Entry]:
         """A name borne by bodies of several states ("the Democratic Party" of the US and South
