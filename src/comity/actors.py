@@ -1283,6 +1283,10 @@ class ActorResolver:
         # it: "Foreign Minister Moavero called in the envoy")
         word = head.lower_
         doers = self._clause_subject_before(head) if head.dep_ not in {"nsubj", "nsubjpass"} else []
+        if sectors == ["GOV"] and head.lemma_.lower() == "government" and doers and doers[0].country and (
+                set(doers[0].sectors) & HOME_CRITIC_SECTORS):
+            # "the largest opposition party accused the government": its own state's
+            return Actor.build(doers[0].country, ("GOV",), None, text)
         candidates = [a for a in reversed(self.context.recent)
                       if a.country and a.sectors and tuple(sectors[:len(a.sectors)]) == a.sectors
                       and not any(a.country == d.country for d in doers)]
@@ -1440,6 +1444,9 @@ PEOPLE_SECTORS = {"GOV": "", "ELI": "", "LEG": "", "JUD": "", "MIL": "REB", "COP
 #: Sectors of a state's institutions, politics and civil society: a person or body of these with
 #: no named state belongs to the one state its sentence names.
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI", "REL", "LAB", "EDU", "MED"}
+#: Sectors of a state's own politics and society, whose dealings with "the government" are
+#: with their own state's ("the opposition party accused the government")
+HOME_CRITIC_SECTORS = {"OPP", "PTY", "LEG", "JUD", "REL", "LAB", "EDU", "MED", "CVL"}
 #: Prepositions that place a group or an institution in a state: "a court in Guyana", "students
 #: throughout Indonesia", "workers across France", "officials of Kenya", "dissidents from Myanmar".
 RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across", "from"}
