@@ -550,6 +550,10 @@ class EventCoder:
             return "object is not one of " + ", ".join(sorted(pattern.objects)[:6])
         if pattern.objects_exclude and object_words & pattern.objects_exclude:
             return "object excluded for this pattern"
+        if pattern.complements and any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in CLAUSE_POS
+                                       and c.lemma_.lower() not in pattern.complements for c in verb.children):
+            # "invited Copenhagen to withdraw its contingent": asks for that act, no meeting
+            return "asks for an act of its own, coded as that act"
         if pattern.code[:2] == DEMAND_ROOT and any(_factual_clause(c) for c in verb.children if c.dep_ == "ccomp"):
             # "insisted that only a few drones had been shipped": a claim about the past asks nothing
             return "insists on what was, asks for nothing"

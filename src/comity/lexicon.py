@@ -51,6 +51,7 @@ class Pattern:
     doers: frozenset[str] = frozenset()   # the subject must be one of these ("troops left")
     planned_only: bool = False      # coded only when planned, promised or held out ("would retaliate")
     travel: bool = False            # the one who goes: in the passive, the one carried ("was flown to Moscow")
+    complements: frozenset[str] = frozenset()   # the only acts it may ask for ("invited X to visit", not "to withdraw")
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -205,6 +206,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             doers=frozenset(_words(entry.get("doers"), "doers", pattern_id)),
             planned_only=bool(entry.get("planned_only", False)),
             travel=bool(entry.get("travel", False)),
+            complements=frozenset(_words(entry.get("complements"), "complements", pattern_id)),
         ))
     return patterns
 
