@@ -559,9 +559,11 @@ class EventCoder:
             return "insists on what was, asks for nothing"
         if verb.lemma_ == "be" and any(_planned_with_be_to(c) for c in verb.children):
             return "'is to' only announces the act it governs"
-        if pattern.requires_word:
-            if not sentence_words(verb.sent) & pattern.requires_word:
-                return "sentence lacks " + "/".join(sorted(pattern.requires_word))
+        if pattern.requires_word and not sentence_words(verb.sent) & pattern.requires_word and not (
+                # ("approved a package of F-16s": a weapon named by the gazetteer is such a word)
+                NAMED_WEAPON in pattern.requires_word
+                and any(_mentions_weapon(o) for o in object_tokens(verb))):
+            return "sentence lacks " + "/".join(sorted(pattern.requires_word))
         return ""
 
     def _refine(self, pattern: Pattern, trigger: Token, objects: list[Token]) -> str:
@@ -2867,9 +2869,10 @@ def _mentions_weapon(phrase: Token) -> bool:
     it: "the first French Mirage 2000-5 fighters"."""
     weapons = weapon_gazetteer()
     start, end = phrase.left_edge.i, phrase.right_edge.i + 1
-    return any(weapons.knows(phrase.doc[i:j].text) for i in range(start, end)
+    return any(weapons.knows(name) for i in range(start, end)
                for j in range(i + 1, min(end, i + 4) + 1)
-               if phrase.doc[i].pos_ in {"PROPN", "NUM"} or any(c.isdigit() for c in phrase.doc[i].text))
+               if phrase.doc[i].pos_ in {"PROPN", "NUM"} or any(c.isdigit() for c in phrase.doc[i].text)
+               for name in {phrase.doc[i:j].text, phrase.doc[i:j].text.removesuffix("s")})
 
 
 def _has_required_prep(pattern: Pattern, verb: Token, objects: list[Token]) -> bool:
