@@ -319,6 +319,12 @@ def test_an_approval_takes_its_sides_from_the_deal_it_approves(coder) -> None:
     assert found == {("FRA", "IND")}, found
 
 
+def test_the_state_put_out_of_a_programme_in_the_passive_is_its_recipient(coder) -> None:
+    text = "Ankara turned to the older American fighter after it was removed from the F-35 programme in 2019."
+    found = {(t["supplier"], t["recipient"], t["stage"]) for t in transfers_of(coder, text)}
+    assert found == {("USA", "TUR", "cancelled")}, found
+
+
 def test_each_seller_of_a_pledge_has_a_record(coder) -> None:
     text = "Norway and Belgium pledged on Friday to give Ukraine U.S.-built F-16 fighter jets."
     found = transfers_of(coder, text)

@@ -436,7 +436,7 @@ class ActorResolver:
                 named = self._people_named_before(head)
                 if len(named) == 1:
                     return named
-            if lower in {"it", "they"} and head.dep_ == "nsubj":
+            if lower in {"it", "they"} and head.dep_ in {"nsubj", "nsubjpass"}:
                 # "India has placed no order since it bought Swedish guns": the subject of a
                 # subordinate clause is the main clause's, when that names a state or body
                 main = self._main_clause_subject(head.head, head.i)

@@ -1413,6 +1413,11 @@ class TransferExtractor:
                 roles.add("supplier", _countries(self.coder.clause_subject(helper, resolver)))
             elif subject_role:
                 roles.add(subject_role, _countries(self._doer(node, frame, resolver)))
+            if frame == "expel":
+                # "after it was removed from the F-35 programme": the one put out is the
+                # passive's subject
+                roles.add("recipient", [country for c in node.children if c.dep_ == "nsubjpass"
+                                        for country in _countries(resolver.actors(c))])
             children = list(node.children)
             dative = [c for c in children if c.dep_ in {"dative", "iobj"}]
             if frame in {"seller", "expel"}:
