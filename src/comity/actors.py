@@ -1312,28 +1312,22 @@ class ActorResolver:
         return []
 
     def _people_named_before(self, token: Token) -> list[Actor]:
-        """The distinct people a token's sentence names before it (not as modifiers)."""
+        """The distinct people a token's sentence names before it (not as modifiers), nearest
+        first."""
         people: list[Actor] = []
-        for earlier in token.doc[token.sent.start:token.i]:
-            mention = self.mentions.get(earlier.i)
-            if mention is None or mention.end - 1 != earlier.i or earlier.dep_ in {"compound", "amod", "poss"} \
-                    or not _names_person(mention):
-                continue
-            for actor in self.resolve(earlier):
-                if actor.is_known and actor.name and not any(actor.same_entity(p) for p in people):
-                    people.append(actor)
-        return people
-
-    def _person_before(self, token: Token, others: list[Actor]) -> Actor | None:
-        """The nearest person named in the sentence before a token who is none of ``others``."""
         for earlier in reversed(token.doc[token.sent.start:token.i]):
             mention = self.mentions.get(earlier.i)
             if mention is None or earlier.dep_ in {"compound", "amod", "poss"} or not _names_person(mention):
                 continue
             for actor in self.resolve(earlier):
-                if actor.is_known and not any(actor.same_entity(o) for o in others):
-                    return actor
-        return None
+                if actor.is_known and not any(actor.same_entity(p) for p in people):
+                    people.append(actor)
+        return people
+
+    def _person_before(self, token: Token, others: list[Actor]) -> Actor | None:
+        """The nearest person named in the sentence before a token who is none of ``others``."""
+        return next((p for p in self._people_named_before(token)
+                     if not any(p.same_entity(o) for o in others)), None)
 
     def _named_people_before(self, head: Token) -> list[Actor]:
         """Office holders named earlier in the document, nearest first, whether or not a
