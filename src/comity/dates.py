@@ -8,6 +8,8 @@ from datetime import date as Date
 from datetime import timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+#: Parts of a day ("this evening", "the same night").
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 _MONTH_FORMS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
                 ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
                 ("october", "oct"), ("november", "nov"), ("december", "dec")]
@@ -89,7 +91,7 @@ def _is_weekday_phrase(phrase: str) -> bool:
 
 
 def _relative(phrase: str, ref: Date, future: bool) -> str | None:
-    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", phrase):
+    if re.search(rf"\b(today|tonight|this ({'|'.join(PARTS_OF_DAY)}))\b", phrase):
         return _iso(ref)
     if "yesterday" in phrase or "last night" in phrase:
         return _iso(ref - timedelta(days=1))

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorResolver, DocumentContext, mention_finder
 from .claims import extract_claims
-from .dates import shift_days
+from .dates import PARTS_OF_DAY, shift_days
 from .events import INTERVAL_UNITS, Attempt, EventCoder, SentenceInput
 from .gazetteer import gazetteer
 from .lexicon import lexicon
@@ -31,8 +31,6 @@ from .wire import WireInfo, read_wire_conventions
 BATCH_SIZE = 64
 #: Pronoun subjects by which a sentence goes on about the last one's actor ("She also ...").
 CONTINUING_PRONOUNS = {"he", "she", "they", "it"}
-#: parts of a day that date a sentence by the one before: "the same evening", "that night"
-PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 #: words that place a time before or after the last one told ("hours later", "earlier in the day")
 RELATIVE_ORDER_WORDS = {"earlier", "later"}
 #: how far into a story its opening runs, and how many days back the day it tells of may lie
@@ -229,7 +227,7 @@ def _time_of_previous(sentence: Span) -> str | None:
     hours"."""
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in {"day", "month"} | PARTS_OF_DAY and (any(
+        if lemma in {"day", "month", *PARTS_OF_DAY} and (any(
                 (c.dep_ == "det" and c.lower_ == "that") or (c.dep_ == "amod" and c.lower_ == "same")
                 for c in token.children) or (
                 token.head.lower_ == "in" and token.head.head.lower_ in RELATIVE_ORDER_WORDS)):
