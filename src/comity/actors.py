@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .dates import MONTH_NAMES, WEEKDAYS
-from .gazetteer import FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer, gazetteer
+from .gazetteer import FAMILY_NAME_FIRST, FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer, gazetteer
 from .records import STATE_ORGAN_SECTORS, Actor
 
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
@@ -142,7 +142,10 @@ class MentionFinder:
         # Longest first, proper names before role nouns on ties: "Defense Ministry" the role
         # loses to nothing, but "Georgia" the state beats no role.
         spans.sort(key=lambda s: (-(s.end - s.start), not s.label_.startswith("P:"), s.start))
-        matched = {i for span in spans for i in range(span.start, span.end)}
+        # ("Meng Wanzhou": a given name may also be a town's name, and then names no place)
+        towns = {span.start for span in spans if span.end - span.start == 1
+                 and all(e.kind == "city" for e in self._entries[span.label_])}
+        matched = {i for span in spans for i in range(span.start, span.end) if i not in towns}
         others_names: set[str] = set()
         for span in spans:
             if any(i in by_token for i in range(span.start, span.end)):
@@ -806,6 +809,7 @@ class ActorResolver:
             if principal is not None:
                 actor = Actor.build(principal.country, principal.sectors or tuple(sectors[:3]), None, text,
                                     igo=principal.igo)
+                self._remember_name(head, tokens, actor)
                 self.context.note(actor, person_like)
                 return actor
         if country is None and igo is None:
@@ -931,10 +935,15 @@ class ActorResolver:
 
     def _remember_name(self, head: Token, tokens: list[Token], actor: Actor) -> None:
         """Keep a named person's surname so later bare mentions find the same actor."""
-        if not actor.name and actor.is_known and head.pos_ == "PROPN" and self._given_name(head) is not None:
+        if not actor.name and actor.is_known:
             # ("Hamid Nouri, a former Iranian prison official": a person no gazetteer lists,
-            # whom a later "Nouri" means)
-            self.context.people.setdefault(head.text, actor)
+            # whom a later "Nouri" means; "Huawei's finance chief, Meng Wanzhou": "Meng")
+            for surname in (head, *(c for c in head.children if c.dep_ == "appos")):
+                given = self._given_name(surname) if surname.pos_ == "PROPN" else None
+                if given is not None:
+                    # (a Chinese firm's officer may be named either way round)
+                    for short in (surname, given) if actor.country in FAMILY_NAME_FIRST else (surname,):
+                        self.context.people.setdefault(short.text, actor)
         name = actor.name if actor.name and head.pos_ == "PROPN" else None
         if name:
             words = name.split()

@@ -1420,6 +1420,8 @@ class EventCoder:
                 # "summoned her to convey Spain's displeasure": told to the one summoned
                 datives = [o for o in trigger.head.children if o.dep_ == "dobj"]
             return datives or _misparsed_dative(trigger, objects)
+        if role == "arrival":
+            return _arrival_places(trigger, self.modality.arrival_verbs)
         if role == "that":
             # "demanded that Russia explain": the subject of the demanded clause; in a small
             # clause parsed as a noun ("declared Mexico's ambassador persona non grata"), the
@@ -2493,6 +2495,19 @@ def _localised(actor: Actor | None, country: str) -> Actor | None:
         # an organisation with a code of its own ("NGOHLH") keeps it where it is hit
         return actor
     return Actor.build(country, actor.sectors, actor.name, actor.text)
+
+
+def _arrival_places(trigger: Token, arrival_verbs: frozenset[str]) -> list[Token]:
+    """Where the things a participle describes arrived: "howitzers supplied by Germany have
+    reached Ukraine" were supplied to Ukraine."""
+    if trigger.dep_ != "acl" or trigger.head.dep_ not in SUBJECT_DEPS:
+        return []
+    motion = trigger.head.head
+    if _phrasal_lemma(motion) not in arrival_verbs and motion.lemma_.lower() not in arrival_verbs:
+        return []
+    return [c for c in motion.children if c.dep_ == "dobj"] + [
+        g for c in motion.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to", "into"}
+        for g in c.children if g.dep_ == "pobj"]
 
 
 def _misparsed_dative(verb: Token, objects: list[Token]) -> list[Token]:

@@ -33,6 +33,11 @@ DEFAULT_OFFICE_SECTORS = ("GOV",)
 #: Name order for deriving the short form news uses after the first mention: family name first.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
 
+#: States where a name of three short syllables is Chinese, family name first ("Lee Hsien
+#: Loong", "Ng Chee Meng"), beside Malay, Indian and Western names written given name first.
+CHINESE_NAME_STATES = {"SGP", "MYS"}
+CHINESE_SYLLABLE = re.compile(r"^[A-Z][a-z]{0,4}$")
+
 #: States whose names are given name then father's name: news shortens them to the given name
 #: ("Abiy Ahmed" is "Abiy", "Isaias Afwerki" is "Isaias").
 GIVEN_NAME_SHORT = {"ETH", "ERI"}
@@ -307,7 +312,9 @@ class Gazetteer:
         parts = [p for p in re.split(r"\s+", name) if p not in {"Jr.", "Sr.", "II", "III"}]
         if not parts:
             return name
-        return parts[0] if country in FAMILY_NAME_FIRST | GIVEN_NAME_SHORT else parts[-1]
+        chinese = country in CHINESE_NAME_STATES and len(parts) == 3 and all(
+            CHINESE_SYLLABLE.match(part) for part in parts)
+        return parts[0] if chinese or country in FAMILY_NAME_FIRST | GIVEN_NAME_SHORT else parts[-1]
 
     # -- lookups --------------------------------------------------------------------------
     def sectors_of_office(self, office: str) -> tuple[str, ...]:

@@ -112,6 +112,7 @@ class Modality:
     speech_act_nouns: frozenset[str] = frozenset()
     victim_nouns: frozenset[str] = frozenset()
     combating_verbs: frozenset[str] = frozenset()
+    arrival_verbs: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()
