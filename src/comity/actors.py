@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .data import read_yaml
 from .dates import MONTH_NAMES, WEEKDAYS
 from .gazetteer import FAMILY_NAME_FIRST, FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer, gazetteer
 from .records import STATE_ORGAN_SECTORS, Actor
@@ -30,50 +31,47 @@ from .records import STATE_ORGAN_SECTORS, Actor
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "case", "nummod",
            "quantmod", "punct", "cc", "npadvmod"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
-FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
-#: Nouns that, with "both", "two" or "our", refer to the two parties of the story.
-#: Prepositions that name members of a group no gazetteer knows: "critics, including the EU".
-MEMBER_PREPOSITIONS = {"including"}
-#: Nouns for a part of a state's territory: "Kenya's capital", "Ukraine's east".
-PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "district", "border",
-               "coast", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-               "southwest", "territory", "soil", "port", "island", "airspace", "waters", "heartland",
-               "countryside", "outskirts", "interior"}
-PAIR_NOUNS = {"country", "nation", "side", "state", "government", "party", "capital", "delegation",
-              "neighbour", "neighbor", "rival", "ally", "foe", "adversary"}
-PAIR_DETERMINERS = {"both", "two", "our", "each"}
-#: People named as a pair ("the two leaders"): the last two named people of two states.
-PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "counterpart", "man", "woman",
-                     "envoy", "diplomat"}
-#: Person nouns that name the pair only when definite: "the two men", "both women" (not "two
-#: men were arrested").
-DEFINITE_PAIR_NOUNS = {"man", "woman"}
-#: Plural nouns that, with only "the" or "their", mean the story's pair: "the governments
-#: signed ...", "the two leaders held talks, after which their governments signed ...".
-BARE_PAIR_NOUNS = {"government", "delegation"}
-#: Title words a bare pair may carry: "the prime ministers", "the foreign ministers".
-PAIR_TITLE_WORDS = {"prime", "foreign", "defence", "defense"}
-#: Participles whose hyphenated doer acts even in a description: "a Qatar-mediated truce" tells
-#: of Qatar's mediation, where "the Israeli-occupied West Bank" only describes the place.
-MEDIATING_PARTICIPLES = frozenset({"broker", "mediate"})
+
+#: The English words this module reads noun phrases by are language data: each constant below
+#: is the key of the same name in data/actors/words.yaml, which says what it is for.
+_WORDS = read_yaml("actors/words.yaml")
+PERSON_PRONOUNS = set(_WORDS["person_pronouns"])
+GROUP_PRONOUNS = set(_WORDS["group_pronouns"])
+FIRST_PERSON_PLURAL = set(_WORDS["first_person_plural"])
+PERSON_RELATIVE_PRONOUNS = set(_WORDS["person_relative_pronouns"])
+OBJECT_PERSON_PRONOUNS = set(_WORDS["object_person_pronouns"])
+INDEFINITE_ARTICLES = set(_WORDS["indefinite_articles"])
+RANKING_WORDS = set(_WORDS["ranking_words"])
+PAIR_NOUNS = set(_WORDS["pair_nouns"])
+PAIR_DETERMINERS = set(_WORDS["pair_determiners"])
+PAIR_PERSON_NOUNS = set(_WORDS["pair_person_nouns"])
+DEFINITE_PAIR_NOUNS = set(_WORDS["definite_pair_nouns"])
+BARE_PAIR_NOUNS = set(_WORDS["bare_pair_nouns"])
+PAIR_TITLE_WORDS = set(_WORDS["pair_title_words"])
+MEMBER_PREPOSITIONS = set(_WORDS["member_prepositions"])
+PLACE_NOUNS = set(_WORDS["place_nouns"])
+GROUP_NOUNS = set(_WORDS["group_nouns"])
+ORGANISATION_NOUNS = set(_WORDS["organisation_nouns"])
+BODY_NOUNS = set(_WORDS["body_nouns"])
+PARTITIVES = set(_WORDS["partitives"])
+RESIDENCE_PREPOSITIONS = set(_WORDS["residence_prepositions"])
+FORMER_WORDS = set(_WORDS["former_words"])
+ENVOY_TITLES = set(_WORDS["envoy_titles"])
+STAFF_NOUNS = set(_WORDS["staff_nouns"])
+HONORIFICS = set(_WORDS["honorifics"])
+NOT_NAME_PARTS = set(WEEKDAYS) | set(MONTH_NAMES) | set(_WORDS["not_name_parts"])
+NAME_PARTICLES = set(_WORDS["name_particles"])
+PATRONYMIC_PARTICLES = set(_WORDS["patronymic_particles"])
+ALLEGIANCE_ADJECTIVES = set(_WORDS["allegiance_adjectives"])
+FOLLOWER_NOUNS = set(_WORDS["follower_nouns"])
+STANCE_PREFIXES = set(_WORDS["stance_prefixes"])
+ASSOCIATION_WORDS = set(_WORDS["association_words"])
+MEDIATING_PARTICIPLES = frozenset(_WORDS["mediating_participles"])
+
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
-INDEFINITE_ARTICLES = {"a", "an"}
-#: Words that put a title's bearer out of the office it names ("a former Indian army chief").
-FORMER_WORDS = {"former", "ex", "onetime", "one-time", "erstwhile"}
-#: Titles of envoys, who speak for the state that sent them ("Ambassador X").
-ENVOY_TITLES = {"ambassador", "envoy", "charge", "chargé", "consul", "attache", "attaché", "emissary"}
-#: Nouns by which a story refers back to the armed group it named: "the group said".
-GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization"}
 #: Sectors of political parties, whose leaders hold no state office by leading them.
 PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
-#: Words that describe an international organisation named before: "the bloc", "the alliance".
-ORGANISATION_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "grouping"}
-#: Nouns that stand for a named body whose name holds them: "the council" after "the U.N.
-#: Security Council", "the court" after "the International Court of Justice".
-BODY_NOUNS = {"council", "commission", "court", "tribunal", "agency", "assembly", "parliament"}
 COUNTERPART = "*"
 #: Gazetteer kinds that name a state: by its name, its demonym or a people living in it ...
 NATIONAL_KINDS = frozenset({"country", "adjective", "people"})
@@ -86,12 +84,6 @@ AIRCRAFT_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?$")
 MILITARY = "MIL"
 MEDIA = "MED"
 BUSINESS = "BUS"
-
-#: Nouns that stand for a part or a number of what follows "of": "thousands of protesters".
-PARTITIVES = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "member",
-              "some", "many", "most", "all", "several", "part", "team", "contingent", "unit",
-              "batch", "handful", "crowd", "delegation", "band", "couple", "majority", "one",
-              "two", "three", "four", "five", "ten"}
 
 
 @dataclass(slots=True)
@@ -1431,16 +1423,6 @@ class ActorResolver:
         return Actor.build(actor.country, tuple(merged[:3]), actor.name, head.text, igo=actor.igo)
 
 
-#: Capitalised words that stand next to a surname without being part of a name ("Putin
-#: Tuesday said", "Modi Government").
-#: Words of address that stand before a name without being a given name ("Sheikh Tamim").
-HONORIFICS = {"sheikh", "sheik", "mullah", "ayatollah", "imam", "sayyed", "sayed", "mr", "mrs", "ms",
-              "dr", "sir", "dame", "lord", "lady", "prince", "princess", "king", "queen", "emir",
-              "sultan", "crown", "general", "gen", "col", "colonel", "lt", "maj", "major", "capt",
-              "captain", "adm", "admiral", "marshal", "brig", "sgt", "rev", "pope", "president",
-              "premier", "minister", "senator", "sen", "rep", "judge", "justice", "chief"}
-NOT_NAME_PARTS = set(WEEKDAYS) | set(MONTH_NAMES) | {"today", "yesterday", "tomorrow", "tonight", "said",
-                                                     "says", "told", "meanwhile", "however"}
 #: How a role's sectors read when the role belongs to a people rather than a state: its leaders
 #: and elders hold no state office (dropped), its armed men are rebels.
 PEOPLE_SECTORS = {"GOV": "", "ELI": "", "LEG": "", "JUD": "", "MIL": "REB", "COP": "REB"}
@@ -1450,38 +1432,11 @@ DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI
 #: Sectors of a state's own politics and society, whose dealings with "the government" are
 #: with their own state's ("the opposition party accused the government")
 HOME_CRITIC_SECTORS = {"OPP", "PTY", "LEG", "JUD", "REL", "LAB", "EDU", "MED", "CVL"}
-#: Prepositions that place a group or an institution in a state: "a court in Guyana", "students
-#: throughout Indonesia", "workers across France", "officials of Kenya", "dissidents from Myanmar".
-RESIDENCE_PREPOSITIONS = {"in", "of", "throughout", "across", "from"}
-#: "militants loyal to ...", "forces allied with ...": a group takes its leader's state.
-ALLEGIANCE_ADJECTIVES = {"loyal", "allied", "faithful", "affiliated", "linked", "aligned"}
-#: Nouns for the people behind a leader ("supporters of ...").
-FOLLOWER_NOUNS = {"supporter", "follower", "loyalist", "partisan", "backer", "disciple", "devotee"}
-#: Pronouns that open a relative clause and stand for the noun it describes.
-PERSON_RELATIVE_PRONOUNS = {"who", "whom"}
-#: Articles and particles joined by a hyphen to a surname ("al-Malki", "el-Sisi", "bin-Laden").
-NAME_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "abu", "ul"}
-#: Words that join a given name to a father's name ("Yusuf bin Alawi", "Mohamed ould Ghazouani").
-PATRONYMIC_PARTICLES = {"bin", "ibn", "bint", "ould"}
-#: Object pronouns that cannot mean the subject of their own clause.
-OBJECT_PERSON_PRONOUNS = {"him", "her"}
-#: Words that rank a noun among others rather than point back to one named before.
-RANKING_WORDS = {"first", "second", "third", "last", "only", "next", "sole", "latest"}
-#: Nouns for those who speak or work for an office holder ("an adviser to the president").
-STAFF_NOUNS = {"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson",
-               "assistant", "counsellor", "counselor", "confidant"}
 #: Sectors a leader's followers share with the leader; others are coded as civilians.
 CAMP_SECTORS = {"OPP", "REB", "INS", "SEP", "REL", "LAB", "PTY"}
 CIVILIANS = "CVL"
 #: CAMEO's sector for armed men no one identifies ("gunmen", "militia").
 UNIDENTIFIED = "UAF"
-#: "pro-Russia", "anti-American": prefixes that make a state a side taken, not the owner.
-STANCE_PREFIXES = {"pro", "anti"}
-#: "X-linked rebels": the hyphenated word that makes X an associate of the phrase, not its owner.
-ASSOCIATION_WORDS = {"linked", "backed", "affiliated", "inspired", "allied", "aligned", "supported",
-                     "sponsored", "funded", "armed", "trained", "friendly", "leaning",
-                     # "a U.S.-brokered agreement" is not the broker's agreement
-                     "brokered", "mediated", "drafted", "proposed"}
 
 
 def _dictionary_words(nlp: Language) -> frozenset[str]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import (ARMED_GROUP_SECTORS, MEDIA, MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
                      preposition_objects)
+from .data import read_yaml
 from .dates import is_after, resolve_date, shift_days
 from .gazetteer import gazetteer
 from .lexicon import Lexicon, Modality, Pattern
@@ -25,38 +26,73 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 DATIVE_DEPS = {"dative", "iobj"}
-#: Prepositions that make a noun the setting of a verb's act ("told him in a phone call")
-SETTING_PREPOSITIONS = {"in", "during", "at", "over"}
-#: Prepositions that name whom an act is aimed at ("supplying missiles to Iran", "sanctions against Syria")
-RECIPIENT_PREPOSITIONS = {"to", "against", "on"}
+
+#: The English words this module reads clauses by are language data: each constant below is
+#: the key of the same name in data/events/words.yaml, which says what it is for.
+_WORDS = read_yaml("events/words.yaml")
+SETTING_PREPOSITIONS = set(_WORDS["setting_prepositions"])
+RECIPIENT_PREPOSITIONS = set(_WORDS["recipient_prepositions"])
+SEQUENCE_PREPOSITIONS = set(_WORDS["sequence_prepositions"])
+SITE_PREPOSITIONS = set(_WORDS["site_prepositions"])
+PLACE_PREPOSITIONS = set(_WORDS["place_prepositions"])
+LOCATION_PREPS = PLACE_PREPOSITIONS - set(_WORDS["not_locating_prepositions"])
+OWNER_PREPOSITIONS = tuple(_WORDS["owner_prepositions"])
+COMPLEMENT_TARGET_PREPOSITIONS = set(_WORDS["complement_target_prepositions"])
+COMPLEMENT_PLACE_PREPOSITIONS = set(_WORDS["complement_place_prepositions"])
+DEADLINE_PREPOSITIONS = set(_WORDS["deadline_prepositions"])
+GROUNDS_PREPOSITIONS = set(_WORDS["grounds_prepositions"])
+PARTICLES_ON_OBJECTS = set(_WORDS["particles_on_objects"])
+RELATIVE_PRONOUNS = set(_WORDS["relative_pronouns"])
+QUESTION_WORDS = set(_WORDS["question_words"])
+NEGATIVE_OBJECTS = set(_WORDS["negative_objects"])
+NEGATIVE_SUBJECTS = set(_WORDS["negative_subjects"])
+DEFINITE_DETERMINERS = set(_WORDS["definite_determiners"])
+SIMULTANEITY_MARKS = set(_WORDS["simultaneity_marks"])
+CLOSENESS_WORDS = set(_WORDS["closeness_words"])
+RESPONSE_NOUNS = set(_WORDS["response_nouns"])
+HELPER_NOUNS = set(_WORDS["helper_nouns"])
+COMBAT_NOUNS = set(_WORDS["combat_nouns"])
+TIME_NOUNS = set(_WORDS["time_nouns"])
+CONSEQUENCE_VERBS = set(_WORDS["consequence_verbs"])
+CONSEQUENCE_NOUNS = set(_WORDS["consequence_nouns"])
+ORDER_NOUNS = set(_WORDS["order_nouns"])
+MEANS_OF_TALKING = set(_WORDS["means_of_talking"])
+WITNESSING_VERBS = set(_WORDS["witnessing_verbs"])
+MAKING_PARTICIPLES = set(_WORDS["making_participles"])
+JOINT_UNDERTAKING_VERBS = set(_WORDS["joint_undertaking_verbs"])
+LEADING_PARTICIPLES = MEDIATING_PARTICIPLES | set(_WORDS["leading_participles"])
+INTERVAL_COUNTS = dict(_WORDS["interval_counts"])
+INTERVAL_UNITS = dict(_WORDS["interval_units"])
+
+#: The CAMEO conventions of the coder: each constant below is the key of the same name in
+#: data/events/conventions.yaml, which says what it means for coding.
+_CONVENTIONS = read_yaml("events/conventions.yaml")
+ATTACKED_PLACE_ROOTS = frozenset(_CONVENTIONS["attacked_place_roots"])
+OWN_COUNTRY_TRIPS = set(_CONVENTIONS["own_country_trips"])
+HOME_PLACE_ROOTS = set(_CONVENTIONS["home_place_roots"])
+SHARED_TARGET_ROOTS = set(_CONVENTIONS["shared_target_roots"])
+ASKING_ROOTS = set(_CONVENTIONS["asking_roots"])
+VIOLENT_ROOTS = set(_CONVENTIONS["violent_roots"])
+DESTRUCTION_CODES = set(_CONVENTIONS["destruction_codes"])
+ACCUSING_CODES = set(_CONVENTIONS["accusing_codes"])
+SPEECH_ACT_ROOTS = set(_CONVENTIONS["speech_act_roots"])
+PRESENCE_CODES = set(_CONVENTIONS["presence_codes"])
+PUNISHING_ROOTS = set(_CONVENTIONS["punishing_roots"])
+COOPERATION_DOMAINS = tuple(_CONVENTIONS["cooperation_domains"].items())
+TOLD_ACT_ROOTS = frozenset(_CONVENTIONS["told_act_roots"])
+SAID_ROOTS = frozenset(_CONVENTIONS["said_roots"])
+DOING_OBJECT_ROOTS = frozenset(_CONVENTIONS["doing_object_roots"])
+
 CLAUSE_POS = {"VERB", "AUX"}
-#: Particles of phrasal verbs that the parser may hang on the object when a preposition follows
-#: them ("ordered the ambassador out of the country", "sent the envoy back to Kyiv").
-PARTICLES_ON_OBJECTS = {"out", "back", "away", "off"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 CONSULT_ROOT = "04"
 #: A meeting said without more: any other consultation of the same pair says it better.
 GENERIC_CONSULT = "040"
-#: Words that open an indirect question ("asked why ...", "asked whether ...").
-QUESTION_WORDS = {"why", "how", "whether", "what", "when", "where", "who", "if"}
-#: Nouns of "in response to X", "in retaliation for X": the act answers X's doer.
-#: Prepositions that set an act beside another in time rather than making it part of it:
-#: "pressed Pakistan to seek relief after talks in Washington" (the talks were held)
-SEQUENCE_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "despite", "amid"}
-RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction", "retribution"}
-#: Verbs of a witness in "with X looking on", "with X watching": X is no party.
-WITNESSING_VERBS = {"look", "watch", "stand", "observe", "witness", "sit", "attend"}
-#: Prepositions that say where an object lies ("the crossing point on its border with Russia").
-SITE_PREPOSITIONS = {"on", "along"}
 #: Gazetteer kinds that name a state itself (not its people): "China", "Beijing", "the Kremlin".
 STATE_NAME_KINDS = {"country", "city", "seat"}
 #: Phoenix quad class of violent acts (CAMEO 18-20): the only ones coded with an unnamed doer.
 MATERIAL_CONFLICT = 4
-#: Roots of acts whose object, a thing, belongs to the state where it stands: attacks (18-20),
-#: seizing or destroying property (17).
-ATTACKED_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: The object word a pattern lists to accept any place the gazetteer names ("took Shusha").
 NAMED_PLACE = "@place"
 NAMED_ORGANISATION = "@organisation"
@@ -66,108 +102,35 @@ NAMED_PEOPLE = "@people"
 CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
 UNCLAIMED_ATTACK_DOMAIN = "unclaimed_attack"
-#: Visits and hosting: never coded without a target when the only place named is one's own.
-OWN_COUNTRY_TRIPS = {"042", "043", "044"}
-#: Roots whose event can be aimed at the state where it happens even when that is the doer's
-#: own: condolences for a home tragedy, a claimed or real attack at home (a visit or a
-#: pull-out "to" one's own state is none).
-HOME_PLACE_ROOTS = {"01", "18", "19", "20"}
-#: Acts a speech verb can itself perform, leaving nothing else said to code ("declared the
-#: ambassador persona non grata" expels him, "warned that any provocation would be met with
-#: force" threatens); a phone call or an appeal still carries a statement.
-SPEECH_ACT_ROOTS = {"13", "16", "17"}
-#: "with the help of Egypt", "with the backing of Washington": a helper, not a partner.
-HELPER_NOUNS = {"help", "support", "assistance", "backing", "aid", "mediation", "participation",
-                "blessing", "consent", "approval", "cooperation", "involvement"}
-#: Fights that have another side: "killed in clashes with Chinese troops".
-COMBAT_NOUNS = {"fighting", "fight", "clash", "battle", "skirmish", "firefight", "gunfight",
-                "confrontation", "scuffle", "brawl", "engagement", "shootout", "exchange"}
-#: Accusations a later denial answers.
-ACCUSING_CODES = {"111", "112", "1121", "1122", "1123", "1124", "1125", "115"}
-#: Acts whose later mentions with no one named are aimed at the story's earlier target
-#: ("imposed sanctions on four officials ... Britain announced sanctions on the same people").
-SHARED_TARGET_ROOTS = {"16"}
-#: Appeals and demands: asked of another party, never of oneself.
-ASKING_ROOTS = {"02", "10"}
 #: CAMEO's root for disapproval (criticise, accuse, condemn).
 DISAPPROVAL_ROOT = "11"
 DEMAND_ROOT = "10"
-#: CAMEO roots of violence (unconventional, military, mass): done by armed men, where no one
-#: is named, not by the state of the place as coercion (17) is.
-VIOLENT_ROOTS = {"18", "19", "20"}
 #: The code prefix of transnational groups (CAMEO's "international militarized groups")
 TRANSNATIONAL_PREFIX = "IMG"
-#: Acts that, like violence, those who report them seldom did themselves ("the building was
-#: destroyed, the ministry said"); arrests, by contrast, are reported by the police who made them.
-DESTRUCTION_CODES = {"1712"}
 #: CAMEO's code for accusing another party of an act ("accuse of crime").
 ACCUSATION = "112"
-#: Objects that negate what they stand in ("had nothing to do with it").
-NEGATIVE_OBJECTS = {"nothing", "none"}
-#: Subjects that deny the act: "nothing was exported", "no one was hurt".
-NEGATIVE_SUBJECTS = {"nothing", "none", "nobody", "neither"}
 PRAISE = "051"
 #: A commitment said to the relationship or to talks: intent to cooperate.
 COMMITMENT = "030"
-#: The intents to cooperate in a domain that a commitment is refined to.
-COOPERATION_DOMAINS = (("military", "0312"), ("economic", "0311"), ("judicial", "0313"), ("intelligence", "0314"))
 DISAPPROVAL = "111"
 DENIAL = "016"
 THREAT_ROOT = "13"
 #: CAMEO's sector for armed attackers nobody identifies.
 UNIDENTIFIED_ATTACKERS = "UAF"
-#: Nouns that measure time: as adverbial nouns ("fought for hours", "met last week") they are
-#: never what a verb acts on.
-TIME_NOUNS = {"second", "minute", "hour", "day", "night", "morning", "afternoon", "evening",
-              "week", "weekend", "month", "year", "decade", "time", "while", "way"}
-#: Prepositions that place an event or an attack.
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "inside", "on"}
-#: ... of them, those that place an event ("clashed near the border", not "on Monday")
-LOCATION_PREPS = PLACE_PREPOSITIONS - {"on"}
-#: Prepositions that name who a noun's action belongs to, most telling first.
-OWNER_PREPOSITIONS = ("by", "of", "from", "against", "to", "on")
-#: Prepositions of a threatened act that name whom it would hit ("to deliver blows to the
-#: United States", "to impose tariffs on China") ...
-#: "... or bear the consequences", "or pay the price": a demand turned into a threat.
-CONSEQUENCE_VERBS = {"bear", "face", "suffer", "pay", "accept"}
-CONSEQUENCE_NOUNS = {"consequence", "price", "cost", "repercussion", "responsibility"}
 THREAT = "130"
-#: Determiners that point back to a thing named before: "the test", "this decision".
-DEFINITE_DETERMINERS = {"the", "this", "that"}
-#: Roots of acts a later definite noun may refer back to ("the test", "the decision"),
-#: with the signing of agreements (057); intents (03) count as decisions told, whatever
-#: their mood.
+#: CAMEO's root for intents to cooperate: told decisions a later "the decision" may refer
+#: back to, whatever their mood.
 INTENT_ROOT = "03"
-TOLD_ACT_ROOTS = frozenset({INTENT_ROOT, "06", "07", "08", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
-#: Roots of things said that a later "the remarks", "that assessment" may refer back to,
-#: remembered under SAID rather than their verb's lemma.
-SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 SAID = "<said>"
-#: Roots whose object noun names the act the source does ("imposed sanctions", "threatened
-#: strikes", "launched an attack"), unlike "rejected sanctions" or "protested the ban"
-DOING_OBJECT_ROOTS = frozenset({"13", "16", "17", "18", "19", "20"})
 SIGNING = "057"
-#: Participles that describe a thing by its making, not where it goes ("missiles made in
-#: Japan", "jets built under licence"): a recipient hung on them is the main verb's.
-MAKING_PARTICIPLES = {"make", "build", "produce", "manufacture", "develop", "design", "assemble"}
 #: More parties than this acting together form a bloc facing the story's other side.
 MAX_PAIRED_PARTIES = 3
 #: A legislature's sector.
 LEGISLATURE = "LEG"
 #: Moods of acts asked for, refused, planned or called off.
 UNDONE_MOODS = frozenset({"appeal", "demand", "refusal", "cancelled"})
-#: What an act is done "on the orders of": whoever gave them did it.
-ORDER_NOUNS = {"order", "instruction", "behest", "direction", "command"}
 #: Release of persons or things (CAMEO 084): a release in exchange for another is a swap.
 RELEASE_CODE = "084"
-#: Verbs whose complement two subjects undertake towards each other: "agreed to observe".
-JOINT_UNDERTAKING_VERBS = {"agree", "pledge", "commit", "undertake", "vow", "promise", "decide", "resolve"}
-#: What people talk over: "spoke by telephone with Zarif", "held talks via video link with".
-MEANS_OF_TALKING = {"phone", "telephone", "video", "videolink", "link", "videoconference", "hotline", "call"}
-COMPLEMENT_TARGET_PREPOSITIONS = {"against", "on", "to", "with"}
-#: ... and those that only say where it would happen ("to resume operations inside Israel"),
-#: the target when nothing else names one.
-COMPLEMENT_PLACE_PREPOSITIONS = {"in", "inside", "at"}
 
 
 @dataclass
@@ -2787,15 +2750,6 @@ def _governing_speech_verb(token: Token, speech_verbs: frozenset[str]) -> Token 
     return None
 
 
-#: Prepositions that make a date a deadline or a limit, not the day of the act.
-DEADLINE_PREPOSITIONS = {"by", "until", "till", "through", "since"}
-#: Counts written out in intervals: "one day after", "two days before", "a week after".
-INTERVAL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                   "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-#: days in a unit of time; units shorter than a day put "hours after" an act on its day
-INTERVAL_UNITS = {"day": 1, "week": 7, "hour": 0, "minute": 0}
-
-
 def _interval_clause(trigger: Token) -> tuple[Token, int] | None:
     """The clause a trigger's act is dated from, and by how many days: an adverbial clause
     "one day after Poland demanded ..." on a clause dated Tuesday puts the demand on Monday
@@ -3003,22 +2957,10 @@ def _factual_clause(clause: Token) -> bool:
                                        for c in clause.children)
 
 
-#: Two-sided acts whose place tells who travelled: signing, talks, meeting.
-PRESENCE_CODES = {"057", "046", "040"}
 #: Making a visit: what such an act in another's country implies.
 VISIT = "042"
-#: Roots of measures that punish another party (reduce relations, sanction, coerce).
-PUNISHING_ROOTS = {"16", "17"}
-#: Prepositions that give the grounds of a measure: "sanctions over abuses", "for meddling".
-GROUNDS_PREPOSITIONS = {"over", "for"}
 #: The root of acts that reduce relations with another party.
 REDUCE_RELATIONS_ROOT = "16"
-#: Participles by which a third party leads or hosts a two-sided act ("EU-led talks").
-LEADING_PARTICIPLES = MEDIATING_PARTICIPLES | {"lead", "host", "facilitate", "sponsor", "chair"}
-#: Conjunctions that put an adverbial clause at its main clause's time.
-SIMULTANEITY_MARKS = {"when", "as", "while"}
-#: Adverbs that put "after" or "before" within the same day.
-CLOSENESS_WORDS = {"shortly", "just", "soon", "moments", "minutes", "hours", "immediately"}
 
 
 def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorResolver, DocumentContext, mention_finder
 from .claims import extract_claims
+from .data import read_yaml
 from .dates import PARTS_OF_DAY, shift_days
 from .events import INTERVAL_UNITS, Attempt, EventCoder, SentenceInput
 from .gazetteer import gazetteer
@@ -29,10 +30,11 @@ from .wire import WireInfo, read_wire_conventions
 
 #: Documents parsed together by spaCy.
 BATCH_SIZE = 64
-#: Pronoun subjects by which a sentence goes on about the last one's actor ("She also ...").
-CONTINUING_PRONOUNS = {"he", "she", "they", "it"}
-#: words that place a time before or after the last one told ("hours later", "earlier in the day")
-RELATIVE_ORDER_WORDS = {"earlier", "later"}
+#: The English words by which a sentence goes on from the one before are language data: the keys
+#: of the same name in data/events/words.yaml, which say what they are for.
+_EVENT_WORDS = read_yaml("events/words.yaml")
+CONTINUING_PRONOUNS = set(_EVENT_WORDS["continuing_pronouns"])
+RELATIVE_ORDER_WORDS = set(_EVENT_WORDS["relative_order_words"])
 #: how far into a story its opening runs, and how many days back the day it tells of may lie
 OPENING_SENTENCES = 4
 RECENT_DAYS = 2

@@ -35,16 +35,23 @@ from .data import data_path, read_tsv, read_yaml, split_list
 from .dates import resolve_date
 from .records import Document, Transfer
 
-#: Particles that turn a deal verb into another verb: "sent up" (launched), "sent back".
-MEANING_PARTICLES = {"up", "back", "off", "away", "down"}
-#: What a craft carries on a mission rather than being delivered itself.
-CARGO_NOUNS = {"relief", "aid", "supply", "supplies", "troop", "personnel", "cargo", "passenger",
-               "evacuee", "food", "water", "medicine", "assistance", "delegation", "soldier"}
-#: Words of place on a deal verb that lead to where it happens, not to its goods: "dropped
-#: bombs ahead of the destroyer", "flew over the carrier".
-PLACE_WORDS = {"ahead", "near", "over", "above", "behind", "beside", "alongside", "toward",
-               "towards", "past", "around", "across", "at", "into", "onto", "inside", "outside",
-               "under", "below", "against", "off", "beyond", "close"}
+#: The English words this module reads deals by are language data: each constant below is the
+#: key of the same name in data/transfers/words.yaml, which says what it is for.
+_WORDS = read_yaml("transfers/words.yaml")
+MEANING_PARTICLES = set(_WORDS["meaning_particles"])
+COMMANDING_VERBS = frozenset(_WORDS["commanding_verbs"])
+HELPING_VERBS = set(_WORDS["helping_verbs"])
+CHOOSING_VERBS = set(_WORDS["choosing_verbs"])
+CARGO_NOUNS = set(_WORDS["cargo_nouns"])
+PLACE_WORDS = set(_WORDS["place_words"])
+LICENCE_NOUNS = set(_WORDS["licence_nouns"])
+DEAL_PRONOUNS = set(_WORDS["deal_pronouns"])
+DEFINITE_DETERMINERS = set(_WORDS["definite_determiners"])
+DESIGNATION_PREFIXES = set(_WORDS["designation_prefixes"])
+NUMBER_WORDS = dict(_WORDS["number_words"])
+NUMBER_MULTIPLIERS = dict(_WORDS["number_multipliers"])
+AGGREGATE_WORDS = set(_WORDS["aggregate_words"])
+YEAR_PREPOSITIONS = set(_WORDS["year_prepositions"])
 
 # -- names ------------------------------------------------------------------------------------
 
@@ -52,10 +59,6 @@ WEAPONS_FILE = "transfers/weapons.tsv"
 #: The user's additions to the weapon gazetteer, read from the ``COMITY_DATA`` folder;
 #: ``comity gazetteer import-sipri`` writes it.
 USER_WEAPONS_FILE = "transfers/weapons.user.tsv"
-#: Verbs of choosing, after which "over" names what was not chosen.
-CHOOSING_VERBS = {"choose", "select", "pick", "prefer", "favour", "favor", "opt"}
-#: Pronouns that stand for the deal just told when they are what a content verb's deal is.
-DEAL_PRONOUNS = {"it", "this"}
 #: Entity types of dates and amounts, which no weapon name without digits is written as.
 TIME_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT"}
 WEAPON_COLUMNS = ["designation", "aliases", "nato_name", "category", "producer", "maker", "description"]
@@ -69,45 +72,24 @@ NOUN_POS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "appos", "quantmod"}
 #: Kinds of actor-gazetteer mentions that name a state (not a weapon).
 STATE_MENTION_KINDS = {"country", "adjective", "people", "city", "seat", "person", "igo", "agency"}
-#: Verbs that may send a system on a mission rather than trade it: "ordered a fighter to escort
-#: the plane", "sent jets to bomb the base".
-COMMANDING_VERBS = frozenset({"order", "send", "dispatch", "deploy", "scramble", "use", "fly", "direct"})
 
 #: How far a value or a date may hang from the words of the deal.
 MAX_ATTACHMENT_STEPS = 6
-#: Words that make an amount a sum over several deals.
-AGGREGATE_WORDS = {"total", "combined", "overall", "altogether", "cumulative"}
 #: "The jets" refers back to a system this many sentences before at most.
 REFERENCE_SENTENCES = 4
-#: "help Australia acquire submarines", "enable India to build frigates": the helper supplies.
-HELPING_VERBS = {"help", "assist", "enable", "aid"}
 #: Moods of a deal word that report no step at all: refused, cancelled or denied, or only
 #: imagined ("would have bought").
 REFUSED_MOODS = {"refusal", "cancelled", "hypothetical"}
-DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her"}
 #: A neighbouring sentence may give a deal's value ("Officials put its value at ...") up to
 #: this many sentences after the deal.
 NEIGHBOUR_SENTENCES = 2
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1, "single": 1, "pair": 2,
-}
-NUMBER_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "dozen": 12}
 #: Calibres, generations and ordinals look like designations but are not ("155mm", "4th").
 NOT_DESIGNATION = re.compile(r"^(\d+(\.\d+)?(mm|cm|km|kg|t|m|nm|hp|kn|kw)|\d+(st|nd|rd|th)|\d{4}s?)$",
                              re.IGNORECASE)
 DESIGNATION_SHAPE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/.]*$")
-#: Words before a number that make it a designation rather than a count ("Project 11356").
-DESIGNATION_PREFIXES = {"type", "project", "model", "mark", "mk", "block", "batch", "series"}
 CLASS_WORD = "class"
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj"}
-LICENCE_NOUNS = {"licence", "license", "licensing", "agreement", "arrangement", "venture",
-                 "partnership", "collaboration"}
-YEAR_PREPOSITIONS = {"in", "since", "by", "during", "from", "until", "till", "before", "after"}
 YEAR_LIKE = re.compile(r"^(1[89]|20)\d\d$")
 
 
