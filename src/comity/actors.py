@@ -70,6 +70,11 @@ MEDIATING_PARTICIPLES = frozenset(_WORDS["mediating_participles"])
 
 #: Sectors of non-state armed groups, whose leaders are not their state's government.
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
+#: Parts of speech no given name is tagged with: a capitalised adverb opening a sentence
+#: before a surname is not part of the name.
+FUNCTION_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
+#: Sectors of firms, media and charities, whose officers hold no state office by their titles.
+PRIVATE_SECTORS = frozenset({"BUS", "MED", "NGO"})
 #: Sectors of political parties, whose leaders hold no state office by leading them.
 PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
 COUNTERPART = "*"
@@ -210,6 +215,7 @@ class MentionFinder:
             other = doc[position]
             if (other.is_title and len(other) > 1 and other.is_alpha and position not in matched
                     and other.lower_ not in NOT_NAME_PARTS and not other.is_stop
+                    and other.pos_ not in FUNCTION_POS     # ("Later Obama sat down with Park")
                     and other.lower_ not in self.gaz.roles and (not firm or _given_name_at(doc, position, matched))):
                 return True
         return False
@@ -718,6 +724,12 @@ class ActorResolver:
             # "Abu Sayyaf gunmen", "Taliban attackers": the group names who they are; the role
             # noun only says what they did
             sectors.remove(UNIDENTIFIED)
+        firm = next((e for m in mentions if m is not head_mention for e in m.entries
+                     if e.kind == "body" and set(e.sectors) & PRIVATE_SECTORS), None)
+        if firm is not None and office and person is None:
+            # "Huawei's finance chief", "the broadcaster's director general": a firm's officer,
+            # whatever the title, holds no office of the state
+            sectors, office = list(firm.sectors), None
         if any(t.dep_ == "det" and t.lower_ in INDEFINITE_ARTICLES and t.head == head for t in tokens):
             office = None   # "an opposition leader", "a Somali rebel leader": one of them, no one known
         former = any(t.lower_ in FORMER_WORDS for t in tokens)

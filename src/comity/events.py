@@ -686,6 +686,11 @@ class EventCoder:
                 # "denied that its officers ordered the killing": what is denied is not told
                 mood.kind, mood.governor = "cancelled", governor
                 break
+            if current.dep_ == "ccomp" and lemma in modal.speech_verbs and _negated(governor):
+                # "did not confirm that it had carried out any strikes": what is not said is
+                # not told either
+                mood.kind, mood.governor = "cancelled", governor
+                break
             if current.dep_ == "ccomp" and lemma not in (modal.intent_verbs | modal.demand_verbs | modal.appeal_verbs
                                                          | modal.transparent_verbs):
                 # ("will help Australia acquire submarines" parsed as a small clause: as planned
@@ -1688,7 +1693,10 @@ class EventCoder:
         words = {verb.doc[i].lemma_.lower() for i in inside
                  if not _fought_against(verb.doc[i], self.modality.combating_verbs)}
         if evaluative:
-            words |= {t.lemma_.lower() for t in verb.subtree}
+            # (not a clause joined to it: "described India as a close friend and promised that
+            # its territory would not be used to threaten others")
+            joined = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS for t in c.subtree}
+            words |= {t.lemma_.lower() for t in verb.subtree if t.i not in joined}
         modal = self.modality
         subjects = [t for t in (_subject_token(c) for c in content) if t is not None]
         judged = {t.lemma_.lower() for t in [*subjects, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]}
@@ -2613,6 +2621,11 @@ def _judgment_complements(verb: Token) -> list[Token]:
         g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
         if g.dep_ in {"dobj", "attr", "oprd"}] + [
         c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dative" for d in verb.children)] + [
+        # "called the American president a son of a whore" parsed as an apposition: an
+        # indefinite noun right after the object, with no comma, is said of it
+        g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
+        if g.dep_ == "appos" and g.doc[g.left_edge.i - 1].text != ","
+        and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in g.children)] + [
         # "branded the Dutch government Nazi remnants": two objects, the second judges the first
         c for c in verb.children if c.dep_ == "dobj" and any(d.dep_ == "dobj" and d.i < c.i for d in verb.children)] + [
         # "called the move unacceptable blackmail" parsed with the first noun modifying the
