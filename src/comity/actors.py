@@ -279,11 +279,11 @@ class DocumentContext:
         """The story's main state on the other side from an actor."""
         return self.partner_outside({actor.country or actor.igo}, among=3)
 
-    def partner_outside(self, sides: set[str | None], among: int | None = None) -> Actor | None:
+    def partner_outside(self, sides: set[str | None], among: int | None = None, least: int = 1) -> Actor | None:
         """The story's most named state that is none of ``sides``, among its ``among`` most
-        named (all when None)."""
-        for country, _ in self.country_counts.most_common(among):
-            if country not in sides:
+        named (all when None) and named at least ``least`` times."""
+        for country, count in self.country_counts.most_common(among):
+            if country not in sides and count >= least:
                 return Actor.build(country, (), None, "")
         return None
 

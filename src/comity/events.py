@@ -924,9 +924,14 @@ class EventCoder:
                     actors = [a for a in self._noun_own_actors(child, resolver) if a.is_known or a.sectors]
                 return actors
             if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return resolver.actors(objects[0])
+                # ("signed by Kazakhstan's president, the host, and by the presidents of Russia
+                # and Iran": every agent joined to the first)
+                agents = [c for c in verb.children if c.dep_ == "agent"]
+                agents += [c for a in agents for c in a.subtree if c.dep_ == "conj" and c.lower_ == "by"]
+                objects = [next((c for c in a.children if c.dep_ == "pobj"), None) for a in agents]
+                actors = [actor for o in objects if o is not None for actor in resolver.actors(o)]
+                if objects[0] is not None:
+                    return actors
         if passive:
             actors = self._doers_of_act(verb, resolver)
             if actors:
@@ -1325,9 +1330,10 @@ class EventCoder:
                     # destroyed where a state rules is that state's
                     place = self._place_near(token, resolver)
                     actors = [Actor.build(place, (), None, token.text)] if place else []
-                if not actors and role == "object" and sources:
+                if not actors and role == "object" and sources and not (pattern.reciprocal and len(sources) > 1):
                     # "condemned the sanctions as interference in Venezuela's affairs": an act
-                    # the story told, whoever the words about it name
+                    # the story told, whoever the words about it name (but what several sign
+                    # together they sign with each other)
                     actors = self._earlier_doer([token], sources, resolver)
                 if role == "object" and pattern.converse:
                     # "bought Russian fighter jets": the things name their maker's state only
@@ -1907,7 +1913,9 @@ class EventCoder:
             # "Britain, China, France, Germany and Russia were also parties to the
             # negotiations": a bloc of many deals with the story's other side, not each member
             # with each other
-            outside = context.partner_outside(group)
+            # (named at least as often as any of them: a state named in passing is no side,
+            # "since the break-up of the Soviet Union")
+            outside = context.partner_outside(group, least=max(context.country_counts[g] for g in group))
             if outside is not None:
                 targets = [outside]
         pairs: list[tuple[Actor, Actor | None]] = []
