@@ -610,6 +610,11 @@ class EventCoder:
         mood = Mood(negated=_negated(verb))
         reported = _reported(verb, modal.speech_verbs)
         mood.kind = self._auxiliary_mood(verb, reported)
+        if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in modal.intent_adjectives
+                                       and not any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
+            # "had been due in the Polish capital on Thursday": a visit planned (not "is due
+            # to meet Trump", where the plan is the infinitive's)
+            mood.kind, mood.governor = _stronger(mood.kind, "intent"), verb
         asked = self._asked_by_noun(verb)
         if asked is not None:
             return asked
@@ -2076,7 +2081,9 @@ class EventCoder:
     def event_date(self, trigger: Token, doc_date: str | None, anchor_date: str | None,
                    mood: Mood) -> tuple[str | None, str]:
         """The event's date and what fixed it (``DATE_BASES``)."""
-        future = mood.kind not in {"asserted"}
+        # (a plan told in the past perfect was for a day now past: "had been due in Warsaw on
+        # Thursday")
+        future = mood.kind not in {"asserted"} and not _past_perfect(trigger)
         interval = _interval_phrase(trigger)
         if interval is not None:
             # "ordered ... on Thursday, a day after his first telephone conversation with
@@ -2474,6 +2481,11 @@ def _localised(actor: Actor | None, country: str) -> Actor | None:
         # an organisation with a code of its own ("NGOHLH") keeps it where it is hit
         return actor
     return Actor.build(country, actor.sectors, actor.name, actor.text)
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Whether a verb is in the past perfect ("had been due", "had planned")."""
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
 
 
 def _arrival_places(trigger: Token, arrival_verbs: frozenset[str]) -> list[Token]:
