@@ -722,7 +722,8 @@ class EventCoder:
                     # "a draft that would call on Ethiopia to ...": no one has asked yet
                     mood.kind = "hypothetical"
                     break
-            elif lemma in modal.intent_verbs:
+            elif lemma in modal.intent_verbs or (lemma in modal.object_control_verbs and current.dep_ == "xcomp"):
+                # ("chose Hanwha to supply its vehicles": what the chosen one is to do is planned)
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
             elif lemma not in modal.transparent_verbs and governor.pos_ != "AUX":
                 if governor.dep_ in OBJECT_DEPS | {"ccomp"} and (
@@ -1002,6 +1003,11 @@ class EventCoder:
                 _misparsed_main_verb(verb)) else None
             if asked is not None and asked.dep_ in OBJECT_DEPS:
                 return resolver.actors(asked)
+            chosen = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None) if (
+                verb.dep_ == "xcomp" and head.lemma_.lower() in self.modality.object_control_verbs) else None
+            if chosen is not None:
+                # "chose Hanwha to supply its next infantry fighting vehicle": the one chosen
+                return resolver.actors(chosen)
             raised = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if verb.dep_ == "xcomp" and raised is not None and asked is None:
                 # "Obama is scheduled to attend", "was forced to withdraw": the passive
