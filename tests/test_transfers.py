@@ -563,3 +563,15 @@ def test_platform_a_system_is_for_is_not_supplied(coder) -> None:
                                 "aircraft carrier and its destroyers.")
     assert [t["system"] for t in found if "carrier" in str(t["system"]).lower()] == []
     assert any(t["supplier"] == "ISR" and t["recipient"] == "IND" for t in found)
+
+
+def test_goods_supplied_by_several_that_reached_a_state_were_delivered_to_it(coder) -> None:
+    text = "Leopard 2 tanks supplied by Spain and Portugal have reached Ukraine, Kyiv said on Monday."
+    found = {(t["supplier"], t["recipient"], t["stage"]) for t in transfers_of(coder, text)}
+    assert found == {("ESP", "UKR", "delivery"), ("PRT", "UKR", "delivery")}, found
+
+
+def test_a_purchase_killed_by_the_buyer_is_cancelled(coder) -> None:
+    text = "The ministry's decision in effect killed the planned acquisition of 50 H225M Caracal helicopters by Poland."
+    found = {(t["recipient"], t["stage"]) for t in transfers_of(coder, text)}
+    assert found == {("POL", "cancelled")}, found

@@ -1360,8 +1360,11 @@ class TransferExtractor:
             return True
         if mentions and mention.producers:
             for token in sentence:
-                if token.i in region and token.dep_ == "pobj" and token.head.lower_ == "in":
-                    states = _states_named(token.doc[token.i:token.i + 1], mentions)
+                if token.i in region and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+                    # ("built in the state of Victoria": the place the noun is of)
+                    named = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj"), token)
+                    states = _states_named(token.doc[named.i:named.i + 1], mentions)
                     if states and states[0] not in mention.producers:
                         return True
         return False
@@ -1411,6 +1414,16 @@ class TransferExtractor:
                 if d.pos_ in NOUN_POS | {"PRON"}:
                     roles.add("recipient" if frame in {"seller", "expel"} else "party",
                               _countries(resolver.actors(d)))
+            if frame == "arrival":
+                # "howitzers supplied by Germany and the Netherlands have reached Ukraine": the
+                # place reached receives; those the goods are said to come from supply them
+                for reached in (c for c in children if c.dep_ in {"dobj", "obj"}):
+                    roles.add("recipient", _countries(resolver.actors(reached)))
+                goods = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+                for agent in (a for g in goods for p in g.children if p.dep_ == "acl"
+                              for a in p.children if a.dep_ == "agent"):
+                    roles.add("supplier", [country for o in agent.children if o.dep_ == "pobj"
+                                           for country in _countries(resolver.actors(o, expand_conj=True))])
         else:
             owners = [c for c in node.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                       and c.i not in range(mention.start, mention.end)]
