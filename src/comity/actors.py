@@ -431,6 +431,17 @@ class ActorResolver:
                 named = [a for a in self.resolve(acted_on) if a.is_known] if acted_on is not None else []
                 if named:
                     return named
+            if lower in {"them", "they", "their"}:
+                # "assured Armenians that France stood by them": those told, the object of the
+                # verb whose complement holds the pronoun
+                clause = head.head
+                while clause.dep_ not in {"ccomp"} and clause.head != clause and clause.pos_ not in {"VERB", "AUX"}:
+                    clause = clause.head
+                told = next((c for c in clause.head.children if c.dep_ in {"dobj", "dative"}
+                             and c.tag_ in {"NNS", "NNPS"} and c.i < head.i), None) if clause.dep_ == "ccomp" else None
+                named = [a for a in self.resolve(told) if a.is_known] if told is not None else []
+                if named:
+                    return named
             if lower in {"he", "she"} and head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ in {"relcl", "advcl"}:
                 # "a speech Mitsotakis gave to Congress, in which he told lawmakers": in a
                 # clause on what the sentence tells, the one person it has named

@@ -835,6 +835,9 @@ class EventCoder:
             return None
         speech = _governing_speech_verb(verb, self.modality.speech_verbs)
         subject = _subject_token(verb)
+        if subject is None and verb.dep_ == "conj" and verb.head.pos_ in CLAUSE_POS:
+            # "said its forces had crossed the border and must withdraw": the shared subject
+            subject = _subject_token(verb.head)
         if speech is None or subject is None or subject.pos_ == "PRON":
             return None
         roles = gazetteer().roles
@@ -2628,6 +2631,9 @@ def _doer_lemma(verb: Token) -> str | None:
             # "hundreds of UN troops withdrew": the troops
             counted = of_object(subject) if subject.lemma_.lower() in PARTITIVES else None
             return (counted if counted is not None else subject).lemma_.lower()
+        if current.dep_ == "conj" and current.head.pos_ in CLAUSE_POS:
+            current = current.head   # "forces had crossed the border and must withdraw"
+            continue
         if current.dep_ != "xcomp" or _object_of(current.head) is not None:
             return None
         current = current.head
