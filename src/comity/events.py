@@ -610,6 +610,10 @@ class EventCoder:
         mood = Mood(negated=_negated(verb))
         reported = _reported(verb, modal.speech_verbs)
         mood.kind = self._auxiliary_mood(verb, reported)
+        if _not_yet_done(verb):
+            # "the only members yet to ratify", "has yet to respond", "was to have come to
+            # Ankara on Friday": not done (yet)
+            return Mood(kind="hypothetical", negated=mood.negated, governor=verb.head)
         if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in modal.intent_adjectives
                                        and not any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
             # "had been due in the Polish capital on Thursday": a visit planned (not "is due
@@ -3039,6 +3043,16 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
     chain += [(c, True) for c in top.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i > top.i
               and not any(g.dep_ in SUBJECT_DEPS | {"nsubjpass", "aux"} for g in c.children)]
     return chain
+
+
+def _not_yet_done(verb: Token) -> bool:
+    """An infinitive that tells what has not happened: after "yet" ("has yet to respond", "the
+    only members yet to ratify") or in the perfect after "be" ("was to have come")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in (*verb.children, *verb.head.children)):
+        return True
+    return verb.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
 
 def _planned_with_be_to(clause: Token) -> bool:
