@@ -61,6 +61,7 @@ WITNESSING_VERBS = set(_WORDS["witnessing_verbs"])
 MAKING_PARTICIPLES = set(_WORDS["making_participles"])
 JOINT_UNDERTAKING_VERBS = set(_WORDS["joint_undertaking_verbs"])
 LEADING_PARTICIPLES = MEDIATING_PARTICIPLES | set(_WORDS["leading_participles"])
+MANNER_NOUNS = set(_WORDS["manner_nouns"])
 INTERVAL_COUNTS = dict(_WORDS["interval_counts"])
 INTERVAL_UNITS = dict(_WORDS["interval_units"])
 
@@ -1207,6 +1208,10 @@ class EventCoder:
                        else self._judged_party(pattern.code, sources[0], resolver))
             # (not one of the judges themselves: "France and Germany condemned the strike")
             found = [partner] if partner is not None and not any(_same_side(s, partner) for s in sources) else []
+        if not found and sources:
+            thanker = self._thanked_for(trigger, resolver)
+            if thanker and not any(_same_side(s, t) for s in sources for t in thanker):
+                found = thanker
         if not found and pattern.pair_target and sources:
             # "The agreement was brokered by Angolan President Joao Lourenco": between the two
             # states the story is about, when the broker is neither
@@ -1214,6 +1219,22 @@ class EventCoder:
             if len(pair) == 2 and not any(_same_side(s, p) for s in sources for p in pair):
                 found = pair
         return found
+
+    def _thanked_for(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
+        """Who thanks for what a verb describes: "thanked Yerevan for the aid it had sent" (the
+        aid was sent to the thanker)."""
+        if trigger.dep_ != "relcl" or trigger.head.dep_ not in {"pobj", "conj"}:
+            return []
+        thing = trigger.head
+        while thing.dep_ == "conj":
+            thing = thing.head
+        preposition = thing.head
+        if thing.dep_ != "pobj" or preposition.lower_ != "for":
+            return []
+        verb = preposition.head
+        if verb.lemma_.lower() not in self.modality.thanking_verbs:
+            return []
+        return [a for a in self.clause_subject(verb, resolver) if a.is_known]
 
     def _earlier_doer(self, things: list[Token], judges: list[Actor], resolver: ActorResolver) -> list[Actor]:
         """Who did the act a definite noun refers back to: "the test" is the latest test the
@@ -1485,7 +1506,7 @@ class EventCoder:
                    *described]
         for holder in holders:
             for child in holder.children:
-                if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role:
+                if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role and not _noun_complement(child):
                     # (a gerund too: "lifted the ban on supplying missiles to Iran"; and what a
                     # free relative names: "concern about what they called actions by China")
                     found.extend(c for c in child.children if (c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG"))
@@ -3043,6 +3064,15 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
     chain += [(c, True) for c in top.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS and c.i > top.i
               and not any(g.dep_ in SUBJECT_DEPS | {"nsubjpass", "aux"} for g in c.children)]
     return chain
+
+
+def _noun_complement(preposition: Token) -> bool:
+    """A "with" hung on the verb that belongs to the noun of manner just before it: "sealed the
+    border in solidarity with Azerbaijan", "acted in coordination with Paris"."""
+    if preposition.i == 0 or preposition.lower_ != "with":
+        return False
+    before = preposition.doc[preposition.i - 1]
+    return before.dep_ == "pobj" and before.head.lower_ == "in" and before.lemma_.lower() in MANNER_NOUNS
 
 
 def _not_yet_done(verb: Token) -> bool:
