@@ -3047,7 +3047,9 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
                 c.dep_ in SUBJECT_DEPS | {"nsubjpass", "aux"} for c in current.children):
             head = current.head
         elif current.dep_ in {"xcomp", "ccomp"} or (current.dep_ == "advcl" and current.tag_ in {"VBG", "VBN"}
-                                                   and not any(c.dep_ == "mark" for c in current.children)):
+                                                   and not any(c.dep_ == "mark" for c in current.children)) or (
+                current.dep_ == "advcl" and _purpose_clause(current)):
+            # ("went to the embassy on Tuesday to offer his condolences": done on that trip)
             head, same_act = current.head, False
         elif current.dep_ == "advcl" and _at_the_same_time(current):
             # "called its ambassador home on Tuesday, shortly after the minister summoned her"
