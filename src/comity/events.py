@@ -811,6 +811,8 @@ class EventCoder:
             return None
         if any(c.dep_ == "mark" and c.lower_ not in {"that", "for"} for c in verb.children):
             return None     # "has placed no order since it bought ...": a time, not what is asked
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return None     # "signed orders imposing tariffs": the orders do it, no one is asked
         noun = verb.head
         if noun.pos_ in CLAUSE_POS:
             # "issued an appeal to Turkey to free": the clause hangs on the verb of the noun

@@ -11,7 +11,7 @@ that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), t
 speech of headline verbs tagged as nouns ("EU and UN hand over supplies"), second subjects
 taken for objects ("Hamas freed hostages and Israel released prisoners"), subjects of clauses
 taken for objects of their conjunction ("a day after Azerbaijan launched"), surnames taken for
-adverbs ("Baerbock held talks"), complements taken for relative clauses ("demanded through
+adverbs ("Baerbock held talks") or for a sentence's root ("Trump imposed tariffs"), complements taken for relative clauses ("demanded through
 diplomatic channels that China scrap the ban") and gerunds taken for nouns ("after mediating
 between Vucic and Kurti").
 """
@@ -101,6 +101,29 @@ def finite_modifiers(doc):
             continue
         noun.head, noun.dep_ = verb, "dobj"
         verb.head, verb.dep_, verb.pos_ = governor, "conj", "VERB"
+    return doc
+
+
+@Language.component("name_subjects")
+def name_subjects(doc):
+    """A surname that is also a word ("Trump", "Banda") opening a sentence is sometimes taken
+    for its root, the verb after it for an adjective of the noun after that ("Trump imposed
+    tariffs on Mexico"): a capitalised root right before a past-tense verb that modifies the
+    next noun is that verb's subject, the verb the root and the noun its object."""
+    for sentence in doc.sents:
+        first = sentence[0]
+        if first.i + 1 >= sentence.end or first.dep_ != "ROOT" or not first.is_title or first.pos_ == "PROPN":
+            continue
+        verb = doc[first.i + 1]
+        noun = verb.head
+        if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ != "amod" or noun.i <= verb.i or noun.head != first:
+            continue
+        children = [c for c in first.children if c not in (verb, noun)]
+        verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+        first.head, first.dep_, first.pos_, first.tag_ = verb, "nsubj", "PROPN", "NNP"
+        noun.head, noun.dep_ = verb, "dobj"
+        for child in children:
+            child.head = verb
     return doc
 
 
@@ -347,7 +370,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("prefixed_verb_lemmas", after="irregular_verb_lemmas")
         nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
         nlp.add_pipe("finite_modifiers", after="verbal_roots")
-        nlp.add_pipe("coordinated_clauses", after="finite_modifiers")
+        nlp.add_pipe("name_subjects", after="finite_modifiers")
+        nlp.add_pipe("coordinated_clauses", after="name_subjects")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
         nlp.add_pipe("dated_subjects", after="subordinate_subjects")
         nlp.add_pipe("loose_appositions", after="dated_subjects")
