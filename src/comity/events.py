@@ -99,6 +99,8 @@ NAMED_PLACE = "@place"
 NAMED_ORGANISATION = "@organisation"
 NAMED_WEAPON = "@weapon"
 NAMED_PEOPLE = "@people"
+#: Marks that the sentence names an international organisation, for `requires_word: ["@organisation"]`.
+ORGANISATION_IN_SENTENCE = "@organisation in the sentence"
 #: GDELT quad classes 3 (verbal conflict) and 4 (material conflict)
 CONFLICT_QUADS = frozenset({3, MATERIAL_CONFLICT})
 #: nouns.yaml domain of the words that stand for an attack nobody is named for
@@ -324,6 +326,8 @@ class EventCoder:
             object_words.add(NAMED_ORGANISATION)  # "are leaving ECOWAS", "withdrew from the WHO"
         if any(_names_weapon(o) for o in objects):
             object_words.add(NAMED_WEAPON)  # "will send HIMARS to Ukraine"
+        if any(resolver.organisation_at(t) for t in verb.sent if t.pos_ == "PROPN"):
+            object_words.add(ORGANISATION_IN_SENTENCE)  # "would not approve Sweden's NATO bid"
         if any(resolver.people_at(o) for o in objects):
             object_words.add(NAMED_PEOPLE)  # "held two journalists", "Bazoum is still held"
         # "asked China for assistance": what is asked for is named after "for"
@@ -526,7 +530,8 @@ class EventCoder:
         if pattern.requires_word and not sentence_words(verb.sent) & pattern.requires_word and not (
                 # ("approved a package of F-16s": a weapon named by the gazetteer is such a word)
                 NAMED_WEAPON in pattern.requires_word
-                and any(_mentions_weapon(o) for o in object_tokens(verb))):
+                and any(_mentions_weapon(o) for o in object_tokens(verb))) and not (
+                NAMED_ORGANISATION in pattern.requires_word and ORGANISATION_IN_SENTENCE in object_words):
             return "sentence lacks " + "/".join(sorted(pattern.requires_word))
         return ""
 
