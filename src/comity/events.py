@@ -1463,6 +1463,10 @@ class EventCoder:
             # act a warning is about, done by or to the one warned
             clauses += [c for c in trigger.children if c.dep_ == "ccomp"]
             clauses += [c for o in objects for c in o.children if c.dep_ == "acl" and c.pos_ in CLAUSE_POS]
+            # ("threatened to use force to restore constitutional order in Niger": and what the
+            # act is for)
+            clauses += [c for clause in clauses for c in clause.children
+                        if c.dep_ in {"advcl", "xcomp"} and _purpose_clause(c)]
             for clause in clauses:
                 acted_on = object_tokens(clause)
                 # "to help Ukraine rebuild its grid": the one helped is the next clause's subject
