@@ -11,7 +11,8 @@ that the tokenizer is told to keep whole (``data/parse/prefixed_verbs.yaml``), t
 speech of headline verbs tagged as nouns ("EU and UN hand over supplies"), second subjects
 taken for objects ("Hamas freed hostages and Israel released prisoners"), subjects of clauses
 taken for objects of their conjunction ("a day after Azerbaijan launched"), surnames taken for
-adverbs ("Baerbock held talks") or for a sentence's root ("Trump imposed tariffs"), complements taken for relative clauses ("demanded through
+adverbs ("Baerbock held talks") or for a sentence's root ("Trump imposed tariffs"), subjects
+hung on an auxiliary ("Egypt and Qatar are mediating"), complements taken for relative clauses ("demanded through
 diplomatic channels that China scrap the ban") and gerunds taken for nouns ("after mediating
 between Vucic and Kurti").
 """
@@ -124,6 +125,19 @@ def name_subjects(doc):
         noun.head, noun.dep_ = verb, "dobj"
         for child in children:
             child.head = verb
+    return doc
+
+
+@Language.component("auxiliary_subjects")
+def auxiliary_subjects(doc):
+    """"Egypt and Qatar are mediating between Israel and Hamas" is sometimes parsed with the
+    subject hung on the auxiliary: a subject of an auxiliary is the subject of the verb it
+    serves."""
+    for token in doc:
+        auxiliary = token.head
+        if (token.dep_ in {"nsubj", "nsubjpass"} and auxiliary.dep_ in {"aux", "auxpass"}
+                and auxiliary.head.pos_ in {"VERB", "AUX"}):
+            token.head = auxiliary.head
     return doc
 
 
@@ -371,7 +385,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("verbal_roots", after="prefixed_verb_lemmas")
         nlp.add_pipe("finite_modifiers", after="verbal_roots")
         nlp.add_pipe("name_subjects", after="finite_modifiers")
-        nlp.add_pipe("coordinated_clauses", after="name_subjects")
+        nlp.add_pipe("auxiliary_subjects", after="name_subjects")
+        nlp.add_pipe("coordinated_clauses", after="auxiliary_subjects")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
         nlp.add_pipe("dated_subjects", after="subordinate_subjects")
         nlp.add_pipe("loose_appositions", after="dated_subjects")
