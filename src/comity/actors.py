@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .data import read_yaml
 from .dates import MONTH_NAMES, WEEKDAYS
-from .gazetteer import FAMILY_NAME_FIRST, FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer, gazetteer
+from .gazetteer import (FAMILY_NAME_FIRST, FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer,
+                        gazetteer, state_existed)
 from .records import STATE_ORGAN_SECTORS, Actor
 
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
@@ -279,11 +280,12 @@ class DocumentContext:
         """The story's main state on the other side from an actor."""
         return self.partner_outside({actor.country or actor.igo}, among=3)
 
-    def partner_outside(self, sides: set[str | None], among: int | None = None, least: int = 1) -> Actor | None:
+    def partner_outside(self, sides: set[str | None], among: int | None = None) -> Actor | None:
         """The story's most named state that is none of ``sides``, among its ``among`` most
-        named (all when None) and named at least ``least`` times."""
-        for country, count in self.country_counts.most_common(among):
-            if country not in sides and count >= least:
+        named (all when None); a state that no longer existed is no side ("closing a
+        negotiation dragging on since the break-up of the Soviet Union")."""
+        for country, _ in self.country_counts.most_common(among):
+            if country not in sides and state_existed(country, self.date):
                 return Actor.build(country, (), None, "")
         return None
 

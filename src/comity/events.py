@@ -1963,9 +1963,7 @@ class EventCoder:
             # "Britain, China, France, Germany and Russia were also parties to the
             # negotiations": a bloc of many deals with the story's other side, not each member
             # with each other
-            # (named at least as often as any of them: a state named in passing is no side,
-            # "since the break-up of the Soviet Union")
-            outside = context.partner_outside(group, least=max(context.country_counts[g] for g in group))
+            outside = context.partner_outside(group)
             if outside is not None:
                 targets = [outside]
         pairs: list[tuple[Actor, Actor | None]] = []

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .data import data_path, read_tsv, split_list
@@ -448,3 +449,11 @@ def _party_entries(country: str | None, code: str | None, periods: list[tuple[st
     if out_since is not None:
         entries.append(entry(OPPOSITION, out_since, None))
     return entries
+
+
+def state_existed(code: str, date: str | None) -> bool:
+    """Whether a state still existed on a date: the Soviet Union did not after 1991 (ISO 3166-3
+    withdrawal dates, via pycountry)."""
+    dissolved = pycountry.historic_countries.get(alpha_3=code)
+    withdrawn = getattr(dissolved, "withdrawal_date", None) if dissolved is not None else None
+    return withdrawn is None or date is None or date < withdrawn

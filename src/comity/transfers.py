@@ -27,12 +27,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .data import data_path, read_tsv, read_yaml, split_list
 from .dates import resolve_date
+from .gazetteer import state_existed
 from .records import Document, Transfer
 
 #: The English words this module reads deals by are language data: each constant below is the
@@ -1551,7 +1551,7 @@ class TransferExtractor:
             # the seller the story already gave these systems, not the maker
             supplier = next((r.supplier for r in reversed(told) if r.recipient == recipient
                              and r.supplier and r.designation == mention.designation), None)
-        if supplier is None and producers and recipient not in producers and _state_existed(
+        if supplier is None and producers and recipient not in producers and state_existed(
                 producers[0], resolver.context.date if resolver is not None else None):
             # (the maker's state when no seller is named; not the Soviet Union of a Soviet-made
             # S-300 that "a European country" sent in 2022)
@@ -2148,10 +2148,3 @@ def extract_transfers(text: str, date: str | None = None, doc_id: str = "text") 
 
     return code_one(text, date, doc_id).transfers
 
-
-def _state_existed(code: str, date: str | None) -> bool:
-    """Whether a state still existed on a date: the Soviet Union did not after 1991 (ISO 3166-3
-    withdrawal dates, via pycountry)."""
-    dissolved = pycountry.historic_countries.get(alpha_3=code)
-    withdrawn = getattr(dissolved, "withdrawal_date", None) if dissolved is not None else None
-    return withdrawn is None or date is None or date < withdrawn
