@@ -575,3 +575,15 @@ def test_a_purchase_killed_by_the_buyer_is_cancelled(coder) -> None:
     text = "The ministry's decision in effect killed the planned acquisition of 50 H225M Caracal helicopters by Poland."
     found = {(t["recipient"], t["stage"]) for t in transfers_of(coder, text)}
     assert found == {("POL", "cancelled")}, found
+
+
+def test_a_participle_on_arrived_goods_names_their_buyer_or_seller(coder) -> None:
+    text = "The first two of 12 Rafale jets ordered by Indonesia arrived in Jakarta on Monday."
+    found = {(t["supplier"], t["recipient"], t["stage"]) for t in transfers_of(coder, text)}
+    assert found == {("FRA", "IDN", "delivery")}, found
+
+
+def test_components_of_a_system_are_that_system(coder) -> None:
+    text = "Turkey received the first S-400 components from Russia in July 2019."
+    found = {(t["supplier"], t["recipient"], t["stage"]) for t in transfers_of(coder, text)}
+    assert found == {("RUS", "TUR", "delivery")}, found

@@ -1420,10 +1420,14 @@ class TransferExtractor:
                 for reached in (c for c in children if c.dep_ in {"dobj", "obj"}):
                     roles.add("recipient", _countries(resolver.actors(reached)))
                 goods = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
-                for agent in (a for g in goods for p in g.children if p.dep_ == "acl"
-                              for a in p.children if a.dep_ == "agent"):
-                    roles.add("supplier", [country for o in agent.children if o.dep_ == "pobj"
-                                           for country in _countries(resolver.actors(o, expand_conj=True))])
+                for participle in (p for g in goods for p in g.children if p.dep_ == "acl"):
+                    # ("supplied by Germany" supplies; "ordered by Indonesia" receives)
+                    said = self._verb_word(participle)
+                    role = {"seller": "supplier", "pledge": "supplier", "buyer": "recipient"}.get(
+                        said.frame if said is not None else "")
+                    for agent in (a for a in participle.children if a.dep_ == "agent") if role else ():
+                        roles.add(role, [country for o in agent.children if o.dep_ == "pobj"
+                                         for country in _countries(resolver.actors(o, expand_conj=True))])
         else:
             owners = [c for c in node.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                       and c.i not in range(mention.start, mention.end)]
