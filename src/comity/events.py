@@ -701,6 +701,10 @@ class EventCoder:
                 # "denied that its officers ordered the killing": what is denied is not told
                 mood.kind, mood.governor = "cancelled", governor
                 break
+            if current.dep_ == "ccomp" and lemma in modal.unverified_verbs:
+                # "alleged that the French military helped carry out killings": a charge
+                mood.kind, mood.governor = "cancelled", governor
+                break
             if current.dep_ == "ccomp" and lemma in modal.speech_verbs and _negated(governor):
                 # "did not confirm that it had carried out any strikes": what is not said is
                 # not told either

@@ -115,6 +115,7 @@ class Modality:
     arrival_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
     thanking_verbs: frozenset[str] = frozenset()
+    unverified_verbs: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()
