@@ -62,6 +62,7 @@ MAKING_PARTICIPLES = set(_WORDS["making_participles"])
 JOINT_UNDERTAKING_VERBS = set(_WORDS["joint_undertaking_verbs"])
 LEADING_PARTICIPLES = MEDIATING_PARTICIPLES | set(_WORDS["leading_participles"])
 MANNER_NOUNS = set(_WORDS["manner_nouns"])
+ISSUING_PARTICIPLES = set(_WORDS["issuing_participles"])
 INTERVAL_COUNTS = dict(_WORDS["interval_counts"])
 INTERVAL_UNITS = dict(_WORDS["interval_units"])
 
@@ -947,6 +948,10 @@ class EventCoder:
                     # "Israeli airstrikes killed five", "a bombing by the group killed...": an
                     # act as subject is done by its own doer
                     actors = [a for a in self._noun_own_actors(child, resolver) if a.is_known or a.sectors]
+                if not actors and child.lemma_.lower() in self.modality.statement_nouns:
+                    # "a report released in the Rwandan capital alleged ...": a document no one
+                    # is named as issuing speaks for the state where it was issued
+                    actors = self._issued_in(child, resolver)
                 return actors
             if child.dep_ == "agent":
                 # ("signed by Kazakhstan's president, the host, and by the presidents of Russia
@@ -1230,6 +1235,18 @@ class EventCoder:
             if len(pair) == 2 and not any(_same_side(s, p) for s in sources for p in pair):
                 found = pair
         return found
+
+    def _issued_in(self, document: Token, resolver: ActorResolver) -> list[Actor]:
+        """The state a document was issued in: "a report released in Kigali"."""
+        for participle in (c for c in document.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                           and c.lemma_.lower() in ISSUING_PARTICIPLES):
+            for place in _preposition_objects(participle, ("in",)):
+                named = resolver.place_at(place)
+                state = named[1] if named else next(
+                    (a.country for a in resolver.actors(place) if a.country and not a.sectors), None)
+                if state:
+                    return [Actor.build(state, (), None, document.text)]
+        return []
 
     def _thanked_for(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
         """Who thanks for what a verb describes: "thanked Yerevan for the aid it had sent" (the
