@@ -670,6 +670,11 @@ class EventCoder:
             # "halted its plan to annex the West Bank", "dropped a bid to join": not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
         current = verb
+        if current.dep_ == "conj" and current.head.dep_ == "ccomp" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in current.children):
+            # "alleged that France knew, and that its military helped carry out killings": a
+            # second "that" clause is said, denied or alleged as the first is
+            current = current.head
         while current.dep_ in {"xcomp", "ccomp", "acomp", "advcl"} and current.head != current:
             if _misparsed_main_verb(current):
                 break
