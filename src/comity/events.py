@@ -327,8 +327,6 @@ class EventCoder:
             object_words.add(NAMED_ORGANISATION)  # "are leaving ECOWAS", "withdrew from the WHO"
         if any(_names_weapon(o) for o in objects):
             object_words.add(NAMED_WEAPON)  # "will send HIMARS to Ukraine"
-        if any(resolver.organisation_at(t) for t in verb.sent if t.pos_ == "PROPN"):
-            object_words.add(ORGANISATION_IN_SENTENCE)  # "would not approve Sweden's NATO bid"
         if any(resolver.people_at(o) for o in objects):
             object_words.add(NAMED_PEOPLE)  # "held two journalists", "Bazoum is still held"
         # "asked China for assistance": what is asked for is named after "for"
@@ -338,6 +336,9 @@ class EventCoder:
         sense_fits = False   # a phrasal sense fits but for its target ("hit the country with sanctions")
         lemma = verb_lemma(verb, self.lexicon.verbs)
         patterns = self.lexicon.verbs[lemma]
+        if any(NAMED_ORGANISATION in p.requires_word for p in patterns) and any(
+                resolver.organisation_at(t) for t in verb.sent if t.pos_ == "PROPN"):
+            object_words.add(ORGANISATION_IN_SENTENCE)  # "would not approve Sweden's NATO bid"
         # "Macron hit back": with a particle some pattern of the verb names, it is that phrasal
         # verb, not the bare one
         particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}} & self.particles[lemma]
