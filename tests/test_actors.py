@@ -70,3 +70,9 @@ def test_shared_surname_without_a_date_is_the_higher_office() -> None:
     from comity.gazetteer import gazetteer
 
     assert gazetteer().person_for_date(["George W. Bush", "Mike Bush"], None) == "George W. Bush"
+
+
+@pytest.mark.parametrize("phrase", ["Mahamat Kabir", "Idris al-Kabir", "Fernando Sadiq"])
+def test_two_known_surnames_name_a_stranger(phrase: str) -> None:
+    """Each word is some office holder's surname, but together they name neither of them."""
+    assert resolve_phrase(phrase, "2023-06-01") is None

@@ -34,6 +34,11 @@ def test_future_points_forward() -> None:
     assert resolve_date("next month", PUBLISHED) == "2019-01"
 
 
+def test_plan_for_the_weekday_of_publication_is_that_day() -> None:
+    assert resolve_date("on Friday", PUBLISHED, future=True) == "2018-12-14"
+    assert resolve_date("next Friday", PUBLISHED, future=True) == "2018-12-21"
+
+
 def test_week_named_by_its_month_only_when_it_lies_in_one() -> None:
     assert resolve_date("last week", "2025-01-01") == "2024-12"
     assert resolve_date("this week", "2025-01-01") is None

@@ -144,12 +144,16 @@ class MentionFinder:
         towns = {span.start for span in spans if span.end - span.start == 1
                  and all(e.kind == "city" for e in self._entries[span.label_])}
         matched = {i for span in spans for i in range(span.start, span.end) if i not in towns}
+        surnames = {span.start for span in spans if span.end - span.start == 1
+                    and all(e.kind == "person" for e in self._entries[span.label_])}
         others_names: set[str] = set()
         for span in spans:
             if any(i in by_token for i in range(span.start, span.end)):
                 continue
             mention = Mention(span.start, span.end, span.text, self._entries[span.label_])
-            if self._part_of_other_name(doc, mention, matched):
+            if self._other_states_body(doc, mention):
+                continue  # "the Maldives National Defence Force" is not Syria's militia
+            if self._part_of_other_name(doc, mention, matched, surnames):
                 others_names.add(mention.text)
                 continue
             if mention.text in others_names and mention.kinds() <= {"person", "body"}:
@@ -163,26 +167,48 @@ class MentionFinder:
         return by_token
 
     def _titled_name_at(self, doc: Doc, mention: Mention, matched: set[int]) -> bool:
-        """Whether a word stands between a person's title and a capitalised word: the first
-        name of someone the gazetteer does not know ("spokesman Hami Aksoy")."""
+        """Whether a word is part of the name of someone the gazetteer does not know, after
+        a person's title: the first name before a capitalised word ("spokesman Hami Aksoy")
+        or the surname after a first name ("its ambassador Hassan Hami")."""
+        def title_at(i: int) -> bool:
+            return i >= 0 and any(e.role_kind == "person" for e in self.gaz.roles.get(doc[i].lower_, []))
+
+        def unknown_name_at(i: int) -> bool:
+            return 0 <= i < len(doc) and i not in matched and doc[i].is_title and doc[i].pos_ == "PROPN"
+
         before, after = mention.start - 1, mention.end
-        if before < 0 or after >= len(doc) or after in matched:
-            return False
-        title = any(e.role_kind == "person" for e in self.gaz.roles.get(doc[before].lower_, []))
-        return title and doc[after].is_title and doc[after].pos_ == "PROPN"
+        return (title_at(before) and unknown_name_at(after)) or (title_at(before - 1) and unknown_name_at(before))
 
-    def _country_ends_at(self, doc: Doc, end: int) -> bool:
-        """Whether the words up to and including `end` are a state's name ("Kenya", "South
-        Africa"), not its adjective or possessive."""
+    def _country_ending_at(self, doc: Doc, end: int) -> str | None:
+        """The state whose name ("Kenya", "South Africa"), not its adjective or possessive, is
+        the words up to and including `end`."""
         for start in range(max(0, end - 2), end + 1):
-            if any(e.kind == "country" for e in self.gaz.proper.get(doc[start:end + 1].text, ())):
-                return True
-        return False
+            for entry in self.gaz.proper.get(doc[start:end + 1].text, ()):
+                if entry.kind == "country":
+                    return entry.country
+        return None
 
-    def _part_of_other_name(self, doc: Doc, mention: Mention, matched: set[int]) -> bool:
+    def _other_states_body(self, doc: Doc, mention: Mention) -> bool:
+        """Whether one state's body is named with another state's name before it: the
+        Maldives' "National Defence Force" is its army, not Syria's militia of that name."""
+        countries = {e.country for e in mention.entries if e.kind == "body"}
+        if not countries or mention.kinds() != {"body"} or mention.start == 0:
+            return False
+        before = self._country_ending_at(doc, mention.start - 1)
+        return before is not None and before not in countries
+
+    @staticmethod
+    def _among_names(word: Token, mention: Mention) -> bool:
+        """Whether a word is one of the names of a person the mention may be."""
+        return any(word.text in (e.person or "").split() for e in mention.entries)
+
+    def _part_of_other_name(self, doc: Doc, mention: Mention, matched: set[int],
+                            surnames: set[int]) -> bool:
         """A known person's surname or initials inside someone else's name: "Levy" in "Levy
         Mwanawasa", "Rivera" in "Judge Alejandro Rivera", "(AKK)" after an association's name.
-        The other name part is a capitalised word that names nothing in the gazetteer."""
+        The other name part is a capitalised word that names nothing in the gazetteer, or
+        another known surname none of the mention's people has among their names ("Fernando
+        Villavicencio" is neither a Fernando nor a Villavicencio the gazetteer knows)."""
         one_word = all(not doc[i].whitespace_ for i in range(mention.start, mention.end - 1))
         if one_word and mention.kinds() == {"city"} and self._titled_name_at(doc, mention, matched):
             return True     # "spokesman Hami Aksoy": a given name, not the city of Hami
@@ -204,16 +230,20 @@ class MentionFinder:
             first -= 2      # "al-Malki": the surname with its article
         after = mention.end
         if after + 2 < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after + 1].text == "-" \
-                and not doc[after].whitespace_ and doc[after + 2].is_title and after + 2 not in matched:
+                and not doc[after].whitespace_ and doc[after + 2].is_title and (
+                    after + 2 not in matched or after + 2 in surnames and not self._among_names(doc[after + 2], mention)):
             return True  # a given name before someone else's surname: "Haitham" in "Haitham al-Ghais"
         if after + 1 < len(doc) and doc[after].lower_ in PATRONYMIC_PARTICLES and doc[after + 1].is_title:
             return True  # a given name before a father's name: "Yusuf" in "Yusuf bin Alawi"
-        if not firm and self._country_ends_at(doc, first - 1):
+        if not firm and self._country_ending_at(doc, first - 1):
             return True  # a company named after its state: "Power" in "Kenya Power"
         for position in (first - 1,) if firm else (first - 1, mention.end):
             if not 0 <= position < len(doc):
                 continue
             other = doc[position]
+            spaced = doc[min(position, mention.end - 1)].whitespace_
+            if position in surnames and not firm and spaced and not self._among_names(other, mention):
+                return True
             if (other.is_title and len(other) > 1 and other.is_alpha and position not in matched
                     and other.lower_ not in NOT_NAME_PARTS and not other.is_stop
                     and other.pos_ not in FUNCTION_POS     # ("Later Obama sat down with Park")

@@ -102,7 +102,9 @@ def _relative(phrase: str, ref: Date, future: bool) -> str | None:
             forward = future or "next" in phrase
             delta = (index - ref.weekday()) % 7
             if forward:
-                return _iso(ref + timedelta(days=delta or 7))
+                # (a plan "for Wednesday" told on a Wednesday is for that day; a week ahead is
+                # "next Wednesday")
+                return _iso(ref + timedelta(days=delta or (7 if "next" in phrase else 0)))
             back = (ref.weekday() - index) % 7
             if "last" in phrase and back == 0:
                 back = 7

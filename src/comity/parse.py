@@ -160,6 +160,29 @@ def coordinated_clauses(doc):
     return doc
 
 
+#: Verb tags of a finite clause.
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+@Language.component("tense_coordination")
+def tense_coordination(doc):
+    """"Singh said the jet would strengthen India's air power and thanked the French government"
+    is sometimes parsed with "thanked" joined to "strengthen": a past-tense verb with no subject
+    of its own cannot share a modal's or "to"'s bare infinitive, so it is joined to the nearest
+    finite verb above that one (and shares its subject and its mood)."""
+    for verb in doc:
+        infinitive = verb.head
+        if (verb.dep_ != "conj" or verb.tag_ != "VBD" or _has_subject(verb) or infinitive.tag_ != "VB"
+                or not any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in infinitive.children)):
+            continue
+        governor = infinitive.head
+        while governor.tag_ not in FINITE_TAGS and governor.head != governor:
+            governor = governor.head
+        if governor.tag_ in FINITE_TAGS and governor.i < infinitive.i:
+            verb.head = governor
+    return doc
+
+
 def _has_subject(verb) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
@@ -386,7 +409,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("finite_modifiers", after="verbal_roots")
         nlp.add_pipe("name_subjects", after="finite_modifiers")
         nlp.add_pipe("auxiliary_subjects", after="name_subjects")
-        nlp.add_pipe("coordinated_clauses", after="auxiliary_subjects")
+        nlp.add_pipe("tense_coordination", after="auxiliary_subjects")
+        nlp.add_pipe("coordinated_clauses", after="tense_coordination")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
         nlp.add_pipe("dated_subjects", after="subordinate_subjects")
         nlp.add_pipe("loose_appositions", after="dated_subjects")

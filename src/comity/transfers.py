@@ -67,6 +67,12 @@ CATEGORIES = ("aircraft", "air-defence", "anti-submarine", "armoured-vehicle", "
               "engine", "missile", "naval-weapon", "satellite", "sensor", "ship", "other")
 
 CLAUSE_POS = {"VERB", "AUX"}
+# The side of a deal taken by whoever does what a deal word's frame says: its subject ("India
+# bought"), its "by" agent ("delivered by Russia") and the agent of a participle on the goods
+# ("howitzers supplied by Germany"). A frame that names no side of its own ("arrival") leaves
+# its doer a party.
+DOER_SIDE = {"buyer": "recipient", "seller": "supplier", "pledge": "supplier", "expel": "supplier",
+             "possess": "recipient", "party": "party"}
 NOUN_POS = {"NOUN", "PROPN"}
 #: Dependency labels that keep a word inside the noun phrase of the system it modifies.
 MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod", "npadvmod", "appos", "quantmod"}
@@ -1382,8 +1388,7 @@ class TransferExtractor:
             frame = next((inner.frame for inner in map(self._noun_word, (
                 c for c in node.children if c.dep_ in {"dobj", "obj"})) if inner is not None
                 and inner.frame in {"seller", "buyer"}), frame)
-        subject_role = {"buyer": "recipient", "seller": "supplier", "party": "party",
-                        "expel": "supplier", "possess": "recipient"}.get(frame)
+        subject_role = DOER_SIDE.get(frame)
         if node.pos_ in CLAUSE_POS:
             helper = node.head if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in HELPING_VERBS else None
             # (the helped state is the helper's object, or the subject of a small clause)
@@ -1423,8 +1428,7 @@ class TransferExtractor:
                 for participle in (p for g in goods for p in g.children if p.dep_ == "acl"):
                     # ("supplied by Germany" supplies; "ordered by Indonesia" receives)
                     said = self._verb_word(participle)
-                    role = {"seller": "supplier", "pledge": "supplier", "buyer": "recipient"}.get(
-                        said.frame if said is not None else "")
+                    role = DOER_SIDE.get(said.frame) if said is not None else None
                     for agent in (a for a in participle.children if a.dep_ == "agent") if role else ():
                         roles.add(role, [country for o in agent.children if o.dep_ == "pobj"
                                          for country in _countries(resolver.actors(o, expand_conj=True))])
@@ -1454,7 +1458,7 @@ class TransferExtractor:
             p = prep.lower_
             if prep.dep_ == "agent" or p == "by":
                 # "delivered by Russia", "the purchase by India"
-                roles.add({"buyer": "recipient", "seller": "supplier"}.get(frame, "party"), countries)
+                roles.add(DOER_SIDE.get(frame, "party"), countries)
             elif p in self.lexicon.supplier_preps and frame in {"buyer", "party", "arrival"}:
                 roles.add("supplier", countries)
             elif p in self.lexicon.recipient_preps and frame in {"seller", "arrival"}:
