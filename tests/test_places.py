@@ -81,6 +81,29 @@ def test_regions_news_names_by_their_short_names() -> None:
     assert resolve_phrase("Tigray", "2021-03-22")["country"] == "ETH"
 
 
+
+@pytest.mark.parametrize("region, state", [
+    ("Ontario", "CAN"), ("Alberta", "CAN"), ("New South Wales", "AUS"), ("Bavaria", "DEU"),
+    ("Lower Saxony", "DEU"), ("Lombardy", "ITA"), ("Catalonia", "ESP"), ("Wales", "GBR"),
+    ("Guangdong", "CHN"), ("Zhejiang", "CHN"), ("Aceh", "IDN"), ("Tatarstan", "RUS"),
+    ("Krasnodar Krai", "RUS"), ("North Kivu", "COD"), ("North Waziristan", "PAK"),
+    ("Florida", "USA"), ("Niger State", "NGA"), ("Michoacan", "MEX"),
+])
+def test_regions_news_names_in_english(region: str, state: str) -> None:
+    # ISO 3166-2 says "Bayern", "Catalunya", "Guangdong Sheng"; news says Bavaria, Catalonia,
+    # Guangdong
+    result = resolve_phrase(region, "2024-05-01")
+    assert result is not None and result["country"] == state
+
+
+def test_a_region_name_inside_a_longer_name_keeps_that_name() -> None:
+    # Wales inside New South Wales, Niger inside Niger State, a region inside a party's name
+    assert resolve_phrase("New South Wales", "2024-05-01")["country"] == "AUS"
+    assert resolve_phrase("Niger", "2024-05-01")["code"] == "NER"
+    assert resolve_phrase("Maryland County", "2024-05-01")["country"] == "LBR"
+    assert resolve_phrase("Christian Social Union in Bavaria", "2024-05-01")["code"].startswith("DEU")
+
+
 def test_saint_is_also_written_st() -> None:
     assert resolve_phrase("St Petersburg", "2017-06-02")["country"] == "RUS"
     assert resolve_phrase("St. Petersburg", "2017-06-02")["country"] == "RUS"
