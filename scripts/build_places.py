@@ -146,7 +146,7 @@ NEWS_REGIONS = {
     "Transcarpathia": "UKR", "Zakarpattia": "UKR", "Volyn": "UKR",
     "Afar Region": "ETH", "Somali Region": "ETH", "Benishangul-Gumuz": "ETH", "Gambella": "ETH",
     "Nuba Mountains": "SDN", "Red Sea State": "SDN",
-    "Somaliland": "SOM", "Galmudug": "SOM", "Hirshabelle": "SOM", "South West State": "SOM",
+    "Galmudug": "SOM", "Hirshabelle": "SOM", "South West State": "SOM",
     "Lower Shabelle": "SOM", "Middle Shabelle": "SOM", "Lower Juba": "SOM",
     "Middle Juba": "SOM", "Gedo": "SOM", "Banadir": "SOM",
     "North Kivu": "COD", "South Kivu": "COD", "Katanga": "COD", "Bas-Congo": "COD",

@@ -44,6 +44,8 @@ OBJECT_PERSON_PRONOUNS = set(_WORDS["object_person_pronouns"])
 INDEFINITE_ARTICLES = set(_WORDS["indefinite_articles"])
 RANKING_WORDS = set(_WORDS["ranking_words"])
 PAIR_NOUNS = set(_WORDS["pair_nouns"])
+#: How many sentences back a pair of people written together is what "both leaders" means.
+PAIR_SENTENCES = 3
 PAIR_DETERMINERS = set(_WORDS["pair_determiners"])
 PAIR_PERSON_NOUNS = set(_WORDS["pair_person_nouns"])
 DEFINITE_PAIR_NOUNS = set(_WORDS["definite_pair_nouns"])
@@ -292,6 +294,9 @@ class DocumentContext:
     accusers: dict[str, Actor] = field(default_factory=dict)
     #: the state of the dateline's place ("NEW DELHI, Feb 16 -"): where the story was filed
     home: str | None = None
+    #: named people of two states written as a pair ("Anutin and his Cambodian counterpart,
+    #: Hun Manet"), with the position of the second: whom a later "both leaders" means
+    pairs: list[tuple[Actor, Actor, int]] = field(default_factory=list)
 
     def note(self, actor: Actor, is_person: bool) -> None:
         if actor.country or actor.igo:
@@ -369,7 +374,20 @@ class ActorResolver:
                 self._cache[head.i] = self._resolve(head)
             finally:
                 self._resolving.discard(head.i)
+            self._note_pair(head, self._cache[head.i])
         return self._cache[head.i]
+
+    def _note_pair(self, head: Token, actors: list[Actor]) -> None:
+        """Remember two people of two states joined by "and" ("his Cambodian counterpart")."""
+        def person(token: Token, found: list[Actor]) -> bool:
+            return len(found) == 1 and bool(found[0].country) and bool(
+                found[0].name or token.lemma_.lower() in PAIR_PERSON_NOUNS)
+
+        if head.dep_ != "conj" or not person(head, actors) or head.head.pos_ not in {"PROPN", "NOUN"}:
+            return
+        first = self.resolve(head.head)
+        if person(head.head, first) and first[0].country != actors[0].country:
+            self.context.pairs.append((first[0], actors[0], head.i))
 
     def place_at(self, token: Token) -> tuple[str, str] | None:
         """A place named at a token (a state or a city in the gazetteer): its text and state;
@@ -1436,6 +1454,11 @@ class ActorResolver:
             # "Trump received both ministers": the pair are others than the one who acts on them
             acting = set() if head.dep_ in {"nsubj", "nsubjpass", "poss"} else {
                 a.country for a in self._clause_subject_before(head) if a.country}
+            paired = self._recent_pair(head)
+            if paired is not None and not acting & {paired[0].country, paired[1].country}:
+                # ("witnessed the signing by Anutin and his Cambodian counterpart ... praised
+                # both leaders": the two written as a pair, not the host named since)
+                return [_retext(p, head.text) for p in paired]
             for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
                 if actor.name and actor.country and actor.country not in acting and all(
                         p.country != actor.country for p in people):
@@ -1454,6 +1477,13 @@ class ActorResolver:
         if len(dyad) < 2:
             return []
         return [Actor.build(country, (), None, head.text) for country in dyad]
+
+    def _recent_pair(self, head: Token) -> tuple[Actor, Actor] | None:
+        """The last two people of two states written as a pair in the sentences just before."""
+        paired = next((pair for pair in reversed(self.context.pairs) if pair[2] < head.i), None)
+        if paired is None or sum(1 for s in self.doc.sents if paired[2] < s.start <= head.i) > PAIR_SENTENCES:
+            return None
+        return paired[0], paired[1]
 
     def _states_named_before(self, head: Token) -> list[str]:
         """The states of the actors named in a word's sentence before it, when there are two."""

@@ -1034,9 +1034,11 @@ class EventCoder:
             if asked is not None and asked.dep_ in OBJECT_DEPS:
                 return resolver.actors(asked)
             chosen = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None) if (
-                verb.dep_ == "xcomp" and head.lemma_.lower() in self.modality.object_control_verbs) else None
+                verb.dep_ == "xcomp" and head.lemma_.lower() in
+                self.modality.object_control_verbs | self.modality.causing_verbs) else None
             if chosen is not None:
-                # "chose Hanwha to supply its next infantry fighting vehicle": the one chosen
+                # "chose Hanwha to supply its next infantry fighting vehicle": the one chosen;
+                # "prompting Bogota to recall its ambassador": the one prompted
                 return resolver.actors(chosen)
             raised = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if verb.dep_ == "xcomp" and raised is not None and asked is None:
@@ -1540,8 +1542,11 @@ class EventCoder:
                      and c.lemma_.lower() in MAKING_PARTICIPLES] if role == "to" else []
         described += [g for c in described for p in c.children if p.dep_ == "prep" for g in p.children
                       if g.dep_ == "pobj"]
-        holders = [trigger, *objects, *(c for c in counted if c is not None), *purposes, *sites, *asked, *means,
-                   *described]
+        # "was due to fly on to Tokyo": or on a particle the preposition was hung on
+        chained = [c for c in trigger.children if c.dep_ in {"prep", "prt", "advmod"}
+                   and any(g.dep_ == "prep" for g in c.children)]
+        holders = [trigger, *chained, *objects, *(c for c in counted if c is not None), *purposes, *sites,
+                   *asked, *means, *described]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role and not _noun_complement(child):

@@ -114,6 +114,7 @@ class Modality:
     combating_verbs: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
+    causing_verbs: frozenset[str] = frozenset()
     thanking_verbs: frozenset[str] = frozenset()
     unverified_verbs: frozenset[str] = frozenset()
     threatening_verbs: frozenset[str] = frozenset()
