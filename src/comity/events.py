@@ -42,6 +42,7 @@ COMPLEMENT_PLACE_PREPOSITIONS = set(_WORDS["complement_place_prepositions"])
 DEADLINE_PREPOSITIONS = set(_WORDS["deadline_prepositions"])
 GROUNDS_PREPOSITIONS = set(_WORDS["grounds_prepositions"])
 PARTICLES_ON_OBJECTS = set(_WORDS["particles_on_objects"])
+AIMED_PREPOSITIONS = set(_WORDS["aimed_prepositions"])
 RELATIVE_PRONOUNS = set(_WORDS["relative_pronouns"])
 QUESTION_WORDS = set(_WORDS["question_words"])
 NEGATIVE_OBJECTS = set(_WORDS["negative_objects"])
@@ -547,6 +548,11 @@ class EventCoder:
                     words.add(child.lemma_.lower())
                     words.add(child.lower_.rstrip("ly") if child.lower_.endswith("ally") else child.lower_)
             words |= {w[:-4] for w in list(words) if w.endswith("ally")}
+        # "opened fire on protesters", "shot dead 60 Palestinians during mass protests": whom or
+        # amid what the act was aimed says its kind too
+        words |= {t.lemma_.lower() for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in AIMED_PREPOSITIONS
+                  for pobj in prep.children if pobj.dep_ == "pobj"
+                  for t in (pobj, *(c for c in pobj.children if c.dep_ in {"amod", "compound"}))}
         for domain, code in pattern.domains:
             if words & self.lexicon.domains.get(domain, frozenset()):
                 return code
