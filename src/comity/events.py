@@ -230,6 +230,14 @@ class EventCoder:
             if len(named) == 1 and named[0].is_known:
                 context.subject_body, context.subject_body_age = named[0], 0
                 break
+            if (not any(a.is_known for a in named) and root_subject.pos_ == "PROPN"
+                    and root_subject.ent_type_ in {"PERSON", ""} and root_subject.i not in resolver.mentions):
+                # "Zaghari-Ratcliffe ... was convicted of plotting, a charge she always denied":
+                # a person the gazetteer does not know is still whom "she" means, not the last
+                # office holder named
+                context.subject_person = Actor.build(None, (), root_subject.text, root_subject.text)
+                context.subject_age = 0
+                break
         attempts: list[Attempt] = []
         events: list[Event] = []
         for token in span:
