@@ -165,6 +165,11 @@ CASES = [
      dict(supplier="RUS", recipient="TUR", system="S-400", stage="delivery", year=2019)),
     ("Qatar signed a contract for 24 Rafale jets with France.",
      dict(supplier="FRA", recipient="QAT", system="Rafale", stage="contract", quantity=24)),
+    # "signed for" orders; a seller that clears a buyer to buy is still at talks
+    ("Greece signed for 18 Rafale fighters from France in January.",
+     dict(supplier="FRA", recipient="GRC", system="Rafale", stage="contract", quantity=18)),
+    ("The United States cleared Bahrain to buy 12 F-16 fighters.",
+     dict(supplier="USA", recipient="BHR", system="F-16", stage="talks", quantity=12)),
 ]
 
 #: Sentences that report no transfer.

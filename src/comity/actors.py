@@ -1393,6 +1393,8 @@ class ActorResolver:
             mention = self.mentions.get(earlier.i)
             if mention is None or earlier.dep_ in {"compound", "amod", "poss"} or not _names_person(mention):
                 continue
+            if earlier.head.dep_ == "agent" and earlier.head.head.dep_ in {"acl", "advcl"}:
+                continue    # ("accompanied by Trade Minister Don Farrell, he visited": a companion)
             for actor in self.resolve(earlier):
                 if actor.is_known and not any(actor.same_entity(p) for p in people):
                     people.append(actor)

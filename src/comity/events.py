@@ -1047,9 +1047,13 @@ class EventCoder:
                 _misparsed_main_verb(verb)) else None
             if asked is not None and asked.dep_ in OBJECT_DEPS:
                 return resolver.actors(asked)
-            chosen = next((c for c in head.children if c.dep_ in OBJECT_DEPS), None) if (
-                verb.dep_ == "xcomp" and head.lemma_.lower() in
-                self.modality.object_control_verbs | self.modality.causing_verbs) else None
+            # ("cleared Morocco to buy F-16s" is sometimes parsed with the infinitive as an
+            # adverbial clause)
+            infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in verb.children))
+            chosen = next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i), None) if (
+                infinitive and head.lemma_.lower() in self.modality.object_control_verbs
+                | self.modality.causing_verbs | self.modality.permission_verbs) else None
             if chosen is not None:
                 # "chose Hanwha to supply its next infantry fighting vehicle": the one chosen;
                 # "prompting Bogota to recall its ambassador": the one prompted
