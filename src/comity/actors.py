@@ -1470,6 +1470,12 @@ class ActorResolver:
             return []
         if head.lemma_.lower() not in PAIR_NOUNS:
             return []
+        if modifiers == {"their"}:
+            # "the ambassadors of Ireland, Norway and Spain ... a day after their governments
+            # announced": the governments of the states just named together, not the story's pair
+            states = self._states_named_together_before(head)
+            if len(states) >= 2:
+                return [Actor.build(country, ("GOV",), None, head.text) for country in states]
         # "Muizzu held talks with Xi in Beijing, and the two governments signed ...": the two
         # states the sentence has named, else the story's two main states
         dyad = self._states_named_before(head) or self.context.dyad()
@@ -1479,6 +1485,18 @@ class ActorResolver:
         if len(dyad) < 2:
             return []
         return [Actor.build(country, (), None, head.text) for country in dyad]
+
+    def _states_named_together_before(self, head: Token) -> list[str]:
+        """The states of the last coordination of names before a word in its sentence ("Ireland,
+        Norway and Spain")."""
+        for token in reversed(head.doc[head.sent.start:head.i]):
+            if token.pos_ == "PROPN" and token.i in self.mentions and any(c.dep_ == "conj" for c in token.children):
+                while token.dep_ == "conj" and token.head.i < token.i:
+                    token = token.head   # (the first of "Ireland, Norway and Spain")
+                states = list(dict.fromkeys(a.country for a in self.actors(token) if a.country))
+                if len(states) >= 2:
+                    return states
+        return []
 
     def _recent_pair(self, head: Token) -> tuple[Actor, Actor] | None:
         """The last two people of two states written as a pair in the sentences just before."""
