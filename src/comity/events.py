@@ -56,6 +56,7 @@ COMBAT_NOUNS = set(_WORDS["combat_nouns"])
 TIME_NOUNS = set(_WORDS["time_nouns"])
 CONSEQUENCE_VERBS = set(_WORDS["consequence_verbs"])
 CONSEQUENCE_NOUNS = set(_WORDS["consequence_nouns"])
+RETALIATION_NOUNS = set(_WORDS["retaliation_nouns"])
 ORDER_NOUNS = set(_WORDS["order_nouns"])
 MEANS_OF_TALKING = set(_WORDS["means_of_talking"])
 WITNESSING_VERBS = set(_WORDS["witnessing_verbs"])
@@ -123,6 +124,7 @@ THREAT_ROOT = "13"
 #: CAMEO's sector for armed attackers nobody identifies.
 UNIDENTIFIED_ATTACKERS = "UAF"
 THREAT = "130"
+FORCE_THREAT = "138"
 #: CAMEO's root for intents to cooperate: told decisions a later "the decision" may refer
 #: back to, whatever their mood.
 INTENT_ROOT = "03"
@@ -1826,8 +1828,10 @@ class EventCoder:
                         | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
         if stance in {"010", DISAPPROVAL} and any(_future_auxiliary(t) and _bears_consequences(t)
                                                   for c in content for t in c.subtree):
-            # "said the Netherlands would pay a price": a threat
-            stance = THREAT
+            # "said the Netherlands would pay a price": a threat; of force when the response
+            # held out is military ("would be met with a massive military response")
+            military = self.lexicon.domains.get("military", frozenset()) | attack_words
+            stance = FORCE_THREAT if words & military else THREAT
         elif stance == "010" and {t.lemma_.lower() for c in content for t in c.children
                                   if t.dep_ in {"attr", "oprd"}} & attack_words:
             # "told parliament the cut-off was a direct attack on Poland": an act called an
@@ -2832,7 +2836,11 @@ def _specificity(code: str) -> tuple[int, int]:
 
 
 def _bears_consequences(verb: Token) -> bool:
-    """Whether a verb has someone bear the consequences or pay the price."""
+    """Whether a verb has someone bear the consequences or pay the price, or has something
+    "met with" a response in force ("any threat would be met with a massive military response")."""
+    if verb.lemma_.lower() == "meet" and _passive(verb):
+        return any(o.lemma_.lower() in RETALIATION_NOUNS for p in verb.children
+                   if p.dep_ in {"prep", "agent"} and p.lower_ == "with" for o in p.children if o.dep_ == "pobj")
     return verb.lemma_.lower() in CONSEQUENCE_VERBS and any(
         o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in verb.children)
 
