@@ -364,11 +364,12 @@ def complements_as_relatives(doc):
 @cache
 def state_names_with_and() -> tuple[tuple[str, ...], ...]:
     """The names of states written with "and" ("Sao Tome and Principe", "Trinidad and Tobago"),
-    as token texts, from the gazetteer's country table."""
+    as words, from the gazetteer's country table (a name with other punctuation, "Bonaire, Sint
+    Eustatius and Saba", is left to the parser)."""
     names = set()
     for row in read_tsv(COUNTRIES):
         for name in [row["name"], *split_list(row.get("aliases"))]:
-            words = tuple(name.replace("'", " '").split())
+            words = tuple(name.split())
             if "and" in words and len(words) <= 6:
                 names.add(words)
     return tuple(sorted(names, key=len, reverse=True))
