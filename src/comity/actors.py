@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Iterator
+from typing import Collection, Iterator
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -1580,7 +1580,7 @@ def _given_name_at(doc: Doc, position: int, matched: set[int]) -> bool:
         before.i in matched or (before.is_title and before.pos_ == "PROPN")))
 
 
-def preposition_objects(token: Token, prepositions: tuple[str, ...]) -> list[Token]:
+def preposition_objects(token: Token, prepositions: Collection[str]) -> list[Token]:
     """The objects of the given prepositions hanging on a word ("delegations from Sudan")."""
     return [o for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
             for o in c.children if o.dep_ == "pobj"]

@@ -560,8 +560,7 @@ class EventCoder:
             words |= {w[:-4] for w in list(words) if w.endswith("ally")}
         # "opened fire on protesters", "shot dead 60 Palestinians during mass protests": whom or
         # amid what the act was aimed says its kind too
-        words |= {t.lemma_.lower() for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in AIMED_PREPOSITIONS
-                  for pobj in prep.children if pobj.dep_ == "pobj"
+        words |= {t.lemma_.lower() for pobj in preposition_objects(trigger, AIMED_PREPOSITIONS)
                   for t in (pobj, *(c for c in pobj.children if c.dep_ in {"amod", "compound"}))}
         for domain, code in pattern.domains:
             if words & self.lexicon.domains.get(domain, frozenset()):
@@ -2593,9 +2592,7 @@ def _arrival_places(trigger: Token, arrival_verbs: frozenset[str]) -> list[Token
     motion = trigger.head.head
     if _phrasal_lemma(motion) not in arrival_verbs and motion.lemma_.lower() not in arrival_verbs:
         return []
-    return [c for c in motion.children if c.dep_ == "dobj"] + [
-        g for c in motion.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to", "into"}
-        for g in c.children if g.dep_ == "pobj"]
+    return [c for c in motion.children if c.dep_ == "dobj"] + preposition_objects(motion, ("in", "at", "to", "into"))
 
 
 def _misparsed_dative(verb: Token, objects: list[Token]) -> list[Token]:
@@ -2839,8 +2836,7 @@ def _bears_consequences(verb: Token) -> bool:
     """Whether a verb has someone bear the consequences or pay the price, or has something
     "met with" a response in force ("any threat would be met with a massive military response")."""
     if verb.lemma_.lower() == "meet" and _passive(verb):
-        return any(o.lemma_.lower() in RETALIATION_NOUNS for p in verb.children
-                   if p.dep_ in {"prep", "agent"} and p.lower_ == "with" for o in p.children if o.dep_ == "pobj")
+        return any(o.lemma_.lower() in RETALIATION_NOUNS for o in preposition_objects(verb, ("with",)))
     return verb.lemma_.lower() in CONSEQUENCE_VERBS and any(
         o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in verb.children)
 
