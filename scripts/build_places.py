@@ -60,7 +60,7 @@ NEWS_REGIONS = {
     "South Ossetia": "GEO", "Abkhazia": "GEO", "Transnistria": "MDA", "Hodeidah": "YEM",
     "Rakhine": "MMR", "Cabo Delgado": "MOZ", "Mindanao": "PHL", "Balochistan": "PAK",
     "Khyber Pakhtunkhwa": "PAK", "Chechnya": "RUS", "Dagestan": "RUS",
-    "Puntland": "SOM", "Jubaland": "SOM", "Kurdistan Region": "IRQ",
+    "Puntland": "SOM", "Jubaland": "SOM", "Kurdistan Region": "IRQ", "Niger Delta": "NGA",
     # islands named in the news where summits meet and incidents happen
     "Bali": "IDN", "Java": "IDN", "Sumatra": "IDN", "Lombok": "IDN", "Bintan": "IDN",
     "Jeju": "KOR", "Hainan": "CHN", "Kyushu": "JPN", "Luzon": "PHL", "Palawan": "PHL",

@@ -23,6 +23,8 @@ PUBLISHED = "2018-12-14"  # a Friday
     ("July 2024", "2024-07"),
     ("in 2016", "2016"),
     ("three days ago", "2018-12-11"),
+    ("Monday of last week", "2018-12-03"),
+    ("on Thursday last week", "2018-12-06"),
     ("2017-05-01", "2017-05-01"),
 ])
 def test_resolve(text: str, expected: str) -> None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from .data import read_yaml
 from .dates import MONTH_NAMES, WEEKDAYS
 from .gazetteer import (FAMILY_NAME_FIRST, FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer,
-                        gazetteer, state_existed)
+                        gazetteer, state_existed, strip_accents)
 from .records import STATE_ORGAN_SECTORS, Actor
 
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
@@ -164,6 +164,9 @@ class MentionFinder:
                 continue  # "in May", "since August": a month, not Theresa May
             if span.text.lower() in self._dictionary_words and _common_word_as_surname(span, mention):
                 continue  # "Power cuts", "Chambers of commerce": words, not Samantha Power
+            if (mention.kinds() == {"person"} and span.end - span.start == 1 and span.end < len(doc)
+                    and doc[span.end].lower_ == "of" and span.text.lower() in self.gaz.roles):
+                continue  # "the King of Bhutan": the title, not Mervyn King
             for i in range(span.start, span.end):
                 by_token[i] = mention
         return by_token
@@ -994,7 +997,9 @@ class ActorResolver:
         named = [surname] + [t for t in self.doc[:mention.start] if t.text == surname.text]
         for token in named:
             given = self._given_name(token)
-            if given is not None and not any(given.text in candidate.split() for candidate in candidates):
+            # ("Mevlüt Çavuşoğlu" is the gazetteer's "Mevlut Cavusoglu", written with accents)
+            if given is not None and not any(strip_accents(given.text) in strip_accents(candidate).split()
+                                             for candidate in candidates):
                 return True
         return False
 
@@ -1535,8 +1540,9 @@ PEOPLE_SECTORS = {"GOV": "", "ELI": "", "LEG": "", "JUD": "", "MIL": "REB", "COP
 #: no named state belongs to the one state its sentence names.
 DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI", "REL", "LAB", "EDU", "MED"}
 #: Sectors of a state's own politics and society, whose dealings with "the government" are
-#: with their own state's ("the opposition party accused the government")
-HOME_CRITIC_SECTORS = {"OPP", "PTY", "LEG", "JUD", "REL", "LAB", "EDU", "MED", "CVL"}
+#: with their own state's ("the opposition party accused the government", "exporters pressed
+#: the government")
+HOME_CRITIC_SECTORS = {"OPP", "PTY", "LEG", "JUD", "REL", "LAB", "EDU", "MED", "CVL", "BUS"}
 #: Sectors a leader's followers share with the leader; others are coded as civilians.
 CAMP_SECTORS = {"OPP", "REB", "INS", "SEP", "REL", "LAB", "PTY"}
 CIVILIANS = "CVL"
@@ -1573,11 +1579,16 @@ def _common_word_as_surname(span: Span, mention: Mention) -> bool:
 
 def _given_name_at(doc: Doc, position: int, matched: set[int]) -> bool:
     """Whether a capitalised word can be a given name before a surname: a singular name
-    that opens its phrase ("Alex Saab"), not the end of a longer name ("Malaysia Airlines
-    Boeing")."""
-    before = doc[position - 1] if position > 0 else None
-    return doc[position].tag_ == "NNP" and (before is None or not (
-        before.i in matched or (before.is_title and before.pos_ == "PROPN")))
+    that opens its phrase, alone or after other given names ("Alex Saab", "Tarek William
+    Saab"), not the end of a longer name ("Malaysia Airlines Boeing")."""
+    if doc[position].tag_ != "NNP" or position in matched:
+        return False
+    first = position
+    while first > 0 and position - first < 2 and doc[first - 1].is_title and doc[first - 1].tag_ == "NNP" \
+            and doc[first - 1].i not in matched:
+        first -= 1
+    before = doc[first - 1] if first > 0 else None
+    return before is None or not (before.i in matched or (before.is_title and before.pos_ == "PROPN"))
 
 
 def preposition_objects(token: Token, prepositions: Collection[str]) -> list[Token]:

@@ -99,6 +99,9 @@ def _relative(phrase: str, ref: Date, future: bool) -> str | None:
         return _iso(ref + timedelta(days=1))
     for index, name in enumerate(WEEKDAYS):
         if name in phrase:
+            if "last week" in phrase or "previous week" in phrase:
+                # "on Monday of last week": that day of the calendar week before
+                return _iso(ref - timedelta(days=ref.weekday() + 7 - index))
             forward = future or "next" in phrase
             delta = (index - ref.weekday()) % 7
             if forward:

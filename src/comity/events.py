@@ -751,7 +751,7 @@ class EventCoder:
             elif lemma in modal.refusal_verbs:
                 mood.kind, mood.governor = "refusal", governor
             elif lemma in modal.demand_verbs | modal.appeal_verbs and self._asked(governor, current) is not None and not (
-                    current.dep_ == "ccomp" and _factual_clause(current)):
+                    current.dep_ == "ccomp" and (_factual_clause(current) or _told_before_governor(current))):
                 mood.kind = "demand" if lemma in modal.demand_verbs else "appeal"
                 mood.governor, mood.addressee = governor, self._asked(governor, current)
                 if self._auxiliary_mood(governor, _reported(governor, modal.speech_verbs)) == "hypothetical":
@@ -1612,6 +1612,9 @@ class EventCoder:
                 sources = own
             elif pattern.clause_source:
                 sources = self._noun_clause_source(noun, resolver)
+                if pattern.converse:
+                    # "Shoukry took a telephone call from Dendias": the caller calls the taker
+                    sources, targets = targets, sources
             else:
                 sources = []
             events = self._events(pattern, code, sources, targets, noun, sentence, resolver,
@@ -2449,6 +2452,13 @@ def _passes_through(verb: Token, transparent_verbs: frozenset[str]) -> bool:
     complement through is no act of its own when it has one."""
     return verb.lemma_.lower() in transparent_verbs and any(
         c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+
+
+def _told_before_governor(clause: Token) -> bool:
+    """"Iran held talks with the United States on Saturday, the first in years, and both
+    sides called the meeting constructive": a finished act told before the verb it hangs on
+    is a main clause the parser joined to a later one; an asked act follows the asking."""
+    return clause.tag_ == "VBD" and clause.i < clause.head.i
 
 
 def _purpose_clause(clause: Token) -> bool:

@@ -109,7 +109,7 @@ def plural_forms(phrase: str) -> list[str]:
     return [prefix + form for form in forms]
 
 
-def _strip_accents(text: str) -> str:
+def strip_accents(text: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -142,7 +142,7 @@ class Gazetteer:
         phrase = phrase.strip()
         if not phrase:
             return
-        variants = {phrase, _strip_accents(phrase)}
+        variants = {phrase, strip_accents(phrase)}
         for variant in variants:
             if entry not in self.proper[variant]:
                 self.proper[variant].append(entry)
@@ -219,7 +219,7 @@ class Gazetteer:
         already names a state or body keeps that sense alone."""
         for row in read_tsv("actors/places.tsv", missing_ok=True):
             name = row["name"]
-            if name in self.proper or _strip_accents(name) in self.proper:
+            if name in self.proper or strip_accents(name) in self.proper:
                 continue
             self.add_proper(name, Entry("city", country=row["country"]))
 
@@ -304,7 +304,7 @@ class Gazetteer:
             # "Gandhi") each get an entry; the document date chooses (person_for_date).
             # ("Some" for Abel Some would read "Some 500 troops" as him; "He" for He Lifeng)
             if len(short) >= SHORTEST_SHORT_NAME and short not in taken and short not in common \
-                    and _strip_accents(short).lower() not in STOP_WORDS:
+                    and strip_accents(short).lower() not in STOP_WORDS:
                 for owner in sorted(owners):
                     self.add_proper(short, Entry("person", person=owner))
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .data import data_path, read_tsv, read_yaml, split_list
 from .dates import resolve_date
-from .gazetteer import state_existed
+from .gazetteer import gazetteer, state_existed
 from .records import Document, Transfer
 
 #: The English words this module reads deals by are language data: each constant below is the
@@ -43,6 +43,7 @@ COMMANDING_VERBS = frozenset(_WORDS["commanding_verbs"])
 HELPING_VERBS = set(_WORDS["helping_verbs"])
 CHOOSING_VERBS = set(_WORDS["choosing_verbs"])
 CARGO_NOUNS = set(_WORDS["cargo_nouns"])
+NOT_SHORT_NAMES = frozenset(_WORDS["not_short_names"])
 PLACE_WORDS = set(_WORDS["place_words"])
 LICENCE_NOUNS = set(_WORDS["licence_nouns"])
 DEAL_PRONOUNS = set(_WORDS["deal_pronouns"])
@@ -200,8 +201,10 @@ class WeaponGazetteer:
                         and words[-1][:1].isupper() and len(words[-1]) >= 4:
                     owners.setdefault(name_key(words[-1]), set()).add(id(system))
                     systems[id(system)] = system
+        titles = {name_key(role) for role in gazetteer().roles} | NOT_SHORT_NAMES
         for key, ids in owners.items():
-            if len(ids) == 1 and key not in self.index:
+            # (a title or a common word is no weapon's name: "King Salman" is no Sea King)
+            if len(ids) == 1 and key not in self.index and key not in titles:
                 system = systems[next(iter(ids))]
                 short = next(w for n in system.names() for w in [n.split()[-1]] if name_key(w) == key)
                 derived = WeaponSystem(system.designation, system.aliases, system.nato_name, system.category,
