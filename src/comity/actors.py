@@ -1444,6 +1444,13 @@ class ActorResolver:
         bare_two = head.lower_ == "two" and modifiers == {"the"} and head.dep_ in {"nsubj", "nsubjpass"}
         if head.tag_ not in {"NNS", "NNPS"} and not bare_two:
             return []
+        roles = self.gaz.roles.get(head.lemma_.lower(), [])
+        if modifiers == {"their"} and roles and all(r.role_kind == "person" and r.sectors for r in roles):
+            # "Germany, Poland and Sweden expelled Russian diplomats after Moscow's expulsion of
+            # their envoys": the envoys of every state just named together
+            states = self._states_named_together_before(head)
+            if len(states) >= 2:
+                return [Actor.build(country, tuple(roles[0].sectors[:3]), None, head.text) for country in states]
         # "The leaders signed a joint declaration": a bare definite plural of leaders is the pair
         # just named, as "the two leaders" is
         bare_leaders = ("the" in modifiers and modifiers <= {"the"} | PAIR_TITLE_WORDS

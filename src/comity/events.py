@@ -19,6 +19,7 @@ from .dates import is_after, resolve_date, shift_days
 from .gazetteer import gazetteer
 from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
+from .parse import reversing_prefixes
 from .records import STATE_ORGAN_SECTORS, Actor, Event, Transfer
 from .transfers import weapon_gazetteer
 
@@ -973,6 +974,13 @@ class EventCoder:
                     # "a report released in the Rwandan capital alleged ...": a document no one
                     # is named as issuing speaks for the state where it was issued
                     actors = self._issued_in(child, resolver)
+                    if not actors and _definite_noun(child):
+                        # "Putin suspended the accord. The decree charged that ...": the one
+                        # the story just told of speaks in the document it refers back to
+                        context = resolver.context
+                        earlier = (context.subject_person if context.subject_age <= 1 else None) or (
+                            context.subject_body if context.subject_body_age <= 1 else None)
+                        actors = [earlier] if earlier is not None and earlier.is_known else []
                 return actors
             if child.dep_ == "agent":
                 # ("signed by Kazakhstan's president, the host, and by the presidents of Russia
@@ -1720,8 +1728,11 @@ class EventCoder:
     @staticmethod
     def _between(noun: Token, resolver: ActorResolver) -> list[Actor]:
         """"a telephone call between Modi and Putin", "talks between India and China": the
-        two sides of a two-sided act."""
-        for child in noun.children:
+        two sides of a two-sided act (or of the verb it happens by: "clashes broke out between
+        Armenian and Azerbaijani forces")."""
+        happening = noun.head if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and not any(
+            c.dep_ in OBJECT_DEPS for c in noun.head.children) else None
+        for child in [*noun.children, *(happening.children if happening is not None else ())]:
             if child.dep_ == "prep" and child.lower_ == "between":
                 sides = [a for pobj in child.children if pobj.dep_ == "pobj" for a in resolver.actors(pobj)]
                 if len(sides) >= 2:
@@ -2353,11 +2364,14 @@ def verb_lemma(verb: Token, known: dict[str, list[Pattern]] | frozenset[str]) ->
     """The lemma of a verb, repairing the tagger's dropped silent e ("staged" -> "stag",
     "waging" -> "wag"): an inflected form whose lemma is unknown but whose lemma plus "e" is a
     known verb that the form begins with takes that verb. A hyphen-prefixed verb the lexicon does
-    not know is read as its base ("re-imposed" -> impose)."""
+    not know is read as its base ("re-imposed" -> impose), unless its prefix undoes the base."""
     lemma = verb.lemma_.lower()
     if lemma not in known and "-" in lemma:
         # "co-operate", "re-imposed": the verb without its hyphen, else without its prefix
-        joined, base = lemma.replace("-", ""), lemma.split("-", 1)[1]
+        prefix, base = lemma.split("-", 1)
+        joined = prefix + base
+        if prefix in reversing_prefixes():
+            return joined if joined in known else lemma     # ("de-escalate" is no escalation)
         return joined if joined in known else base if base in known else lemma
     if lemma in known or verb.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
         return lemma

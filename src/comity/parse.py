@@ -13,8 +13,9 @@ taken for objects ("Hamas freed hostages and Israel released prisoners"), subjec
 taken for objects of their conjunction ("a day after Azerbaijan launched"), surnames taken for
 adverbs ("Baerbock held talks") or for a sentence's root ("Trump imposed tariffs"), subjects
 hung on an auxiliary ("Egypt and Qatar are mediating"), complements taken for relative clauses ("demanded through
-diplomatic channels that China scrap the ban") and gerunds taken for nouns ("after mediating
-between Vucic and Kurti").
+diplomatic channels that China scrap the ban"), clauses closed by a semicolon taken for the
+complement of the next ("Borrell pressed for Navalny to be freed; Lavrov dismissed ...") and
+gerunds taken for nouns ("after mediating between Vucic and Kurti").
 """
 from __future__ import annotations
 
@@ -318,6 +319,58 @@ def fronted_clause_subjects(doc):
     return doc
 
 
+#: Adverbs that may stand between a perfect's "have" and its participle ("have since traded").
+PERFECT_ADVERBS = {"since", "already", "also", "now", "long", "just", "recently"}
+
+
+@Language.component("perfect_participles")
+def perfect_participles(doc):
+    """"both sides have since traded artillery fire" is sometimes parsed with "have" as the
+    verb, "since" as a preposition and "traded" as an adjective of "fire": a past participle
+    right after "have" and one such adverb is the clause's verb, "have" its auxiliary."""
+    for have in doc:
+        if have.lemma_ != "have" or have.i + 2 >= len(doc):
+            continue
+        adverb, participle = doc[have.i + 1], doc[have.i + 2]
+        if adverb.lower_ not in PERFECT_ADVERBS or participle.tag_ != "VBN" or participle.dep_ not in {"amod", "compound"}:
+            continue
+        thing = participle.head
+        if have.dep_ == "aux" and have.head == participle:
+            # (or with "have" right, the participle hung on the object as an adjective, the
+            # object on the clause before: "..., and both sides have since traded artillery fire")
+            if thing.i < participle.i:
+                continue
+            participle.head = participle if thing.head == thing else thing.head
+            participle.dep_ = thing.dep_
+            thing.head, thing.dep_ = participle, "dobj"
+            continue
+        if have.dep_ == "aux":
+            continue
+        participle.head = participle if have.head == have else have.head
+        participle.dep_ = have.dep_
+        for child in list(have.children):
+            if child not in (adverb, participle):
+                child.head = participle
+        have.head, have.dep_ = participle, "aux"
+        if thing.i > participle.i and thing.head == adverb:
+            thing.head, thing.dep_ = participle, "dobj"
+        adverb.head, adverb.dep_ = participle, "advmod"
+    return doc
+
+
+@Language.component("semicolon_clauses")
+def semicolon_clauses(doc):
+    """"Borrell pressed for Navalny to be freed; Lavrov dismissed the criticism" is sometimes
+    parsed with "pressed" as the complement of "dismissed": a clause closed by a semicolon is
+    no complement of a verb after it, but a clause beside it."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ == "ccomp" and verb.i < head.i and any(
+                t.text == ";" and t.head in (head, verb) for t in doc[verb.i + 1:head.i]):
+            verb.dep_ = "parataxis"
+    return doc
+
+
 @Language.component("clausal_gerunds")
 def clausal_gerunds(doc):
     """A gerund heading a clause is sometimes tagged as a noun ("after mediating between
@@ -421,6 +474,12 @@ def prefixed_verb_forms() -> dict[str, str]:
     return forms
 
 
+@cache
+def reversing_prefixes() -> frozenset[str]:
+    """Prefixes that undo their verb ("de-escalate"), from ``parse/prefixed_verbs.yaml``."""
+    return frozenset(read_yaml(PREFIXED_VERBS).get("reversing_prefixes") or ())
+
+
 @Language.component("prefixed_verb_lemmas")
 def prefixed_verb_lemmas(doc):
     forms = prefixed_verb_forms()
@@ -462,7 +521,9 @@ def load_nlp() -> Language:
         nlp.add_pipe("loose_appositions", after="dated_subjects")
         nlp.add_pipe("stranded_subjects", after="loose_appositions")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
-        nlp.add_pipe("clausal_gerunds", after="complements_as_relatives")
+        nlp.add_pipe("perfect_participles", after="complements_as_relatives")
+        nlp.add_pipe("semicolon_clauses", after="perfect_participles")
+        nlp.add_pipe("clausal_gerunds", after="semicolon_clauses")
         nlp.add_pipe("fronted_clause_subjects", after="clausal_gerunds")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
