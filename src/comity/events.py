@@ -35,6 +35,7 @@ SETTING_PREPOSITIONS = set(_WORDS["setting_prepositions"])
 RECIPIENT_PREPOSITIONS = set(_WORDS["recipient_prepositions"])
 SEQUENCE_PREPOSITIONS = set(_WORDS["sequence_prepositions"])
 SITE_PREPOSITIONS = set(_WORDS["site_prepositions"])
+VISIT_TIME_PREPOSITIONS = set(_WORDS["visit_time_prepositions"])
 PLACE_PREPOSITIONS = set(_WORDS["place_prepositions"])
 LOCATION_PREPS = PLACE_PREPOSITIONS - set(_WORDS["not_locating_prepositions"])
 OWNER_PREPOSITIONS = tuple(_WORDS["owner_prepositions"])
@@ -516,6 +517,11 @@ class EventCoder:
             return f"'{verb.text} {idiom}' is not this sense"
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
+        if pattern.code[:2] in VIOLENT_ROOTS and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in verb.children):
+            # "Szijjarto shot back that Ban had spoken on untrue reports": a retort, not a shot
+            return "tells what someone said: 'shot back that ...' is a retort"
         phrasal = bool(pattern.with_words) and all(
             any(c.dep_ == "prt" and c.lower_ == w for c in verb.children) for w in pattern.with_words)
         if verb.lemma_.lower() in self.modality.evaluative_verbs and not phrasal and (
@@ -1614,6 +1620,12 @@ class EventCoder:
             targets = self._targets(noun, [], pattern, resolver, mood)
             if not targets and not own and pattern.reciprocal:
                 targets = self._partners_of_setting(noun, resolver)
+            if not targets and own and pattern.place_target and noun.dep_ == "pobj" and (
+                    noun.head.lower_ in VISIT_TIME_PREPOSITIONS and noun.head.head.pos_ in CLAUSE_POS):
+                # "Qatar signed a deal during a visit by Trump": the visit is to the one who acts
+                # during it, when that one is of another state
+                targets = [h for h in self.clause_subject(noun.head.head, resolver)
+                           if h.is_known and not any(_same_side(o, h) for o in own)][:1]
             if len(own) >= 2 and pattern.reciprocal:
                 sources, targets = own, own
             elif own:
