@@ -41,6 +41,7 @@ GROUP_PRONOUNS = set(_WORDS["group_pronouns"])
 FIRST_PERSON_PLURAL = set(_WORDS["first_person_plural"])
 PERSON_RELATIVE_PRONOUNS = set(_WORDS["person_relative_pronouns"])
 OBJECT_PERSON_PRONOUNS = set(_WORDS["object_person_pronouns"])
+GUEST_NOUNS = set(_WORDS["guest_nouns"])
 INDEFINITE_ARTICLES = set(_WORDS["indefinite_articles"])
 RANKING_WORDS = set(_WORDS["ranking_words"])
 PAIR_NOUNS = set(_WORDS["pair_nouns"])
@@ -463,7 +464,8 @@ class ActorResolver:
                 if subject is None and verb.dep_ == "conj":
                     # "Erdogan was greeted by Sudani and held talks with him": the shared subject
                     subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                if subject is not None and subject.pos_ == "PROPN":
+                if subject is not None and (subject.pos_ == "PROPN" or subject.i in self.mentions):
+                    # ("Trump" is sometimes tagged a common noun)
                     # "its ambassador, Karima Benyaich, ... Gonzalez Laya summoned her": not the
                     # subject herself (who would be "herself") but the person named before
                     doers = self.resolve(subject)
@@ -474,6 +476,11 @@ class ActorResolver:
                         # "Erdogan flew into Baku ... after meeting Biden. Aliyev received him":
                         # the one the story was just about
                         other = recent[0]
+                    if other is None:
+                        # "Ukraine's president, Volodymyr Zelensky, was not invited. Trump
+                        # telephoned him": else the last person the story named
+                        other = next((a for a in reversed(self.context.recent) if a.name and not any(
+                            a.same_entity(d) for d in doers)), None)
                     if other is not None:
                         return [other]
             if lower in {"them", "him", "her"} and head.dep_ == "dobj" and head.head.dep_ == "advcl" and (
@@ -541,6 +548,9 @@ class ActorResolver:
         pair = self._pair_reference(head, tokens)
         if pair:
             return pair
+        guest = self._guest_reference(head)
+        if guest is not None:
+            return [_retext(guest, phrase_text(head, tokens))]
         if head.tag_ in {"NNS", "NNPS"} and head.i not in self.mentions or (
                 head.i in self.mentions and self.mentions[head.i].kinds() == {"role"}):
             # "delegations from the two countries", "officials of both sides": the pair's people
@@ -1436,6 +1446,27 @@ class ActorResolver:
                     self.context.note(actor, False)
                     return actor
         return None
+
+    def _guest_reference(self, head: Token) -> Actor | None:
+        """"Sisi and his guest", "Trump greeted his guest": the visitor is the person last
+        named of another state than the host (the owner, else the clause's subject)."""
+        if head.lemma_.lower() not in GUEST_NOUNS or head.tag_ != "NN" or head.i in self.mentions:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in {"his", "her", "their"}:
+            host = head.head if head.dep_ == "conj" else None
+            hosts = [a for a in self.resolve(host)] if host is not None else self._clause_subject_before(owner)
+        elif owner is not None:
+            hosts = self.resolve(owner)
+        elif any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            hosts = self._clause_subject_before(head) if head.dep_ not in {"nsubj", "nsubjpass"} else []
+        else:
+            return None
+        countries = {a.country for a in hosts if a.country}
+        if not countries:
+            return None
+        return next((a for a in reversed(self.context.recent) if a.name and a.country
+                     and a.country not in countries), None)
 
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[Actor]:
         """'both countries', 'the two sides', 'our countries': the two parties of the story;

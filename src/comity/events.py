@@ -1843,6 +1843,9 @@ class EventCoder:
                   or words & (modal.fitting_words | modal.praise_words | modal.approval_words) & denied
                   else COMMITMENT if words & modal.commitment_words - denied and words & modal.committed_to
                   else PRAISE if words & modal.praise_words
+                  # ("a historic step for relations between the two allies": the good news is
+                  # the relationship's)
+                  or words & modal.approval_words and words & modal.relation_words
                   else "013" if words & modal.approval_words else "010")
         if stance == COMMITMENT:
             # "ready for further cooperation in the military spheres": intent to cooperate

@@ -295,6 +295,10 @@ def fronted_clause_subjects(doc):
                 and doc[fronted.right_edge.i + 1].text == "," and doc[subjects[1].right_edge.i + 1].text != ",":
             # (not "Fourteen of its members, China among them, voted": an aside, set off by commas)
             fronted.head, fronted.dep_ = subjects[1], "appos"
+        elif fronted is not None and fronted.tag_ == "NNS" and fronted.i + 1 == subjects[1].left_edge.i \
+                and subjects[1].pos_ == "PROPN":
+            # "Presidents Donald Trump and Vladimir Putin ended ...": a plural title before names
+            fronted.head, fronted.dep_ = subjects[1], "compound"
         if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
             continue
         for subject in [c for c in verb.children if c.dep_ == "nsubj"]:
