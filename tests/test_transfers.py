@@ -165,6 +165,12 @@ CASES = [
      dict(supplier="RUS", recipient="TUR", system="S-400", stage="delivery", year=2019)),
     ("Qatar signed a contract for 24 Rafale jets with France.",
      dict(supplier="FRA", recipient="QAT", system="Rafale", stage="contract", quantity=24)),
+    # an "of" phrase hung on the buyer's name still names the goods
+    ("Washington approved the possible sale to Kuwait of 28 F/A-18E/F Super Hornets.",
+     dict(supplier="USA", recipient="KWT", system="Super Hornet", stage="talks", quantity=28)),
+    # a seller of what another state made sends it to neither that state nor its helpers
+    ("France will send Caesar howitzers to Ukraine. Denmark said it would send all its Caesar howitzers, with France helping to train the crews.",
+     dict(supplier="DNK", recipient="UKR", system="Caesar")),
     # "signed for" orders; a seller that clears a buyer to buy is still at talks
     ("Greece signed for 18 Rafale fighters from France in January.",
      dict(supplier="FRA", recipient="GRC", system="Rafale", stage="contract", quantity=18)),
@@ -189,6 +195,8 @@ NO_TRANSFER = [
     "Colombia talked about buying Gripen fighters for years.",
     # an article and a number are no designation
     "Under a 10-year memorandum signed in 2016, the United States provides Israel with military aid.",
+    # aircraft flying from a base do the flying: no delivery
+    "Mirage 2000 jets flying from the French base in N'Djamena hit the rebel convoy on Sunday.",
     # aircraft sent up on a mission are launched, not delivered
     "A Thai army spokesman said six F-16s had been sent up and had hit two targets.",
 ]

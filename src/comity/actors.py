@@ -1073,7 +1073,22 @@ class ActorResolver:
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.pos_ != "PRON" and not (
                     child.left_edge.i <= token.i <= child.right_edge.i):   # (not "one of its jets" itself)
+                if token.lower_ == "its" and child.tag_ == "NNS" and verb.dep_ == "ccomp" and (
+                        verb.head.i < verb.i):
+                    # "Baku says Armenian units opened fire on its positions": "its" is no
+                    # plural's, but the one who says so
+                    reporter = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ != "NNS"
+                                     and c.pos_ != "PRON"), None)
+                    if reporter is not None:
+                        return self.resolve(reporter)
                 return self.resolve(child)
+        pronoun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i
+                        and c.lower_ in {"it", "they"} and token.lower_ in {"its", "their"}), None)
+        if pronoun is not None:
+            # "The Netherlands said it would send its howitzers": "its" is whoever "it" is
+            named = [a for a in self.resolve(pronoun) if a.is_known]
+            if named:
+                return named
         # "Israeli warplanes struck targets in Syria after one of its jets was downed": the
         # main clause's subject, named before the subordinate clause
         main = self._main_clause_subject(verb, token.i)

@@ -14,8 +14,9 @@ taken for objects of their conjunction ("a day after Azerbaijan launched"), surn
 adverbs ("Baerbock held talks") or for a sentence's root ("Trump imposed tariffs"), subjects
 hung on an auxiliary ("Egypt and Qatar are mediating"), complements taken for relative clauses ("demanded through
 diplomatic channels that China scrap the ban"), clauses closed by a semicolon taken for the
-complement of the next ("Borrell pressed for Navalny to be freed; Lavrov dismissed ...") and
-gerunds taken for nouns ("after mediating between Vucic and Kurti").
+complement of the next ("Borrell pressed for Navalny to be freed; Lavrov dismissed ..."), "of"
+phrases hung on the name before them ("the sale to Qatar of 72 jets"), perfects read as "have"
+and an adjective ("have since traded fire") and gerunds taken for nouns ("after mediating between Vucic and Kurti").
 """
 from __future__ import annotations
 
@@ -362,6 +363,25 @@ def perfect_participles(doc):
     return doc
 
 
+@Language.component("displaced_of_phrases")
+def displaced_of_phrases(doc):
+    """"approved the possible sale to Qatar of 72 F-15QA aircraft" is sometimes parsed with
+    "of 72 ... aircraft" on "Qatar": an "of" phrase naming a common noun, right after a name
+    that is the object of "to" or "for" on a noun, belongs to that noun (so does one that counts
+    named things: "to Kuwait of 28 F/A-18E/F Super Hornets")."""
+    for of in doc:
+        name = of.head
+        if of.lower_ != "of" or of.dep_ != "prep" or name.pos_ != "PROPN" or name.i + 1 != of.i:
+            continue
+        thing = next((c for c in of.children if c.dep_ == "pobj"), None)
+        marker = name.head
+        counted = thing is not None and any(c.dep_ == "nummod" for c in thing.children)
+        if (thing is not None and (thing.pos_ == "NOUN" or counted) and name.dep_ == "pobj" and marker.lower_ in {"to", "for"}
+                and marker.head.pos_ == "NOUN"):
+            of.head = marker.head
+    return doc
+
+
 @Language.component("semicolon_clauses")
 def semicolon_clauses(doc):
     """"Borrell pressed for Navalny to be freed; Lavrov dismissed the criticism" is sometimes
@@ -526,7 +546,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("stranded_subjects", after="loose_appositions")
         nlp.add_pipe("complements_as_relatives", after="stranded_subjects")
         nlp.add_pipe("perfect_participles", after="complements_as_relatives")
-        nlp.add_pipe("semicolon_clauses", after="perfect_participles")
+        nlp.add_pipe("displaced_of_phrases", after="perfect_participles")
+        nlp.add_pipe("semicolon_clauses", after="displaced_of_phrases")
         nlp.add_pipe("clausal_gerunds", after="semicolon_clauses")
         nlp.add_pipe("fronted_clause_subjects", after="clausal_gerunds")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")

@@ -1117,7 +1117,12 @@ class TransferExtractor:
         for head in [mention.anchor, *_conjunct_chain(mention.anchor)][:1]:
             for child in head.children:
                 if child.dep_ in {"acl", "relcl"} and child.pos_ in CLAUSE_POS and child not in path:
-                    own.extend(self._deal_words_at(child, [head]))
+                    found = self._deal_words_at(child, [head])
+                    if child.dep_ == "acl" and child.tag_ == "VBG":
+                        # "Mirage 2000 jets flying from the French base": the system does the
+                        # act, so only its arrival is a step in a deal
+                        found = [(n, w) for n, w in found if w.frame == "arrival"]
+                    own.extend(found)
         main = self._decide(words, nodes, mention, doc_date, resolver, mentions)
         inner = self._decide(own, [n for n, _ in own], mention, doc_date, resolver, mentions)
         if main is None or (inner is not None and self.lexicon.rank(inner.stage) > self.lexicon.rank(main.stage)):
@@ -1578,7 +1583,10 @@ class TransferExtractor:
             recipient = next((r.recipient for r in reversed(told) if r.recipient and r.recipient != supplier
                               and sentence.start_char <= r.span[0] < sentence.end_char), None)
         if recipient is None and supplier is not None and resolver is not None:
-            states = _states_named(sentence, mentions, exclude=supplier)
+            # (not the maker's state when another sells: the Netherlands sending German-made
+            # howitzers "with Germany helping to train the crews" sends them to neither)
+            states = [s for s in _states_named(sentence, mentions, exclude=supplier)
+                      if supplier in producers or s not in producers]
             recipient = states[0] if len(states) == 1 else None
         return supplier, recipient
 
@@ -1855,13 +1863,23 @@ def _states_named(span: Span, mentions: dict, exclude: str | None = None) -> lis
     states: list[str] = []
     for token in span:
         mention = mentions.get(token.i)
-        if mention is None or mention.start != token.i:
+        if mention is None or mention.start != token.i or _absolute_subject(token):
             continue
         for entry in mention.entries:
             if entry.kind in {"country", "adjective", "people", "city", "seat"} and entry.country \
                     and entry.country != exclude and entry.country not in states:
                 states.append(entry.country)
     return states
+
+
+def _absolute_subject(token: Token) -> bool:
+    """The subject of an absolute phrase ("with Germany helping to train the crews"): a side
+    that does something beside the deal, not a side of it."""
+    head = token
+    while head.dep_ in {"compound", "det"} and head.head != head:
+        head = head.head
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with"
 
 
 def _conjunct_chain(token: Token) -> list[Token]:
