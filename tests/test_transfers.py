@@ -165,6 +165,9 @@ CASES = [
      dict(supplier="RUS", recipient="TUR", system="S-400", stage="delivery", year=2019)),
     ("Qatar signed a contract for 24 Rafale jets with France.",
      dict(supplier="FRA", recipient="QAT", system="Rafale", stage="contract", quantity=24)),
+    # an arrival still to come ("until the jets arrive") does not advance a signed deal
+    ("Bulgaria signed for eight F-16 Block 70 jets from the United States. Until the new jets arrive, Bulgaria will keep flying its MiG-29s.",
+     dict(supplier="USA", recipient="BGR", system="F-16", stage="contract")),
     # an "of" phrase hung on the buyer's name still names the goods
     ("Washington approved the possible sale to Kuwait of 28 F/A-18E/F Super Hornets.",
      dict(supplier="USA", recipient="KWT", system="Super Hornet", stage="talks", quantity=28)),

@@ -311,6 +311,7 @@ class TransferLexicon:
     adjunct_preps: frozenset[str]
     company_words: frozenset[str]
     planned_modifiers: frozenset[str]
+    pending_markers: frozenset[str]
     possibility_nouns: frozenset[str]
     possibility_enders: frozenset[str]
     firm_agreements: frozenset[str]
@@ -417,6 +418,7 @@ def load_transfer_lexicon() -> TransferLexicon:
         recipient_preps=words("recipient_prepositions"), supplier_preps=words("supplier_prepositions"),
         party_preps=words("party_prepositions"), adjunct_preps=words("adjunct_prepositions"),
         company_words=words("company_words"), planned_modifiers=words("planned_modifiers"),
+        pending_markers=words("pending_markers"),
         possibility_nouns=words("possibility_nouns"),
         possibility_enders=words("possibility_enders"),
         firm_agreements=words("firm_agreements"),
@@ -1325,6 +1327,9 @@ class TransferExtractor:
                 # "discussed the possibility of Ukraine receiving Gripens" is a step talked of;
                 # "ended Saab's hopes of selling the Gripen" none
                 return None if prospect.head.lemma_.lower() in self.lexicon.possibility_enders else False
+            if node.dep_ == "advcl" and node.tag_ in {"VBP", "VBZ"} and any(
+                    c.dep_ == "mark" and c.lower_ in self.lexicon.pending_markers for c in node.children):
+                return False        # "until the new fighters arrive": not yet
             mood = self.coder.mood(node)
         else:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
