@@ -1524,6 +1524,10 @@ class EventCoder:
             # "warned that any Russian provocation would be met with a military response": the
             # act a warning is about, done by or to the one warned
             clauses += [c for c in trigger.children if c.dep_ == "ccomp"]
+            # "warned that its missiles were capable of hitting Armenia's nuclear plant": the
+            # act an adjective in the clause is able or ready to do
+            clauses += [g for c in list(clauses) for a in c.children if a.dep_ == "acomp"
+                        for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"]
             clauses += [c for o in objects for c in o.children if c.dep_ == "acl" and c.pos_ in CLAUSE_POS]
             # ("threatened to use force to restore constitutional order in Niger": and what the
             # act is for)
