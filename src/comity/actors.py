@@ -1470,7 +1470,7 @@ class ActorResolver:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None and owner.lower_ in {"his", "her", "their"}:
             host = head.head if head.dep_ == "conj" else None
-            hosts = [a for a in self.resolve(host)] if host is not None else self._clause_subject_before(owner)
+            hosts = self.resolve(host) if host is not None else self._clause_subject_before(owner)
         elif owner is not None:
             hosts = self.resolve(owner)
         elif any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):

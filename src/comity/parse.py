@@ -16,7 +16,8 @@ hung on an auxiliary ("Egypt and Qatar are mediating"), complements taken for re
 diplomatic channels that China scrap the ban"), clauses closed by a semicolon taken for the
 complement of the next ("Borrell pressed for Navalny to be freed; Lavrov dismissed ..."), "of"
 phrases hung on the name before them ("the sale to Qatar of 72 jets"), perfects read as "have"
-and an adjective ("have since traded fire") and gerunds taken for nouns ("after mediating between Vucic and Kurti").
+and an adjective ("have since traded fire") and gerunds taken for nouns ("after mediating
+between Vucic and Kurti").
 """
 from __future__ import annotations
 
@@ -337,7 +338,8 @@ def perfect_participles(doc):
         if have.lemma_ != "have" or have.i + 2 >= len(doc):
             continue
         adverb, participle = doc[have.i + 1], doc[have.i + 2]
-        if adverb.lower_ not in PERFECT_ADVERBS or participle.tag_ != "VBN" or participle.dep_ not in {"amod", "compound"}:
+        if (adverb.lower_ not in PERFECT_ADVERBS or participle.tag_ != "VBN"
+                or participle.dep_ not in {"amod", "compound"}):
             continue
         thing = participle.head
         if have.dep_ == "aux" and have.head == participle:
@@ -376,8 +378,8 @@ def displaced_of_phrases(doc):
         thing = next((c for c in of.children if c.dep_ == "pobj"), None)
         marker = name.head
         counted = thing is not None and any(c.dep_ == "nummod" for c in thing.children)
-        if (thing is not None and (thing.pos_ == "NOUN" or counted) and name.dep_ == "pobj" and marker.lower_ in {"to", "for"}
-                and marker.head.pos_ == "NOUN"):
+        if (thing is not None and (thing.pos_ == "NOUN" or counted) and name.dep_ == "pobj"
+                and marker.lower_ in {"to", "for"} and marker.head.pos_ == "NOUN"):
             of.head = marker.head
     return doc
 
