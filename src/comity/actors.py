@@ -822,11 +822,12 @@ class ActorResolver:
                 person = None
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text, office)
-            if actor.sectors == (FORMER_OFFICIAL_SECTOR,) and igo is not None and sectors:
+            out_of_office = self.gaz.term_on(person, self.context.date, office) is None
+            if out_of_office and igo is not None and sectors:
                 # "the EU's special representative, Miroslav Lajcak": a former minister now
                 # serving an organisation speaks for it
                 actor = Actor.build(None, tuple(s for s in sectors[:3] if s != "GOV"), person, text, igo=igo)
-            elif actor.sectors == (FORMER_OFFICIAL_SECTOR,) and sectors and actor.country and not former:
+            elif out_of_office and sectors and actor.country and not former:
                 # "CIA Director Mike Pompeo" before he was Secretary of State: outside his
                 # recorded terms, the title the text gives him says what he is
                 actor = Actor.build(actor.country, tuple(sectors[:3]), person, text)

@@ -59,6 +59,9 @@ TIME_NOUNS = set(_WORDS["time_nouns"])
 CONSEQUENCE_VERBS = set(_WORDS["consequence_verbs"])
 CONSEQUENCE_NOUNS = set(_WORDS["consequence_nouns"])
 RETALIATION_NOUNS = set(_WORDS["retaliation_nouns"])
+RETALIATORY_MODIFIERS = set(_WORDS["retaliatory_modifiers"])
+UNANSWERED_WORDS = set(_WORDS["unanswered_words"])
+PROVOKING_VERBS = set(_WORDS["provoking_verbs"])
 ORDER_NOUNS = set(_WORDS["order_nouns"])
 MEANS_OF_TALKING = set(_WORDS["means_of_talking"])
 WITNESSING_VERBS = set(_WORDS["witnessing_verbs"])
@@ -2876,12 +2879,25 @@ def _specificity(code: str) -> tuple[int, int]:
 
 
 def _bears_consequences(verb: Token) -> bool:
-    """Whether a verb has someone bear the consequences or pay the price, or has something
-    "met with" a response in force ("any threat would be met with a massive military response")."""
-    if verb.lemma_.lower() == "meet" and _passive(verb):
-        return any(o.lemma_.lower() in RETALIATION_NOUNS for o in preposition_objects(verb, ("with",)))
-    return verb.lemma_.lower() in CONSEQUENCE_VERBS and any(
-        o.dep_ in OBJECT_DEPS and o.lemma_.lower() in CONSEQUENCE_NOUNS for o in verb.children)
+    """Whether a verb has someone bear the consequences or pay the price, has something "met
+    with" or "require" a response ("any threat would be met with a massive military response",
+    "the delivery will require an adequate response"), or says it "will not go unanswered"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "meet" and _passive(verb):
+        return any(_is_retaliation(o) for o in preposition_objects(verb, ("with",)))
+    if lemma in PROVOKING_VERBS:
+        return any(o.dep_ in OBJECT_DEPS and _is_retaliation(o) for o in verb.children)
+    if any(c.dep_ in {"acomp", "oprd"} and c.lower_ in UNANSWERED_WORDS for c in verb.children):
+        return _negated(verb)
+    return lemma in CONSEQUENCE_VERBS and any(
+        o.dep_ in OBJECT_DEPS and (o.lemma_.lower() in CONSEQUENCE_NOUNS or _is_retaliation(o))
+        for o in verb.children)
+
+
+def _is_retaliation(noun: Token) -> bool:
+    """"a massive response", "countermeasures", "retaliatory measures", "reciprocal steps"."""
+    return noun.lemma_.lower() in RETALIATION_NOUNS or any(
+        m.dep_ in {"amod", "compound"} and m.lemma_.lower() in RETALIATORY_MODIFIERS for m in noun.children)
 
 
 def _future_auxiliary(verb: Token) -> bool:
