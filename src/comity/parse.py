@@ -398,6 +398,22 @@ def semicolon_clauses(doc):
     return doc
 
 
+@Language.component("persona_non_grata")
+def persona_non_grata(doc):
+    """"declared the agents persona non grata on Monday and gave them 48 hours to leave" is
+    parsed with "persona" as the verb of a small clause: what follows the phrase (the day, a
+    verb joined to it) belongs to the verb that declares."""
+    for token in doc[:-2]:
+        declaring = token.head
+        if (token.lower_ != "persona" or [t.lower_ for t in doc[token.i + 1:token.i + 3]] != ["non", "grata"]
+                or token.dep_ not in {"ccomp", "xcomp", "oprd", "advcl"} or declaring.pos_ not in {"VERB", "AUX"}):
+            continue
+        for child in list(token.children):
+            if child.i > token.i + 2 and child.dep_ in {"prep", "npadvmod", "conj", "cc"}:
+                child.head = declaring
+    return doc
+
+
 @Language.component("clausal_gerunds")
 def clausal_gerunds(doc):
     """A gerund heading a clause is sometimes tagged as a noun ("after mediating between
@@ -551,7 +567,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("perfect_participles", after="complements_as_relatives")
         nlp.add_pipe("displaced_of_phrases", after="perfect_participles")
         nlp.add_pipe("semicolon_clauses", after="displaced_of_phrases")
-        nlp.add_pipe("clausal_gerunds", after="semicolon_clauses")
+        nlp.add_pipe("persona_non_grata", after="semicolon_clauses")
+        nlp.add_pipe("clausal_gerunds", after="persona_non_grata")
         nlp.add_pipe("fronted_clause_subjects", after="clausal_gerunds")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))
