@@ -76,3 +76,9 @@ def test_shared_surname_without_a_date_is_the_higher_office() -> None:
 def test_two_known_surnames_name_a_stranger(phrase: str) -> None:
     """Each word is some office holder's surname, but together they name neither of them."""
     assert resolve_phrase(phrase, "2023-06-01") is None
+
+
+def test_a_burmese_name_has_no_family_name_to_shorten_to() -> None:
+    """Burmese names are written whole: the last syllable of one names no one."""
+    assert resolve_phrase("Soe Htut", "2021-06-01")["code"] == "MMRGOV"
+    assert resolve_phrase("Htut", "2021-06-01") is None

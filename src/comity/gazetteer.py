@@ -43,6 +43,10 @@ CHINESE_SYLLABLE = re.compile(r"^[A-Z][a-z]{0,4}$")
 #: ("Abiy Ahmed" is "Abiy", "Isaias Afwerki" is "Isaias").
 GIVEN_NAME_SHORT = {"ETH", "ERI"}
 
+#: States whose names carry no family name: news writes them whole ("Min Aung Hlaing", "Soe
+#: Htut"), and their last syllable names no one in particular.
+NO_FAMILY_NAME = {"MMR"}
+
 #: A middle initial between two names ("Dinesh K. Tripathi").
 MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-Z]\. (?=[A-Z])")
 #: The Arabic article a family name may carry ("al-Sudani", "el-Sisi"), which news often drops.
@@ -315,7 +319,7 @@ class Gazetteer:
     @staticmethod
     def _short_name(name: str, country: str) -> str:
         parts = [p for p in re.split(r"\s+", name) if p not in {"Jr.", "Sr.", "II", "III"}]
-        if not parts:
+        if not parts or country in NO_FAMILY_NAME:
             return name
         chinese = country in CHINESE_NAME_STATES and len(parts) == 3 and all(
             CHINESE_SYLLABLE.match(part) for part in parts)
