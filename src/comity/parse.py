@@ -188,6 +188,30 @@ def tense_coordination(doc):
     return doc
 
 
+@Language.component("number_coordination")
+def number_coordination(doc):
+    """"a measure that blocks any property they hold and bars US citizens from dealing with them"
+    is sometimes parsed with "bars" joined to "hold": a singular verb with no subject of its own
+    cannot share a plural subject, so it is joined to the nearest singular verb above."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "conj" or verb.tag_ != "VBZ" or _has_subject(verb) or head.tag_ != "VBP":
+            continue
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in PLURAL_PRONOUNS):
+            continue
+        governor = head.head
+        while governor.tag_ != "VBZ" and governor.head != governor:
+            governor = governor.head
+        if governor.tag_ == "VBZ" and governor.i < head.i:
+            verb.head = governor
+    return doc
+
+
+#: Subject pronouns a verb in the third person singular never agrees with.
+PLURAL_PRONOUNS = {"they", "we", "i", "you"}
+
+
 def _has_subject(verb) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
@@ -558,7 +582,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("auxiliary_subjects", after="name_subjects")
         nlp.add_pipe("state_names_with_and", after="auxiliary_subjects")
         nlp.add_pipe("tense_coordination", after="state_names_with_and")
-        nlp.add_pipe("coordinated_clauses", after="tense_coordination")
+        nlp.add_pipe("number_coordination", after="tense_coordination")
+        nlp.add_pipe("coordinated_clauses", after="number_coordination")
         nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
         nlp.add_pipe("dated_subjects", after="subordinate_subjects")
         nlp.add_pipe("loose_appositions", after="dated_subjects")
