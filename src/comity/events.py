@@ -1867,11 +1867,16 @@ class EventCoder:
             # held out is military ("would be met with a massive military response")
             military = self.lexicon.domains.get("military", frozenset()) | attack_words
             stance = FORCE_THREAT if words & military else THREAT
-        elif stance == "010" and {t.lemma_.lower() for c in content for t in c.children
-                                  if t.dep_ in {"attr", "oprd"}} & attack_words:
+        attacks_named = [t for c in content for t in c.children
+                         if (t.dep_ in {"attr", "oprd"} or (t.dep_ == "pobj" and c.lower_ == "as"))
+                         and t.lemma_.lower() in attack_words]
+        attackers = [a for t in attacks_named for m in t.children if m.dep_ in {"amod", "poss", "compound"}
+                     for a in resolver.actors(m) if a.is_known and a.country != speaker.country]
+        if stance == "010" and attacks_named:
             # "told parliament the cut-off was a direct attack on Poland": an act called an
-            # attack is condemned
-            stance = DISAPPROVAL
+            # attack is condemned; "described the explosion as a Russian attack": called
+            # another's attack, it accuses that other
+            stance = ACCUSATION if attackers else DISAPPROVAL
         if judgment_only and stance == "010":
             attempt.reason = "names or describes without judging (\"Manila calls it Ayungin\")"
             return attempt
@@ -1894,7 +1899,7 @@ class EventCoder:
         # condemned as a wrong done is the latest act another did)
         wrongs_named = words & (attack_words | modal.victim_nouns)
         wrong_done = stance in {DISAPPROVAL, ACCUSATION} and bool(wrongs_named)
-        target = next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
+        target = attackers[0] if attackers else next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
                        if token.lemma_.lower() not in modal.victim_nouns
                        for a in (self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
                        or resolver.actors(token) or (
@@ -2776,6 +2781,9 @@ def _judgment_complements(verb: Token) -> list[Token]:
     the measures as illegal"."""
     return [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
         c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"] + [
+        # ("described the explosion as a Russian attack", "as" hung on the object)
+        g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
+        if g.dep_ == "prep" and g.lower_ == "as"] + [
         # "viewed the delivery extremely negatively": a judging adverb of manner
         c for c in verb.children if c.dep_ == "advmod" and c.pos_ == "ADV" and c.lower_.endswith("ly")
         and c.i > verb.i] + [
