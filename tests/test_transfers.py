@@ -603,3 +603,11 @@ def test_components_of_a_system_are_that_system(coder) -> None:
     text = "Turkey received the first S-400 components from Russia in July 2019."
     found = {(t["supplier"], t["recipient"], t["stage"]) for t in transfers_of(coder, text)}
     assert found == {("RUS", "TUR", "delivery")}, found
+
+
+def test_a_state_named_as_the_threat_is_no_fallback_recipient(coder) -> None:
+    # the sentence before names only Russia, as the maker of what the systems fend off
+    text = ("The army chief said the batteries would help shield the country from Russian cruise missiles. "
+            "The Norwegian defence ministry said on Tuesday that it had delivered a NASAMS battery.")
+    found = {(t["supplier"], t["recipient"]) for t in transfers_of(coder, text)}
+    assert ("NOR", "RUS") not in found, found

@@ -47,6 +47,7 @@ NOT_SHORT_NAMES = frozenset(_WORDS["not_short_names"])
 PLACE_WORDS = set(_WORDS["place_words"])
 LICENCE_NOUNS = set(_WORDS["licence_nouns"])
 DEAL_PRONOUNS = set(_WORDS["deal_pronouns"])
+THREAT_PREPOSITIONS = frozenset(_WORDS["threat_prepositions"])
 DEFINITE_DETERMINERS = set(_WORDS["definite_determiners"])
 DESIGNATION_PREFIXES = set(_WORDS["designation_prefixes"])
 NUMBER_WORDS = dict(_WORDS["number_words"])
@@ -1868,13 +1869,22 @@ def _states_named(span: Span, mentions: dict, exclude: str | None = None) -> lis
     states: list[str] = []
     for token in span:
         mention = mentions.get(token.i)
-        if mention is None or mention.start != token.i or _absolute_subject(token):
+        if mention is None or mention.start != token.i or _absolute_subject(token) or _named_threat(token):
             continue
         for entry in mention.entries:
             if entry.kind in {"country", "adjective", "people", "city", "seat"} and entry.country \
                     and entry.country != exclude and entry.country not in states:
                 states.append(entry.country)
     return states
+
+
+def _named_threat(token: Token) -> bool:
+    """A state's adjective on what is fended off: "shield the country from Russian cruise
+    missiles" names the threat, not a side of a deal."""
+    head = token
+    while head.dep_ in {"amod", "compound"} and head.head != head:
+        head = head.head
+    return head is not token and head.dep_ == "pobj" and head.head.lower_ in THREAT_PREPOSITIONS
 
 
 def _absolute_subject(token: Token) -> bool:
