@@ -734,6 +734,11 @@ class ActorResolver:
                             e.kind == "country" for e in head_mention.entries):
                         continue  # "NATO-member Norway", "OPEC member Nigeria": the state
                     igo, igo_start = entry.igo, mention.start
+                elif (entry.kind == "region" and entry.igo and igo is None and mention is not head_mention
+                      and head.tag_ in {"NNS", "NNPS"}):
+                    # the leaders or ministers of a region with a bloc of its own meet as that bloc
+                    # ("West African leaders imposed sanctions on Niger": ECOWAS)
+                    igo, igo_start = entry.igo, mention.start
                 elif entry.kind in STATE_KINDS:
                     if entry.kind == "body" and entry.person and own_code is None and (
                             mention is head_mention or generic_head):

@@ -180,7 +180,7 @@ class Gazetteer:
         for row in read_tsv("actors/regions.tsv"):
             # known only to keep a state's name inside them from naming that state
             for name in [row["name"], *split_list(row.get("aliases"))]:
-                gaz.add_proper(name, Entry("region"))
+                gaz.add_proper(name, Entry("region", igo=row.get("bloc") or None))
         for row in read_tsv("actors/peoples.tsv"):
             # a people with one home state names it as its demonym does: "Yoruba leaders"
             for name in [row["name"], *split_list(row.get("aliases"))]:
