@@ -1255,6 +1255,13 @@ class EventCoder:
         if found and pattern.story_target and pattern.code[:2] == REDUCE_RELATIONS_ROOT and sources and all(
                 any(_same_side(s, f) for s in sources) for f in found):
             found = []      # "Seoul scrapped its pact": its own is no target; the story's other side is
+        if not found and sources and "with" in pattern.target:
+            # "ratified the agreements under which the country will buy eight F-16s from the
+            # United States": the other party is the one the agreement's own clause names
+            found = [a for o in objects for clause in o.children if clause.dep_ == "relcl"
+                     for token in preposition_objects(clause, ("with", "from"))
+                     for a in resolver.actors(token)
+                     if a.is_known and a.country and not any(_same_side(s, a) for s in sources)][:1]
         if not found and sources:
             # "Beijing said it firmly opposed the measures": the act told before, by another
             found = self._earlier_doer(objects, sources, resolver)
