@@ -1906,14 +1906,17 @@ class EventCoder:
         # condemned as a wrong done is the latest act another did)
         wrongs_named = words & (attack_words | modal.victim_nouns)
         wrong_done = stance in {DISAPPROVAL, ACCUSATION} and bool(wrongs_named)
-        target = attackers[0] if attackers else next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
-                       if token.lemma_.lower() not in modal.victim_nouns
-                       for a in (self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
-                       or resolver.actors(token) or (
-                           self._owner_of(token, resolver)
-                           or self._earlier_doer([token], [speaker], resolver)
-                           if stance in {DISAPPROVAL, ACCUSATION} else [])
-                       if a.is_known and a.country != speaker.country), None)
+        if attackers:
+            target = attackers[0]
+        else:
+            target = next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
+                           if token.lemma_.lower() not in modal.victim_nouns
+                           for a in (self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
+                           or resolver.actors(token) or (
+                               self._owner_of(token, resolver)
+                               or self._earlier_doer([token], [speaker], resolver)
+                               if stance in {DISAPPROVAL, ACCUSATION} else [])
+                           if a.is_known and a.country != speaker.country), None)
         # (the speaker itself, "said it was withdrawing consent because of Russian sabotage",
         # judges what its clause names, or no one)
         itself = [s for s in subjects if s.pos_ == "PRON" and any(a.same_entity(speaker) for a in resolver.actors(s))]

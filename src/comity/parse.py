@@ -188,6 +188,10 @@ def tense_coordination(doc):
     return doc
 
 
+#: Subject pronouns a verb in the third person singular never agrees with.
+PLURAL_PRONOUNS = {"they", "we", "i", "you"}
+
+
 @Language.component("number_coordination")
 def number_coordination(doc):
     """"a measure that blocks any property they hold and bars US citizens from dealing with them"
@@ -206,10 +210,6 @@ def number_coordination(doc):
         if governor.tag_ == "VBZ" and governor.i < head.i:
             verb.head = governor
     return doc
-
-
-#: Subject pronouns a verb in the third person singular never agrees with.
-PLURAL_PRONOUNS = {"they", "we", "i", "you"}
 
 
 def _has_subject(verb) -> bool:
