@@ -82,3 +82,39 @@ def test_a_burmese_name_has_no_family_name_to_shorten_to() -> None:
     """Burmese names are written whole: the last syllable of one names no one."""
     assert resolve_phrase("Soe Htut", "2021-06-01")["code"] == "MMRGOV"
     assert resolve_phrase("Htut", "2021-06-01") is None
+
+
+def test_phrase_index_matches_what_the_tokenizer_makes_of_a_phrase(coder) -> None:
+    from comity.actors import PhraseIndex
+
+    index = PhraseIndex(coder.nlp, "text")
+    index.add("plain", ["Shavkat Mirziyoyev"])
+    index.add("punctuated", ["Ahmed al-Sharaa"])   # split at the hyphen by the tokenizer
+    index.add("special", ["Cannot"])               # a tokenizer special case, two tokens
+    doc = coder.nlp.make_doc("Ahmed al-Sharaa met Shavkat Mirziyoyev. Cannot.")
+    found = {(key, doc[start:end].text) for key, start, end in index.matches(doc)}
+    assert found == {("plain", "Shavkat Mirziyoyev"), ("punctuated", "Ahmed al-Sharaa"),
+                     ("special", "Cannot")}
+    assert list(index.matches(coder.nlp.make_doc("met Shavkat"))) == []   # cut off by the end
+
+
+def test_a_phrase_written_so_comes_before_another_phrase_in_capitals(coder) -> None:
+    from comity.actors import PhraseIndex
+
+    index = PhraseIndex(coder.nlp, "text")
+    index.add("surname", ["Pla", "PLA"])
+    index.add("army", ["PLA"])
+    doc = coder.nlp.make_doc("The PLA staged drills.")
+    assert [key for key, _, _ in index.matches(doc)] == ["army", "surname"]
+
+
+def test_every_gazetteer_phrase_split_at_spaces_is_what_the_tokenizer_makes_of_it(coder) -> None:
+    # The index splits plain phrases itself; a spelling added to the data that the tokenizer
+    # would split otherwise (a letter it treats as punctuation) must fail here, not go unmatched.
+    from comity.actors import PhraseIndex
+
+    index = PhraseIndex(coder.nlp, "text")
+    phrases = [form for phrase in gazetteer().proper for form in (phrase, phrase.upper())]
+    differ = [phrase for phrase, tokens in zip(phrases, coder.nlp.tokenizer.pipe(phrases, batch_size=1000))
+              if index._words(phrase) != tuple(token.text for token in tokens)]
+    assert differ == []

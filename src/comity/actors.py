@@ -20,7 +20,6 @@ from functools import cache
 from typing import Collection, Iterator
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .data import read_yaml
@@ -106,39 +105,88 @@ class Mention:
         return {entry.kind for entry in self.entries}
 
 
+class PhraseIndex:
+    """Phrases as the token sequences the tokenizer makes of them, matched against a Doc by
+    one token attribute ("text" or "lower_").
+
+    spaCy's PhraseMatcher does the same, but building it needs a Doc and a lexeme for each of
+    the gazetteer's ~85,000 phrases, most of the start-up time. Here a phrase of plain words is
+    split at spaces, which is what the tokenizer makes of it, and only the rest is tokenized."""
+
+    def __init__(self, nlp: Language, attr: str):
+        self._tokenizer = nlp.tokenizer
+        self._special_cases = {case.lower() for case in nlp.tokenizer.rules}
+        self._attr = attr
+        self._keys: dict[tuple[str, ...], list[str]] = {}
+        self._written_so: set[tuple[tuple[str, ...], str]] = set()
+        #: the first word of each phrase -> the lengths of the phrases it starts
+        self._lengths: dict[str, set[int]] = {}
+
+    def _words(self, phrase: str) -> tuple[str, ...]:
+        if _PLAIN_WORDS.fullmatch(phrase) and not any(
+                word.lower() in self._special_cases for word in phrase.split(" ")):
+            words = phrase.split(" ")
+        else:
+            words = [token.text for token in self._tokenizer(phrase)]
+        return tuple(word.lower() for word in words) if self._attr == "lower_" else tuple(words)
+
+    def add(self, key: str, phrases: list[str]) -> None:
+        """Index a key under its phrase and, after it, variants of the phrase ("PUTIN"). Where
+        a phrase and another's variant are the same words ("PLA" the army, "Pla" a surname in
+        capitals), the phrase written so comes first."""
+        for rank, phrase in enumerate(phrases):
+            words = self._words(phrase)
+            if not words:
+                continue
+            keys = self._keys.setdefault(words, [])
+            if key in keys:
+                continue
+            written_so = sum(1 for other in keys if (words, other) in self._written_so)
+            keys.insert(written_so if rank == 0 else len(keys), key)
+            if rank == 0:
+                self._written_so.add((words, key))
+            self._lengths.setdefault(words[0], set()).add(len(words))
+
+    def matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        """Every (key, start, end) whose phrase is the tokens start..end, overlaps included."""
+        words = [getattr(token, self._attr) for token in doc]
+        for start, word in enumerate(words):
+            for length in self._lengths.get(word, ()):
+                if start + length > len(words):
+                    continue
+                for key in self._keys.get(tuple(words[start:start + length]), ()):
+                    yield key, start, start + length
+
+
+#: A phrase the tokenizer leaves as its space-separated words: letters only, single spaces.
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
 class MentionFinder:
     """Marks gazetteer phrases in a Doc; built once per process for a vocabulary."""
 
     def __init__(self, nlp: Language, gaz: Gazetteer):
         self.gaz = gaz
         self._dictionary_words = _dictionary_words(nlp)
-        self._proper = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, tuple[Entry, ...]] = {}
-        tokenizer = nlp.tokenizer
         # Headlines write names in capitals ("PUTIN SAYS"); places rarely matter there, and
         # leaving their capitalised forms out halves the phrases to tokenize at start-up.
-        forms = {phrase: [phrase] if all(e.kind == "city" for e in entries) or phrase.isupper()
-                 else [phrase, phrase.upper()] for phrase, entries in gaz.proper.items()}
-        texts = [form for variants in forms.values() for form in variants]
-        docs = iter(tokenizer.pipe(texts, batch_size=1000))
-        for phrase, variants in forms.items():
+        self._proper = PhraseIndex(nlp, "text")
+        for phrase, entries in gaz.proper.items():
             key = "P:" + phrase
-            self._entries[key] = tuple(gaz.proper[phrase])
-            self._proper.add(key, [next(docs) for _ in variants])
-        role_phrases = list(gaz.roles)
-        for phrase, doc in zip(role_phrases, tokenizer.pipe(role_phrases, batch_size=1000)):
+            self._entries[key] = tuple(entries)
+            capitals = not (all(e.kind == "city" for e in entries) or phrase.isupper())
+            self._proper.add(key, [phrase, phrase.upper()] if capitals else [phrase])
+        self._roles = PhraseIndex(nlp, "lower_")
+        for phrase, entries in gaz.roles.items():
             key = "R:" + phrase
-            self._entries[key] = tuple(gaz.roles[phrase])
-            self._roles.add(key, [doc])
+            self._entries[key] = tuple(entries)
+            self._roles.add(key, [phrase])
 
     def find(self, doc: Doc) -> dict[int, Mention]:
         """Token index -> the longest gazetteer mention covering it."""
-        spans: list[Span] = []
-        for matcher in (self._proper, self._roles):
-            for match_id, start, end in matcher(doc):
-                key = doc.vocab.strings[match_id]
-                spans.append(Span(doc, start, end, label=key))
+        spans = [Span(doc, start, end, label=key)
+                 for index in (self._proper, self._roles) for key, start, end in index.matches(doc)]
         by_token: dict[int, Mention] = {}
         # Longest first, proper names before role nouns on ties: "Defense Ministry" the role
         # loses to nothing, but "Georgia" the state beats no role.

@@ -40,7 +40,7 @@ def read_tsv(relative: str, missing_ok: bool = False) -> Iterator[dict[str, str]
             yield {key: (value or "").strip() for key, value in row.items() if key}
 
 
-class _DataLoader(yaml.SafeLoader):
+class _DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when built
     """YAML without YAML 1.1's word booleans: in a list of prepositions "on" and "off" are
     words, not True and False. Only true/false stay booleans."""
 
