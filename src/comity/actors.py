@@ -738,6 +738,7 @@ class ActorResolver:
         owner_sectors: list[str] = []
         body_sectors: list[str] = []
         office = None
+        office_title: Mention | None = None
         person_like = False
         counterpart = False
         own_code: str | None = None
@@ -807,7 +808,8 @@ class ActorResolver:
                     _extend(sectors, entry.sectors)
                     if mention is not head_mention and entry.role_kind in {"body", "group"}:
                         _extend(body_sectors, entry.sectors)
-                    office = office or entry.office
+                    if office is None and entry.office:
+                        office, office_title = entry.office, mention
                     # "23 Russian diplomats" are people, but not the one "she" refers to
                     person_like = person_like or (entry.role_kind == "person"
                                                   and head.tag_ not in {"NNS", "NNPS"})
@@ -875,14 +877,18 @@ class ActorResolver:
                 person = None
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text, office)
-            out_of_office = self.gaz.term_on(person, self.context.date, office) is None
+            term = self.gaz.term_on(person, self.context.date, office)
+            out_of_office = term is None
             if out_of_office and igo is not None and sectors:
                 # "the EU's special representative, Miroslav Lajcak": a former minister now
                 # serving an organisation speaks for it
                 actor = Actor.build(None, tuple(s for s in sectors[:3] if s != "GOV"), person, text, igo=igo)
-            elif out_of_office and sectors and actor.country and not former:
+            elif (out_of_office or _names_portfolio(office_title) and term.office != office) \
+                    and sectors and actor.country and not former:
                 # "CIA Director Mike Pompeo" before he was Secretary of State: outside his
-                # recorded terms, the title the text gives him says what he is
+                # recorded terms, the title the text gives him says what he is; so does a
+                # portfolio's title naming another of his offices ("Economy Minister Etienne
+                # Schneider", who was Luxembourg's defence minister too)
                 actor = Actor.build(actor.country, tuple(sectors[:3]), person, text)
             self._remember_name(head, tokens, actor)
             self.context.note(actor, True)
@@ -1655,6 +1661,13 @@ CAMP_SECTORS = {"OPP", "REB", "INS", "SEP", "REL", "LAB", "PTY"}
 CIVILIANS = "CVL"
 #: CAMEO's sector for armed men no one identifies ("gunmen", "militia").
 UNIDENTIFIED = "UAF"
+
+
+def _names_portfolio(title: Mention | None) -> bool:
+    """Whether a title names one office by its portfolio ("economy minister", "navy
+    secretary"), where one word ("president", "chairman") may head a state, a chamber or a
+    party alike."""
+    return title is not None and title.end - title.start > 1
 
 
 def _dictionary_words(nlp: Language) -> frozenset[str]:
