@@ -1417,6 +1417,7 @@ class EventCoder:
 
     def _targets_in_roles(self, trigger: Token, objects: list[Token], pattern: Pattern,
                           resolver: ActorResolver, sources: list[Actor] | None = None) -> list[Actor]:
+        own: list[Actor] = []
         for role in pattern.target:
             if pattern.requires_prep and role not in pattern.requires_prep:
                 continue
@@ -1456,11 +1457,19 @@ class EventCoder:
                 if role == "object" and pattern.converse:
                     # "bought Russian fighter jets": the things name their maker's state only
                     actors = [Actor.build(a.country, (), None, a.text) if a.country else a for a in actors]
+                if actors and sources and all(any(a.same_entity(s) or a.code == s.code for s in sources)
+                                              for a in actors):
+                    # ("Lithuania closed the Russian embassy in Vilnius", "suspended its mission
+                    # to NATO": the doer's own place or thing is not whom the act is aimed at
+                    # when another role names someone else; with no one else, the act is the
+                    # doer's own, which codes nothing: "was in Nairobi for the summit")
+                    own = own or actors
+                    continue
                 if actors and (role != "of" or not pattern.story_target or any(a.is_known for a in actors)):
                     # ("the release of the journalist": whose release is asked names no state;
                     # the story's other side holds him)
                     return actors
-        return []
+        return own
 
     def _owner_of(self, thing: Token, resolver: ActorResolver, trigger: Token | None = None,
                   brokers_own: bool = True, prepositions: tuple[str, ...] = OWNER_PREPOSITIONS) -> list[Actor]:
