@@ -57,6 +57,7 @@ GROUP_NOUNS = set(_WORDS["group_nouns"])
 ORGANISATION_NOUNS = set(_WORDS["organisation_nouns"])
 BODY_NOUNS = set(_WORDS["body_nouns"])
 PARTITIVES = set(_WORDS["partitives"])
+RELATION_NOUNS = set(_WORDS["relation_nouns"])
 RESIDENCE_PREPOSITIONS = set(_WORDS["residence_prepositions"])
 FORMER_WORDS = set(_WORDS["former_words"])
 ENVOY_TITLES = set(_WORDS["envoy_titles"])
@@ -706,10 +707,13 @@ class ActorResolver:
 
     def _mentions_in(self, tokens: list[Token], head: Token | None = None) -> list[Mention]:
         seen: list[Mention] = []
+        related = _related_state_tokens(head) if head is not None else set()
         for token in tokens:
             mention = self.mentions.get(token.i)
             if mention is None or mention in seen or token.i in self.masked:
                 continue
+            if token.i in related:
+                continue    # "Russia's Baltic neighbours" are not Russia
             if "role" in mention.kinds() and _inside_modifier(token):
                 # "government-held", "army-backed": a role inside a describing adjective is
                 # not who the phrase names
@@ -883,12 +887,13 @@ class ActorResolver:
                 # "the EU's special representative, Miroslav Lajcak": a former minister now
                 # serving an organisation speaks for it
                 actor = Actor.build(None, tuple(s for s in sectors[:3] if s != "GOV"), person, text, igo=igo)
-            elif (out_of_office or _names_portfolio(office_title) and term.office != office) \
-                    and sectors and actor.country and not former:
+            elif (out_of_office or _names_portfolio(office_title) and term.office != office
+                  and set(sectors[:3]) & set(actor.sectors)) and sectors and actor.country and not former:
                 # "CIA Director Mike Pompeo" before he was Secretary of State: outside his
                 # recorded terms, the title the text gives him says what he is; so does a
-                # portfolio's title naming another of his offices ("Economy Minister Etienne
-                # Schneider", who was Luxembourg's defence minister too)
+                # portfolio's title naming another of his offices in the same branch ("Economy
+                # Minister Etienne Schneider", Luxembourg's defence minister too; but a civilian
+                # "Chief of Staff" is no army chief)
                 actor = Actor.build(actor.country, tuple(sectors[:3]), person, text)
             self._remember_name(head, tokens, actor)
             self.context.note(actor, True)
@@ -1663,6 +1668,17 @@ CIVILIANS = "CVL"
 UNIDENTIFIED = "UAF"
 
 
+def _related_state_tokens(head: Token) -> set[int]:
+    """The words naming whom a relation noun's states are related to: the owner of "Russia's
+    neighbours", the object of "allies of Ukraine"."""
+    if head.lemma_.lower() not in RELATION_NOUNS:
+        return set()
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return {t.i for owner in owners for t in owner.subtree}
+
+
 def _names_portfolio(title: Mention | None) -> bool:
     """Whether a title names one office by its portfolio ("economy minister", "navy
     secretary"), where one word ("president", "chairman") may head a state, a chamber or a
@@ -1898,13 +1914,15 @@ def resolve_phrase(phrase: str, date: str | None = None) -> dict | None:
     nominal = [t for t in doc if t.pos_ in {"NOUN", "PROPN", "PRON"}]
     candidates = sorted(nominal, key=lambda t: (t.head != t, -sum(1 for _ in t.subtree), t.i))
     candidates += [t for t in doc if t not in candidates]
-    for token in candidates:
-        actors = resolver.resolve(token)
-        if actors:
-            actor = actors[0]
-            term = gaz.term_on(actor.name, date) if actor.name in gaz.terms else None
-            return {"code": actor.code, "country": actor.country or actor.igo,
-                    "sectors": list(actor.sectors), "name": actor.name,
-                    "term": ({"office": term.office, "start": term.start, "end": term.end}
-                             if term else None)}
-    return None
+    found = [actors[0] for actors in map(resolver.resolve, candidates) if actors]
+    if not found:
+        return None
+    actor = found[0]
+    if not actor.is_known:
+        # a title parsed apart from the name it precedes ("Unification Minister Chung
+        # Dong-young" with "young" read as an adjective) names no state: the person does
+        actor = next((a for a in found if a.name and a.is_known), actor)
+    term = gaz.term_on(actor.name, date) if actor.name in gaz.terms else None
+    return {"code": actor.code, "country": actor.country or actor.igo,
+            "sectors": list(actor.sectors), "name": actor.name,
+            "term": ({"office": term.office, "start": term.start, "end": term.end} if term else None)}
