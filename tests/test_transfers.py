@@ -611,3 +611,12 @@ def test_a_state_named_as_the_threat_is_no_fallback_recipient(coder) -> None:
             "The Norwegian defence ministry said on Tuesday that it had delivered a NASAMS battery.")
     found = {(t["supplier"], t["recipient"]) for t in transfers_of(coder, text)}
     assert ("NOR", "RUS") not in found, found
+
+
+def test_a_number_standing_for_the_story_s_system_counts_it(coder) -> None:
+    text = ("Sweden delivered the first CV90 infantry fighting vehicles to Ukraine in March. "
+            "Finland said on Monday that it would send ten, and Denmark promised to supply 15 by June.")
+    found = {(t["supplier"], t["recipient"], t["system"], t["quantity"]) for t in transfers_of(coder, text)}
+    assert ("FIN", "UKR", "CV90", 10) in found, found
+    assert ("DNK", "UKR", "CV90", 15) in found, found
+    assert not any({s, r} == {"FIN", "DNK"} for s, r, _, _ in found), found

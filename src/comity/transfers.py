@@ -903,6 +903,8 @@ class TransferExtractor:
                 if resolver is not None:
                     resolver.speaker = self.coder._speaker(sentence, resolver)
                 systems = self.finder.find(sentence, mentions)
+                counted = self._counted_ellipsis(sentence, index, systems, history)
+                systems += counted
                 for mention in systems:
                     if mention.generic:
                         self._refer_back(mention, history, mentions)
@@ -915,6 +917,10 @@ class TransferExtractor:
                 for mention in systems:
                     for record in self._transfers(document, parsed, index, sentence, mention, systems,
                                                   resolver, mentions, previous, records + sentence_records):
+                        if mention in counted and not self._names_recipient(mention.anchor.head):
+                            # ("Norway will donate six, and Belgium 30": the other giver is no
+                            # recipient; the story's earlier deals say who receives)
+                            record.recipient = None
                         sentence_records.append(record)
                         if record.recipient is None and record.supplier is not None:
                             fallbacks[id(record)] = (_recipient_told(records, record)
@@ -980,6 +986,29 @@ class TransferExtractor:
             record.sources = [_source(record)]
             return record
         return None
+
+    def _counted_ellipsis(self, sentence: Span, index: int, systems: list[SystemMention],
+                          history: list[tuple[int, SystemMention]]) -> list[SystemMention]:
+        """"Norway said it would donate six", "committed to delivering 30 by 2028": a number
+        standing alone as what a deal verb moves counts the system the story named last."""
+        if not history or index - history[-1][0] > REFERENCE_SENTENCES:
+            return []
+        taken = {i for m in systems for i in range(m.start, m.end)} | {m.anchor.i for m in systems}
+        earlier = history[-1][1]
+        found = []
+        for token in sentence:
+            if (token.i in taken or token.pos_ != "NUM" or token.dep_ not in {"dobj", "nsubjpass"}
+                    or token.ent_type_ in {"MONEY", "PERCENT", "DATE", "TIME"} or YEAR_LIKE.match(token.text)
+                    or any(c.dep_ == "prep" for c in token.children) or self._verb_word(token.head) is None):
+                continue
+            found.append(SystemMention(token.i, token.i + 1, token, earlier.name, earlier.designation,
+                                       earlier.category, earlier.system))
+        return found
+
+    def _names_recipient(self, verb: Token) -> bool:
+        """Whether a deal verb names whom it goes to: "to Kyiv", "gave Ukraine six"."""
+        return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in self.lexicon.recipient_preps)
+                   for c in verb.children)
 
     def _refer_back(self, mention: SystemMention, history: list[tuple[int, SystemMention]],
                     mentions: dict) -> None:
@@ -1672,6 +1701,8 @@ class TransferExtractor:
     # -- quantity, value, year ------------------------------------------------------------
     def _quantity(self, mention: SystemMention, systems: list[SystemMention]) -> int | None:
         anchor = mention.anchor
+        if anchor.pos_ == "NUM" and mention.end - mention.start == 1:
+            return parse_count([anchor.lower_])     # a number standing for the system ("donate six")
         inside = {i for m in systems for i in range(m.start, m.end)}
         doc = anchor.doc
         # "36 Rafale jets", and "eight AH-64E Apache helicopters" where the parser hangs the
