@@ -1601,8 +1601,11 @@ class EventCoder:
         # "was due to fly on to Tokyo": or on a particle the preposition was hung on
         chained = [c for c in trigger.children if c.dep_ in {"prep", "prt", "advmod"}
                    and any(g.dep_ == "prep" for g in c.children)]
+        # "lifted the measures it had imposed on Eritrea": or on the clause that says whom the
+        # object was aimed at when it began
+        relatives = [c for o in objects for c in o.children if c.dep_ == "relcl"]
         holders = [trigger, *chained, *objects, *(c for c in counted if c is not None), *purposes, *sites,
-                   *asked, *means, *described]
+                   *asked, *means, *described, *relatives]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == role and not _noun_complement(child):
