@@ -58,6 +58,7 @@ ORGANISATION_NOUNS = set(_WORDS["organisation_nouns"])
 BODY_NOUNS = set(_WORDS["body_nouns"])
 PARTITIVES = set(_WORDS["partitives"])
 RELATION_NOUNS = set(_WORDS["relation_nouns"])
+DELEGATE_NOUNS = set(_WORDS["delegate_nouns"])
 RESIDENCE_PREPOSITIONS = set(_WORDS["residence_prepositions"])
 FORMER_WORDS = set(_WORDS["former_words"])
 ENVOY_TITLES = set(_WORDS["envoy_titles"])
@@ -1895,7 +1896,7 @@ def phrase_text(head: Token, tokens: list[Token]) -> str:
     return text.strip(" ,")
 
 
-__all__ = ["Mention", "MentionFinder", "ActorResolver", "DocumentContext", "mention_finder",
+__all__ = ["DELEGATE_NOUNS", "Mention", "MentionFinder", "ActorResolver", "DocumentContext", "mention_finder",
            "conjuncts", "noun_phrase_tokens", "PROPER_KINDS"]
 
 

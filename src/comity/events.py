@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (ARMED_GROUP_SECTORS, MEDIA, MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
+from .actors import (ARMED_GROUP_SECTORS, DELEGATE_NOUNS, MEDIA, MEDIATING_PARTICIPLES, PARTITIVES, ActorResolver, conjuncts, of_object,
                      preposition_objects)
 from .data import read_yaml
 from .dates import is_after, resolve_date, shift_days
@@ -429,6 +429,8 @@ class EventCoder:
                 sources = [Actor.build(a.country, (), None, a.text, a.igo) for a in sources]
             if not sources and conflict:
                 sources = self._unclaimed_attackers(verb, resolver, violent)
+            if pattern.reciprocal and not any(s.is_known for s in sources):
+                sources = self._story_delegates(verb, resolver) or sources
             targets = self._targets(verb, objects, pattern, resolver, mood, sources)
             own_side = bool(targets) and all(not t.is_known or any(_same_side(s, t) for s in sources)
                                              for t in targets)
@@ -1286,6 +1288,16 @@ class EventCoder:
             if len(pair) == 2 and not any(_same_side(s, p) for s in sources for p in pair):
                 found = pair
         return found
+
+    @staticmethod
+    def _story_delegates(verb: Token, resolver: ActorResolver) -> list[Actor]:
+        """"After the talks, ministers and officials signed agreements": officials of no named
+        state who sign or talk together are the governments of the story's two states."""
+        subject = _subject_token(verb)
+        if subject is None or subject.lemma_.lower() not in DELEGATE_NOUNS or subject.tag_ != "NNS":
+            return []
+        pair = resolver.context.dyad()
+        return [Actor.build(country, ("GOV",), None, subject.text) for country in pair] if len(pair) == 2 else []
 
     def _issued_in(self, document: Token, resolver: ActorResolver) -> list[Actor]:
         """The state a document was issued in: "a report released in Kigali"."""
