@@ -112,7 +112,7 @@ class PhraseIndex:
     one token attribute ("text" or "lower_").
 
     spaCy's PhraseMatcher does the same, but building it needs a Doc and a lexeme for each of
-    the gazetteer's ~85,000 phrases, most of the start-up time. Here a phrase of plain words is
+    the gazetteer's ~97,000 phrase forms, most of the start-up time. Here a phrase of plain words is
     split at spaces, which is what the tokenizer makes of it, and only the rest is tokenized."""
 
     def __init__(self, nlp: Language, attr: str):
@@ -172,7 +172,7 @@ class MentionFinder:
         self._dictionary_words = _dictionary_words(nlp)
         self._entries: dict[str, tuple[Entry, ...]] = {}
         # Headlines write names in capitals ("PUTIN SAYS"); places rarely matter there, and
-        # leaving their capitalised forms out halves the phrases to tokenize at start-up.
+        # leaving their capitalised forms out halves the phrases to index at start-up.
         self._proper = PhraseIndex(nlp, "text")
         for phrase, entries in gaz.proper.items():
             key = "P:" + phrase
@@ -1896,7 +1896,7 @@ def phrase_text(head: Token, tokens: list[Token]) -> str:
     return text.strip(" ,")
 
 
-__all__ = ["DELEGATE_NOUNS", "Mention", "MentionFinder", "ActorResolver", "DocumentContext", "mention_finder",
+__all__ = ["Mention", "MentionFinder", "ActorResolver", "DocumentContext", "mention_finder",
            "conjuncts", "noun_phrase_tokens", "PROPER_KINDS"]
 
 

@@ -506,6 +506,7 @@ class SystemMention:
     category: str | None
     system: WeaponSystem | None  # None for systems the gazetteer lacks
     generic: bool = False        # a category noun without a designation ("two frigates")
+    counted: bool = False        # a number standing for the story's last system ("donate six")
 
     @property
     def producer(self) -> str | None:
@@ -903,8 +904,7 @@ class TransferExtractor:
                 if resolver is not None:
                     resolver.speaker = self.coder._speaker(sentence, resolver)
                 systems = self.finder.find(sentence, mentions)
-                counted = self._counted_ellipsis(sentence, index, systems, history)
-                systems += counted
+                systems += self._counted_ellipsis(sentence, index, systems, history)
                 for mention in systems:
                     if mention.generic:
                         self._refer_back(mention, history, mentions)
@@ -917,7 +917,7 @@ class TransferExtractor:
                 for mention in systems:
                     for record in self._transfers(document, parsed, index, sentence, mention, systems,
                                                   resolver, mentions, previous, records + sentence_records):
-                        if mention in counted and not self._names_recipient(mention.anchor.head):
+                        if mention.counted and not self._names_recipient(mention.anchor.head):
                             # ("Norway will donate six, and Belgium 30": the other giver is no
                             # recipient; the story's earlier deals say who receives)
                             record.recipient = None
@@ -1002,7 +1002,7 @@ class TransferExtractor:
                     or any(c.dep_ == "prep" for c in token.children) or self._verb_word(token.head) is None):
                 continue
             found.append(SystemMention(token.i, token.i + 1, token, earlier.name, earlier.designation,
-                                       earlier.category, earlier.system))
+                                       earlier.category, earlier.system, counted=True))
         return found
 
     def _names_recipient(self, verb: Token) -> bool:
@@ -1701,8 +1701,8 @@ class TransferExtractor:
     # -- quantity, value, year ------------------------------------------------------------
     def _quantity(self, mention: SystemMention, systems: list[SystemMention]) -> int | None:
         anchor = mention.anchor
-        if anchor.pos_ == "NUM" and mention.end - mention.start == 1:
-            return parse_count([anchor.lower_])     # a number standing for the system ("donate six")
+        if mention.counted:
+            return parse_count([anchor.lower_])
         inside = {i for m in systems for i in range(m.start, m.end)}
         doc = anchor.doc
         # "36 Rafale jets", and "eight AH-64E Apache helicopters" where the parser hangs the
