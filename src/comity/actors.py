@@ -1915,14 +1915,18 @@ def resolve_phrase(phrase: str, date: str | None = None) -> dict | None:
     nominal = [t for t in doc if t.pos_ in {"NOUN", "PROPN", "PRON"}]
     candidates = sorted(nominal, key=lambda t: (t.head != t, -sum(1 for _ in t.subtree), t.i))
     candidates += [t for t in doc if t not in candidates]
-    found = [actors[0] for actors in map(resolver.resolve, candidates) if actors]
-    if not found:
+    actor = None
+    for actors in filter(None, map(resolver.resolve, candidates)):
+        actor = actor or actors[0]
+        if actor.is_known:
+            break
+        if actors[0].name and actors[0].is_known:
+            # a title parsed apart from the name it precedes ("Unification Minister Chung
+            # Dong-young" with "young" read as an adjective) names no state: the person does
+            actor = actors[0]
+            break
+    if actor is None:
         return None
-    actor = found[0]
-    if not actor.is_known:
-        # a title parsed apart from the name it precedes ("Unification Minister Chung
-        # Dong-young" with "young" read as an adjective) names no state: the person does
-        actor = next((a for a in found if a.name and a.is_known), actor)
     term = gaz.term_on(actor.name, date) if actor.name in gaz.terms else None
     return {"code": actor.code, "country": actor.country or actor.igo,
             "sectors": list(actor.sectors), "name": actor.name,
