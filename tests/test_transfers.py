@@ -301,6 +301,20 @@ def test_a_deal_without_a_recipient_goes_where_the_seller_s_earlier_deal_went(co
     assert {(t["supplier"], t["recipient"]) for t in found} == {("POL", "UKR")}, found
 
 
+def test_a_giver_naming_no_recipient_gives_to_the_story_s_one_recipient(coder) -> None:
+    text = ("Spain will send Leopard 2 tanks to Ukraine, the defence ministry said on Friday. "
+            "Portugal will also send Stinger missiles with related equipment.")
+    found = transfers_of(coder, text)
+    assert {(t["supplier"], t["recipient"]) for t in found} == {("ESP", "UKR"), ("PRT", "UKR")}, found
+
+
+def test_a_giver_naming_no_recipient_in_a_story_of_two_recipients_is_left_out(coder) -> None:
+    text = ("Spain will send Leopard 2 tanks to Ukraine and Germany will send Patriot batteries to Poland. "
+            "Finland will also send Stinger missiles with related equipment.")
+    found = transfers_of(coder, text)
+    assert "FIN" not in {t["supplier"] for t in found}, found
+
+
 def test_a_contract_signed_between_the_two_sides_is_the_deal_just_told(coder) -> None:
     text = ("Qatar has agreed to buy South Korea's Cheongung II air-defence system, Seoul said. "
             "The contract for six batteries was signed between LIG Nex1 and the Qatari defence ministry.")

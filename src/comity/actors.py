@@ -747,6 +747,8 @@ class ActorResolver:
         person_like = False
         counterpart = False
         own_code: str | None = None
+        #: states named other than by one of their bodies ("Colombian", "Russia's")
+        states_by_name: set[str] = set()
         head_mention = self.mentions.get(head.i)
         ordered = sorted(mentions, key=lambda m: (m is not head_mention, abs(m.start - head.i)))
         generic_head = head_mention is None or all(
@@ -800,6 +802,8 @@ class ActorResolver:
                         own_code = entry.person
                     if entry.country and entry.country not in countries:
                         countries.append(entry.country)
+                    if entry.kind != "body" and entry.country:
+                        states_by_name.add(entry.country)
                     if entry.kind in {"country", "adjective"} and mention is not head_mention:
                         state_start = min(state_start, mention.start)
                     if any(self.doc[i].dep_ == "poss" for i in range(mention.start, mention.end)):
@@ -876,9 +880,12 @@ class ActorResolver:
         if person is not None and sectors and igo is None and countries:
             known_state = self.gaz.person_actor(person, self.context.date, text).country
             term = self.gaz.term_on(person, self.context.date)
-            if known_state and known_state not in countries and (term is None or term.office != office):
+            if known_state and known_state not in countries and (term is None or term.office != office) and (
+                    states_by_name or term is None):
                 # "Colombian Defence Minister Pedro Sanchez": the title's state and office say
-                # the man is a namesake of the one the gazetteer knows (Spain's prime minister)
+                # the man is a namesake of the one the gazetteer knows (Spain's prime minister);
+                # a body's initials say less than a term in office ("CBI Governor Mohammad Reza
+                # Farzin" heads the Central Bank of Iran, not India's Central Bureau of Investigation)
                 person = None
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text, office)
@@ -1917,9 +1924,19 @@ def resolve_phrase(phrase: str, date: str | None = None) -> dict | None:
     candidates += [t for t in doc if t not in candidates]
     actor = None
     for actors in filter(None, map(resolver.resolve, candidates)):
+        if actor is not None and actor.is_known:
+            # a bare state whose title the parser split from the name after it ("Trinidad and
+            # Tobago Attorney General Faris Al-Rawi" read as a coordination): the person
+            # holding an office of that state, if the phrase names one
+            if actors[0].name and actors[0].is_known and actors[0].country == actor.country:
+                actor = actors[0]
+                break
+            continue
         actor = actor or actors[0]
         if actor.is_known:
-            break
+            if actor.name or actor.sectors:
+                break
+            continue
         if actors[0].name and actors[0].is_known:
             # a title parsed apart from the name it precedes ("Unification Minister Chung
             # Dong-young" with "young" read as an adjective) names no state: the person does

@@ -72,6 +72,7 @@ MANNER_NOUNS = set(_WORDS["manner_nouns"])
 ISSUING_PARTICIPLES = set(_WORDS["issuing_participles"])
 INTERVAL_COUNTS = dict(_WORDS["interval_counts"])
 INTERVAL_UNITS = dict(_WORDS["interval_units"])
+OWN_POSSESSIVES = set(_WORDS["own_possessives"])
 
 #: The CAMEO conventions of the coder: each constant below is the key of the same name in
 #: data/events/conventions.yaml, which says what it means for coding.
@@ -543,6 +544,9 @@ class EventCoder:
             return "object is not one of " + ", ".join(sorted(pattern.objects)[:6])
         if pattern.objects_exclude and object_words & pattern.objects_exclude:
             return "object excluded for this pattern"
+        if pattern.object_owner and (pattern.object_owner == "self") != _doers_own_object(verb):
+            # "is sending its ambassador back to Tehran" returns an envoy; no one expels his own
+            return "the object is " + ("another's" if pattern.object_owner == "self" else "the doer's own")
         if pattern.complements and any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in CLAUSE_POS
                                        and c.lemma_.lower() not in pattern.complements for c in verb.children):
             # "invited Copenhagen to withdraw its contingent": asks for that act, no meeting
@@ -3195,6 +3199,13 @@ def _factual_clause(clause: Token) -> bool:
 VISIT = "042"
 #: The root of acts that reduce relations with another party.
 REDUCE_RELATIONS_ROOT = "16"
+
+
+def _doers_own_object(verb: Token) -> bool:
+    """Whether the verb's object is the doer's own by a possessive pronoun: "its ambassador",
+    "their envoys"."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES
+               for o in object_tokens(verb) for c in o.children)
 
 
 def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:

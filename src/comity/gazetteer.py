@@ -26,7 +26,7 @@ PROPER_KINDS = {"country", "adjective", "people", "city", "seat", "igo", "person
 OFFICE_PRIORITY = ("head_of_state", "head_of_government", "defence_minister", "foreign_minister",
                    "secretary_general", "commission_president", "council_president",
                    "high_representative", "interior_minister", "finance_minister",
-                   "national_security_adviser", "army_chief")
+                   "national_security_adviser", "army_chief", "speaker")
 
 #: Sectors of an office when no role phrase in roles.tsv names it.
 DEFAULT_OFFICE_SECTORS = ("GOV",)
@@ -311,7 +311,9 @@ class Gazetteer:
             # people share ("Mohammed", "Singh", "Kim"). Office holders who share one ("Bush",
             # "Gandhi") each get an entry; the document date chooses (person_for_date).
             # ("Some" for Abel Some would read "Some 500 troops" as him; "He" for He Lifeng)
-            if len(short) >= SHORTEST_SHORT_NAME and short not in taken and short not in common \
+            # ("Tábora" for Rocío Tábora is the Tanzanian town "Tabora" when written without accents)
+            if len(short) >= SHORTEST_SHORT_NAME and short not in taken and strip_accents(short) not in taken \
+                    and short not in common \
                     and strip_accents(short).lower() not in STOP_WORDS:
                 for owner in sorted(owners):
                     self.add_proper(short, Entry("person", person=owner))

@@ -52,6 +52,7 @@ class Pattern:
     planned_only: bool = False      # coded only when planned, promised or held out ("would retaliate")
     travel: bool = False            # the one who goes: in the passive, the one carried ("was flown to Moscow")
     complements: frozenset[str] = frozenset()   # the only acts it may ask for ("invited X to visit", not "to withdraw")
+    object_owner: str | None = None  # "self": the object is the doer's own ("sent its ambassador back"); "other": never
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -157,6 +158,17 @@ def _words(value, field_name: str, pattern_id: str) -> list[str]:
     return [str(v).strip().lower() for v in value if str(v).strip()]
 
 
+OBJECT_OWNERS = ("self", "other")
+
+
+def _object_owner(value, pattern_id: str) -> str | None:
+    if value is None:
+        return None
+    if value not in OBJECT_OWNERS:
+        raise LexiconError(f"pattern {pattern_id}: object_owner must be one of {', '.join(OBJECT_OWNERS)}")
+    return str(value)
+
+
 def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
     pattern_id = entry.get("id")
     if not pattern_id:
@@ -212,6 +224,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             planned_only=bool(entry.get("planned_only", False)),
             travel=bool(entry.get("travel", False)),
             complements=frozenset(_words(entry.get("complements"), "complements", pattern_id)),
+            object_owner=_object_owner(entry.get("object_owner"), pattern_id),
         ))
     return patterns
 

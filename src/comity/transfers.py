@@ -2157,6 +2157,9 @@ def _complete(records: list[Transfer], fallbacks: dict[int, str | None] | None =
     fallbacks = fallbacks or {}
     complete = [r for r in records if r.supplier and r.recipient]
     kept = list(complete)
+    # "Latvia and Lithuania will send Stinger missiles" in a story of arms for Ukraine: a
+    # giver's deal that names no recipient goes to the one recipient of the story's others
+    story_recipients = {r.recipient for r in complete}
     for record in records:
         if record.supplier and record.recipient:
             continue
@@ -2169,6 +2172,10 @@ def _complete(records: list[Transfer], fallbacks: dict[int, str | None] | None =
             kept.append(record)
         elif not fits and record.supplier and fallbacks.get(id(record)):
             record.recipient = fallbacks[id(record)]
+            kept.append(record)
+        elif not fits and record.supplier and len(story_recipients) == 1 \
+                and record.supplier not in story_recipients:
+            record.recipient = next(iter(story_recipients))
             kept.append(record)
     kept.sort(key=lambda r: (r.sentence_index, r.span))
     return kept
