@@ -27,6 +27,9 @@ OFFICE_PRIORITY = ("head_of_state", "head_of_government", "defence_minister", "f
                    "secretary_general", "commission_president", "council_president",
                    "high_representative", "interior_minister", "finance_minister",
                    "national_security_adviser", "army_chief", "speaker")
+#: Offices that rank below every national one when a shared name could mean either ("Carney"
+#: the governor of Delaware or of the Bank of England)
+LOCAL_OFFICES = ("regional_governor", "mayor")
 
 #: Sectors of an office when no role phrase in roles.tsv names it.
 DEFAULT_OFFICE_SECTORS = ("GOV",)
@@ -343,8 +346,9 @@ class Gazetteer:
         current = [t for t in terms if t.covers(date)]
         if not current:
             return None
-        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
-        return min(current, key=lambda t: (t.office != office, rank.get(t.office, len(rank))))
+        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)} | {
+            office: len(OFFICE_PRIORITY) + 1 for office in LOCAL_OFFICES}
+        return min(current, key=lambda t: (t.office != office, rank.get(t.office, len(OFFICE_PRIORITY))))
 
     def person_for_date(self, persons: list[str], date: str | None) -> str:
         """Which of several people a shared name ("Bush", "Gandhi", "George Bush") means on a
@@ -355,14 +359,15 @@ class Gazetteer:
         candidates = list(dict.fromkeys(persons))
         if len(candidates) == 1:
             return candidates[0]
-        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)}
+        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)} | {
+            office: len(OFFICE_PRIORITY) + 1 for office in LOCAL_OFFICES}
 
         def latest_start(person: str) -> str:
             return max((t.start for t in self.terms.get(person, [])), default="")
 
         def highest_office(person: str) -> tuple[int, str]:
-            return (-min((rank.get(t.office, len(rank)) for t in self.terms.get(person, [])),
-                         default=len(rank)), latest_start(person))
+            return (-min((rank.get(t.office, len(OFFICE_PRIORITY)) for t in self.terms.get(person, [])),
+                         default=len(OFFICE_PRIORITY)), latest_start(person))
 
         if date is None:
             return max(candidates, key=highest_office)
@@ -375,7 +380,7 @@ class Gazetteer:
 
             def standing(person: str) -> tuple[int, str]:
                 term = self.term_on(person, date)
-                return (-rank.get(term.office, len(rank)), term.start)
+                return (-rank.get(term.office, len(OFFICE_PRIORITY)), term.start)
 
             return max(in_office, key=standing)
 

@@ -396,8 +396,13 @@ def load_transfer_lexicon() -> TransferLexicon:
         for word in _deal_words(entry.get("verbs"), stage):
             verbs.setdefault(word.words[0], []).append(word)
         for word in _deal_words(entry.get("nouns"), stage):
-            # Nouns carry their modifiers before the head ("intergovernmental agreement").
+            # Nouns carry their modifiers before the head ("intergovernmental agreement"); a
+            # phrase with "of" has its head before it ("letter of intent"), and the parser may
+            # hang what follows on either word, so it is found from both.
             nouns.setdefault(word.words[-1], []).append(word)
+            if "of" in word.words[1:]:
+                head = word.words[word.words.index("of") - 1]
+                nouns.setdefault(head, []).append(word)
     for index in (verbs, nouns):
         for words in index.values():
             words.sort(key=lambda w: len(w.words), reverse=True)
@@ -1339,6 +1344,14 @@ class TransferExtractor:
             return None
         before = [t.lower_ for t in noun.doc[max(noun.i - 4, 0):noun.i]]
         for word in candidates:
+            if word.words[-1] not in {lemma, noun.lower_}:
+                # the head of an "of" phrase: the words after it must follow ("letters of
+                # offer and acceptance")
+                at = word.words.index("of") - 1
+                after = [t.lower_ for t in noun.doc[noun.i + 1:noun.i + len(word.words) - at]]
+                if after == list(word.words[at + 1:]) and _ends_with(before, list(word.words[:at])):
+                    return word
+                continue
             needed = list(word.words[:-1])
             if not needed or _ends_with(before, needed):
                 return word
