@@ -490,6 +490,11 @@ class ActorResolver:
         if head.i in self.masked:
             return []
         lower = head.lower_
+        titled = _title_across_place(head, self.mentions)
+        if titled is not None:
+            # "Russia's ambassador in Ottawa, Oleg Stepanov", parsed with the name in apposition
+            # to the city: the person the title names
+            return [_retext(a, phrase_text(head, noun_phrase_tokens(head))) for a in self.resolve(titled)]
         if lower in PERSON_RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head != head.head:
             # "Ebrahim Rasool, whom Rubio declared persona non grata": the one the clause is on
             antecedent = head.head.head
@@ -954,7 +959,10 @@ class ActorResolver:
         if country is None and igo is None and sectors and not own_code:
             # "a court in Guyana", "the embassy in Kabul": an institution's place names its state
             # (not an international organisation's: "Amnesty International in Nigeria")
-            country = self._place_of(head) or self._allegiance(head) or self._speaking_from(head)
+            # (but an envoy's post is no state of his: "Ambassador Robin Bernstein in Santo
+            # Domingo" speaks for the state that sent him)
+            envoy = any(t.lower_ in ENVOY_TITLES or t.lemma_.lower() in ENVOY_TITLES for t in tokens)
+            country = (None if envoy else self._place_of(head)) or self._allegiance(head) or self._speaking_from(head)
         if country is None and igo is None and not own_code:
             principal = self._principal(tokens)
             if principal is not None:
@@ -1088,7 +1096,7 @@ class ActorResolver:
 
     def _remember_name(self, head: Token, tokens: list[Token], actor: Actor) -> None:
         """Keep a named person's surname so later bare mentions find the same actor."""
-        if not actor.name and actor.is_known:
+        if not actor.name and actor.is_known and (actor.sectors or actor.igo):
             # ("Hamid Nouri, a former Iranian prison official": a person no gazetteer lists,
             # whom a later "Nouri" means; "Huawei's finance chief, Meng Wanzhou": "Meng")
             for surname in (head, *(c for c in head.children if c.dep_ == "appos")):
@@ -1849,6 +1857,22 @@ def conjuncts(token: Token) -> list[Token]:
         found.append(item)
         stack.extend(c for c in item.children if c.dep_ == "conj")
     return found
+
+
+def _title_across_place(head: Token, mentions: dict) -> Token | None:
+    """The title noun before "in <place>, <Name>" when the parser hangs the name on the place."""
+    place = head.head
+    if head.dep_ != "appos" or head.pos_ != "PROPN" or head.i in mentions \
+            or place.i not in mentions or place.dep_ != "pobj" or place.head.dep_ != "prep":
+        return None
+    # (a person's name: given name and surname, neither of them a place or a body)
+    given = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not given or any(c.i in mentions for c in given):
+        return None
+    if not all(e.kind in {"city", "country"} for e in mentions[place.i].entries):
+        return None
+    title = place.head.head
+    return title if title.pos_ in {"NOUN", "PROPN"} and title.i < place.i else None
 
 
 def noun_phrase_tokens(head: Token) -> list[Token]:
