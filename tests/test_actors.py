@@ -118,3 +118,23 @@ def test_every_gazetteer_phrase_split_at_spaces_is_what_the_tokenizer_makes_of_i
     differ = [phrase for phrase, tokens in zip(phrases, coder.nlp.tokenizer.pipe(phrases, batch_size=1000))
               if index._words(phrase) != tuple(token.text for token in tokens)]
     assert differ == []
+
+
+def test_an_alias_gives_no_short_name_the_name_itself_lacks() -> None:
+    from comity.gazetteer import _spells_same
+
+    # spellings of one name ("Erdoğan", "Erdogan"; "al-Sisi", "Sisi") are short names ...
+    assert _spells_same("Erdoğan", "Erdogan") and _spells_same("al-Sisi", "Sisi")
+    assert _spells_same("Zelenskyy", "Zelensky")
+    # ... a word an alias adds is not ("Chairman Mao" is no "Chairman")
+    assert not _spells_same("Chairman", "Mao") and not _spells_same("Valencia", "Vargas")
+    gaz = gazetteer()
+    assert not any(e.kind == "person" for e in gaz.proper.get("Chairman", []))
+
+
+def test_firms_named_as_modifiers_are_among_the_story_s_actors() -> None:
+    from comity.pipeline import code_one
+
+    coded = code_one("Poland will buy 32 more F-35 jets, and the Lockheed Martin aircraft will arrive "
+                     "from 2026, the defence ministry said on Monday.", "2024-06-03")
+    assert ("Lockheed Martin", "USABUS") in {(a["text"], a["code"]) for a in coded.actors}, coded.actors

@@ -62,6 +62,7 @@ DELEGATE_NOUNS = set(_WORDS["delegate_nouns"])
 RESIDENCE_PREPOSITIONS = set(_WORDS["residence_prepositions"])
 FORMER_WORDS = set(_WORDS["former_words"])
 ENVOY_TITLES = set(_WORDS["envoy_titles"])
+SHIP_PREFIXES = set(_WORDS["ship_prefixes"])
 STAFF_NOUNS = set(_WORDS["staff_nouns"])
 HONORIFICS = set(_WORDS["honorifics"])
 NOT_NAME_PARTS = set(WEEKDAYS) | set(MONTH_NAMES) | set(_WORDS["not_name_parts"])
@@ -773,12 +774,16 @@ class ActorResolver:
         # the states the phrase names itself ("Canada's CSIS"), to tell apart bodies of one name
         named_states = frozenset(e.country for m in mentions for e in m.entries
                                  if e.kind in NATIONAL_KINDS and e.country)
+        # ("the destroyer USS Carney", "HMAS Ballarat": a warship, named after a person or a town)
+        ship = any(t.text.isupper() and t.lower_ in SHIP_PREFIXES for t in tokens)
         for mention in ordered:
             if surname and mention is head_mention:
                 continue
             if mention.start in described:
                 continue
             for entry in self._by_story_states(self._seat_or_capital(mention.entries), named_states):
+                if ship and entry.kind in {"person", "city"}:
+                    continue
                 if entry.kind == "person" and person is None:
                     candidates = [e.person for e in mention.entries if e.kind == "person"]
                     if self._someone_else(mention, candidates):

@@ -298,8 +298,12 @@ class Gazetteer:
             forms += [bare for form in forms if (bare := MIDDLE_INITIAL.sub(" ", form)) != form]
             for form in forms:
                 self.add_proper(form, Entry("person", person=name))
-                # "Erdoğan" as well as "Erdogan": every spelling gives a short form
+                # "Erdoğan" as well as "Erdogan": every spelling gives a short form, but not a
+                # word an alias adds ("Valencia" of "Jorge Luis Vargas Valencia", "Chairman" of
+                # "Chairman Mao"; the primary name's words in another order are kept)
                 short = self._short_name(form, term.country)
+                if form != name and not any(_spells_same(short, word) for word in name.split()):
+                    continue
                 if len(short) > SHORTEST_SHORT_NAME or term.country in FAMILY_NAME_FIRST:
                     surname_owners[short].add(name)
                     # "Sisi" as well as "el-Sisi", "Sudani" as well as "al-Sudani"
@@ -480,3 +484,11 @@ def state_existed(code: str, date: str | None) -> bool:
     dissolved = pycountry.historic_countries.get(alpha_3=code)
     withdrawn = getattr(dissolved, "withdrawal_date", None) if dissolved is not None else None
     return withdrawn is None or date is None or date < withdrawn
+
+
+def _spells_same(word: str, other: str) -> bool:
+    """Whether two short names are spellings of one name ("Erdoğan", "Erdogan"; "Zelenskyy",
+    "Zelensky"; "al-Sisi", "Sisi"): the same first letters once accents and articles are gone."""
+    def bare(text: str) -> str:
+        return ARABIC_ARTICLE.sub("", strip_accents(text)).lower()
+    return bare(word)[:3] == bare(other)[:3]

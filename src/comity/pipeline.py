@@ -153,11 +153,14 @@ class Coder:
             # Every phrase of the sentence is resolved before the next one is read, whether or
             # not a rule asked about it: later references ("the country", "he", a surname) see
             # the story as read, and `comity explain` shows exactly what the pipeline codes.
-            for token in _phrase_heads(sentence):
+            for token in _phrase_heads(sentence, mentions):
+                # (a firm named as a modifier is reported by its own name: "Lockheed Martin")
+                named_as = mentions[token.i].text if _names_body_as_modifier(token, mentions) else None
                 for actor in resolver.resolve(token):
-                    if actor.is_known and token.pos_ != "PRON" and (actor.text, actor.code) not in seen_actors:
-                        seen_actors.add((actor.text, actor.code))
-                        coded.actors.append({"text": actor.text, "code": actor.code, "name": actor.name,
+                    text = named_as or actor.text
+                    if actor.is_known and token.pos_ != "PRON" and (text, actor.code) not in seen_actors:
+                        seen_actors.add((text, actor.code))
+                        coded.actors.append({"text": text, "code": actor.code, "name": actor.name,
                                              "sentence_index": index})
             previous_date = self.coder.statement_date(sentence.root, reference) or continued
             last_date = previous_date or last_date
@@ -208,13 +211,21 @@ class Coder:
                    "dep": t.dep_, "head": t.head.i - sentence.start, "ent": t.ent_type_}
                   for t in sentence]
         actors = [{"token": token.text, **actor.to_dict()}
-                  for token in _phrase_heads(sentence) for actor in resolver.resolve(token)]
+                  for token in _phrase_heads(sentence, resolver.mentions) for actor in resolver.resolve(token)]
         return SentenceTrace(index, sentence.text.strip(), tokens, actors, attempts, events)
 
 
-def _phrase_heads(sentence: Span) -> list[Token]:
-    """The words that head a phrase that may name an actor."""
-    return [t for t in sentence if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.dep_ not in {"compound", "poss", "amod"}]
+def _phrase_heads(sentence: Span, mentions: dict) -> list[Token]:
+    """The words that head a phrase that may name an actor, and the last word of a firm or
+    body named only as a modifier ("the Lockheed Martin jet", "Saab Gripen fighters")."""
+    return [t for t in sentence if t.pos_ in {"NOUN", "PROPN", "PRON"} and (
+        t.dep_ not in {"compound", "poss", "amod"} or _names_body_as_modifier(t, mentions))]
+
+
+def _names_body_as_modifier(token: Token, mentions: dict) -> bool:
+    mention = mentions.get(token.i)
+    return (token.dep_ == "compound" and mention is not None and mention.end == token.i + 1
+            and token.head.i not in mentions and mention.kinds() <= {"body"})
 
 
 def _continues_previous(sentence: Span) -> bool:
