@@ -634,3 +634,17 @@ def test_a_number_standing_for_the_story_s_system_counts_it(coder) -> None:
     assert ("FIN", "UKR", "CV90", 10) in found, found
     assert ("DNK", "UKR", "CV90", 15) in found, found
     assert not any({s, r} == {"FIN", "DNK"} for s, r, _, _ in found), found
+
+
+def test_an_earlier_deal_for_the_same_system_does_not_replace_the_story_s(coder) -> None:
+    text = ("Washington has cleared Morocco to buy 25 new F-16 fighters, the Pentagon's Defense "
+            "Security Cooperation Agency said on Monday. "
+            "The Royal Moroccan Air Force ordered its first 24 F-16s in 2008.")
+    [deal] = transfers_of(coder, text, "2019-03-26")
+    assert (deal["supplier"], deal["recipient"], deal["stage"], deal["year"]) == ("USA", "MAR", "talks", 2019)
+    assert deal["quantity"] == 25
+
+
+def test_a_step_reported_as_just_taken_is_of_the_story_s_year(coder) -> None:
+    [deal] = transfers_of(coder, "Egypt has ordered 24 Rafale jets from France.", "2021-05-04")
+    assert deal["stage"] == "contract" and deal["year"] == 2021

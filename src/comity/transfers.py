@@ -1774,7 +1774,9 @@ class TransferExtractor:
                 if said and said[:4].isdigit() and (not reading.asserted or _tense(clause) != "past"
                                                     or said[:4] == (doc_date or "")[:4]):
                     return int(said[:4])
-        if not reading.asserted and doc_date and doc_date[:4].isdigit():
+        if doc_date and doc_date[:4].isdigit() and (not reading.asserted or (
+                clause is not None and _tense(clause) == "perfect")):
+            # (a step the story reports as just taken, "has signed", is of the story's year)
             return int(doc_date[:4])
         return None
 
@@ -1864,9 +1866,15 @@ def _governing_speech(verb: Token, speech_verbs: frozenset[str]) -> Token | None
         current = current.head
     if current.lemma_.lower() in speech_verbs and current is not verb:
         return current
-    for child in verb.children:   # "X has ordered Y, the ministry said": said hangs below
-        if child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lemma_.lower() in speech_verbs:
-            return child
+    # "X has ordered Y, the ministry said": said hangs below the clause, or below the one the
+    # deal's clause completes ("has cleared Morocco to buy 25 F-16s, the agency said")
+    for clause in dict.fromkeys((verb, current)):
+        for child in clause.children:
+            if child.lemma_.lower() in speech_verbs and (child.dep_ in {"parataxis", "ccomp", "advcl"} or (
+                    # (parsed as a second clause with its own subject: "..., the agency said")
+                    child.dep_ == "conj" and child.i > clause.i
+                    and any(g.dep_ == "nsubj" for g in child.children))):
+                return child
     return None
 
 
@@ -2080,6 +2088,20 @@ def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) ->
             current.sources.append(source)
             seen.add(key)
     rank = lexicon.rank
+    later, earlier = (other, current) if (other.year or 0) > (current.year or 0) else (current, other)
+    if current.year is not None and other.year is not None and later.year - earlier.year > 1 \
+            and rank(later.stage) <= rank(earlier.stage):
+        # years apart, and the later step no further on: two deals for one system ("cleared
+        # Morocco to buy 25 F-16s" in 2019 after it "ordered its first 24 F-16s in 2008"), and
+        # the record is the later deal's (a contract of 2018 delivered in 2021 is one deal)
+        if later is current:
+            return
+        current.stage, current.year = other.stage, other.year
+        current.sentence, current.span = other.sentence, other.span
+        current.sentence_index = other.sentence_index
+        current.quantity, current.value, current.currency, current.value_usd = (
+            other.quantity, other.value, other.currency, other.value_usd)
+        return
     if current_background != other_background:
         # what a system's owner flies or operates only tells a stage when nothing else does
         better = current_background
