@@ -648,3 +648,15 @@ def test_an_earlier_deal_for_the_same_system_does_not_replace_the_story_s(coder)
 def test_a_step_reported_as_just_taken_is_of_the_story_s_year(coder) -> None:
     [deal] = transfers_of(coder, "Egypt has ordered 24 Rafale jets from France.", "2021-05-04")
     assert deal["stage"] == "contract" and deal["year"] == 2021
+
+
+def test_a_sentence_on_the_deal_keeps_it_the_one_it_goes_on_to_mean(coder) -> None:
+    text = ("China urged the United States to call off a proposed sale of tanks to Taiwan. "
+            "Beijing said it had lodged stern representations with Washington. "
+            "The foreign ministry called it interference in China's internal affairs. "
+            "The State Department approved the possible sale on Monday, the Pentagon said. "
+            "It covers 108 M1A2T Abrams main battle tanks, with machine guns and ammunition, "
+            "estimated at about $2 billion.")
+    found = transfers_of(coder, text, "2019-07-09")
+    abrams = [t for t in found if "Abrams" in t["system"]]
+    assert abrams and (abrams[0]["supplier"], abrams[0]["recipient"], abrams[0]["stage"]) == ("USA", "TWN", "talks"), found

@@ -940,10 +940,21 @@ class TransferExtractor:
                     records.extend(sentence_records)
                 elif found_in:
                     self._value_from_neighbour(sentence, index, found_in)
+                    if self._names_deal(sentence):
+                        # "The State Department approved the possible sale on Monday. It covers
+                        # 108 Abrams tanks": a sentence on the deal just told keeps it the one
+                        # that "it" and "the package" go on to mean
+                        found_in[index] = found_in[max(found_in)]
         finally:
             if resolver is not None:
                 resolver.speaker = saved_speaker
         return merge_transfers(_generic_into_specific(_same_family(_complete(records, fallbacks))))
+
+    def _names_deal(self, sentence: Span) -> bool:
+        """Whether a sentence names a deal already told by a definite deal noun ("the possible
+        sale", "the package")."""
+        return any(t.pos_ in NOUN_POS and _definite(t) and self._noun_word(t) is not None
+                   and not _has_of_object(t) for t in sentence)
 
     def _orphan_stage(self, document: Document, sentence: Span, index: int,
                       targets: list[Transfer]) -> Transfer | None:
