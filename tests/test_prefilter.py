@@ -57,3 +57,10 @@ def test_a_definite_noun_for_an_act_is_a_cue(prefilter) -> None:
     filtered = prefilter.apply(text)
     assert "the decision was unjustified" in filtered.text
     assert "would come soon" not in filtered.text
+
+
+def test_a_definite_noun_for_a_deal_is_a_cue(prefilter) -> None:
+    # "the package": the deal told before, and so its two sides
+    text = STORY + ("After a long review that lasted most of the year, the package was approved by "
+                    "Washington on Monday.")
+    assert "the package was approved" in prefilter.apply(text).text

@@ -76,10 +76,13 @@ class Coder:
         # judgments of the story's acts ("regarded the strike as aggression")
         story_verbs = frozenset(p.head for p in self.coder.lexicon.patterns
                                 if p.kind == "verb" and p.story_target) | self.coder.modality.evaluative_verbs
+        self.transfers = TransferExtractor(self.nlp)
+        # ("the possible sale", "the package": a deal told before, and so its two sides)
+        deal_nouns = frozenset(noun for noun, words in self.transfers.lexicon.nouns.items()
+                               if any(len(word.words) == 1 for word in words))
         self.prefilter = Prefilter(self.nlp, self.finder, story_verbs,
                                    self.coder.modality.act_nouns | self.coder.modality.speech_act_nouns
-                                   ) if prefilter else None
-        self.transfers = TransferExtractor(self.nlp)
+                                   | deal_nouns) if prefilter else None
 
     def code(self, items: Iterable[Document | Rejected]) -> Iterator[CodedDocument | Rejected]:
         """Code documents in order; rejected inputs pass through, a failing document becomes a

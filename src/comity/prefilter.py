@@ -2,8 +2,8 @@
 
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
 find at least two actor cues in it (a state, organisation, office holder, role noun, or a
-personal pronoun or a definite noun for an act, "the decision", that refers back to one; "the
-two sides" counts for both), or one cue and a weapon system (an arms deal may name only the
+personal pronoun or a definite noun for an act or a deal, "the decision", "the package", that
+refers back to one; "the two sides" counts for both), or one cue and a weapon system (an arms deal may name only the
 buyer: "India signed a contract for five S-400 systems"), or one cue and a verb whose other
 party is the story's other side ("Russia has denied any involvement", "regarded the strike as
 aggression"), or a short sentence that opens with an actor ("Tehran reacted angrily."). The
