@@ -31,6 +31,14 @@ OFFICE_PRIORITY = ("head_of_state", "head_of_government", "defence_minister", "f
 #: the governor of Delaware or of the Bank of England)
 LOCAL_OFFICES = ("regional_governor", "mayor")
 
+
+def office_rank(office: str) -> int:
+    """An office's place when a shared name could mean holders of several: OFFICE_PRIORITY's
+    order, then every other national office, then LOCAL_OFFICES."""
+    if office in OFFICE_PRIORITY:
+        return OFFICE_PRIORITY.index(office)
+    return len(OFFICE_PRIORITY) + (office in LOCAL_OFFICES)
+
 #: Sectors of an office when no role phrase in roles.tsv names it.
 DEFAULT_OFFICE_SECTORS = ("GOV",)
 
@@ -350,9 +358,7 @@ class Gazetteer:
         current = [t for t in terms if t.covers(date)]
         if not current:
             return None
-        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)} | {
-            office: len(OFFICE_PRIORITY) + 1 for office in LOCAL_OFFICES}
-        return min(current, key=lambda t: (t.office != office, rank.get(t.office, len(OFFICE_PRIORITY))))
+        return min(current, key=lambda t: (t.office != office, office_rank(t.office)))
 
     def person_for_date(self, persons: list[str], date: str | None) -> str:
         """Which of several people a shared name ("Bush", "Gandhi", "George Bush") means on a
@@ -363,14 +369,12 @@ class Gazetteer:
         candidates = list(dict.fromkeys(persons))
         if len(candidates) == 1:
             return candidates[0]
-        rank = {office: i for i, office in enumerate(OFFICE_PRIORITY)} | {
-            office: len(OFFICE_PRIORITY) + 1 for office in LOCAL_OFFICES}
 
         def latest_start(person: str) -> str:
             return max((t.start for t in self.terms.get(person, [])), default="")
 
         def highest_office(person: str) -> tuple[int, str]:
-            return (-min((rank.get(t.office, len(OFFICE_PRIORITY)) for t in self.terms.get(person, [])),
+            return (-min((office_rank(t.office) for t in self.terms.get(person, [])),
                          default=len(OFFICE_PRIORITY)), latest_start(person))
 
         if date is None:
@@ -384,7 +388,7 @@ class Gazetteer:
 
             def standing(person: str) -> tuple[int, str]:
                 term = self.term_on(person, date)
-                return (-rank.get(term.office, len(OFFICE_PRIORITY)), term.start)
+                return (-office_rank(term.office), term.start)
 
             return max(in_office, key=standing)
 

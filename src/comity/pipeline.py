@@ -157,8 +157,9 @@ class Coder:
             # not a rule asked about it: later references ("the country", "he", a surname) see
             # the story as read, and `comity explain` shows exactly what the pipeline codes.
             for token in _phrase_heads(sentence, mentions):
-                # (a firm named as a modifier is reported by its own name: "Lockheed Martin")
-                named_as = mentions[token.i].text if _names_body_as_modifier(token, mentions) else None
+                # (a modifier among the heads is a firm or body named only so: reported by its
+                # own name, "Lockheed Martin")
+                named_as = mentions[token.i].text if token.dep_ == "compound" else None
                 for actor in resolver.resolve(token):
                     text = named_as or actor.text
                     if actor.is_known and token.pos_ != "PRON" and (text, actor.code) not in seen_actors:
