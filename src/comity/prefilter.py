@@ -3,13 +3,14 @@
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
 find at least two actor cues in it (a state, organisation, office holder, role noun, or a
 personal pronoun or a definite noun for an act or a deal, "the decision", "the package", that
-refers back to one; "the two sides" counts for both), or one cue and a weapon system (an arms deal may name only the
-buyer: "India signed a contract for five S-400 systems"), or one cue and a verb whose other
-party is the story's other side ("Russia has denied any involvement", "regarded the strike as
-aggression"), or a short sentence that opens with an actor ("Tehran reacted angrily."). The
-other sentences are blanked with spaces, which keeps every character offset of the document, so
-provenance spans stay exact, while the parser sees only whitespace where they were. The story's
-opening sentences are always kept: they carry its date and introduce its actors.
+refers back to one; "the two sides" counts for both), or one cue and a weapon system (an arms
+deal may name only the buyer: "India signed a contract for five S-400 systems"), or one cue and
+a verb whose other party is the story's other side ("Russia has denied any involvement",
+"regarded the strike as aggression"), or a short sentence that opens with an actor ("Tehran
+reacted angrily."). The other sentences are blanked with spaces, which keeps every character
+offset of the document, so provenance spans stay exact, while the parser sees only whitespace
+where they were. The story's opening sentences are always kept: they carry its date and
+introduce its actors.
 """
 from __future__ import annotations
 

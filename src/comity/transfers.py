@@ -953,8 +953,12 @@ class TransferExtractor:
     def _names_deal(self, sentence: Span) -> bool:
         """Whether a sentence names a deal already told by a definite deal noun ("the possible
         sale", "the package")."""
-        return any(t.pos_ in NOUN_POS and _definite(t) and self._noun_word(t) is not None
-                   and not _has_of_object(t) for t in sentence)
+        return any(self._deal_told(t) for t in sentence)
+
+    def _deal_told(self, noun: Token) -> bool:
+        """A definite deal noun that names no goods of its own: the deal already told ("the
+        sale", "the package"; not "the sale of 12 jets")."""
+        return _definite(noun) and self._noun_word(noun) is not None and not _has_of_object(noun)
 
     def _orphan_stage(self, document: Document, sentence: Span, index: int,
                       targets: list[Transfer]) -> Transfer | None:
@@ -975,8 +979,7 @@ class TransferExtractor:
                     verb_word.stage == "cancelled" else {"nsubjpass", "dobj"}
                 arguments = [c for c in token.children if c.dep_ in roles]
                 if verb_word is not None and verb_word.stage in {"cancelled", "delivery"} and any(
-                        _definite(a) and self._noun_word(a) is not None and not _has_of_object(a)
-                        for a in arguments):
+                        self._deal_told(a) for a in arguments):
                     node, word = token, verb_word
             elif token.pos_ in NOUN_POS and token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
                 noun_word = self._noun_word(token)
@@ -2090,6 +2093,13 @@ def _background(record: Transfer) -> bool:
     return bool(record.sources) and all(s.get("background") for s in record.sources)
 
 
+def _take_step(current: Transfer, other: Transfer) -> None:
+    """The record takes the other's step: its stage, year and the sentence that tells it."""
+    current.stage, current.year = other.stage, other.year
+    current.sentence, current.span = other.sentence, other.span
+    current.sentence_index = other.sentence_index
+
+
 def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) -> None:
     current_background, other_background = _background(current), _background(other)
     seen = {(s.get("doc_id"), s.get("sentence_index"), tuple(s.get("span") or ())) for s in current.sources}
@@ -2107,9 +2117,7 @@ def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) ->
         # the record is the later deal's (a contract of 2018 delivered in 2021 is one deal)
         if later is current:
             return
-        current.stage, current.year = other.stage, other.year
-        current.sentence, current.span = other.sentence, other.span
-        current.sentence_index = other.sentence_index
+        _take_step(current, other)
         current.quantity, current.value, current.currency, current.value_usd = (
             other.quantity, other.value, other.currency, other.value_usd)
         return
@@ -2120,9 +2128,7 @@ def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) ->
         better = rank(other.stage) > rank(current.stage) or (
             other.stage == current.stage and current.year is None and other.year is not None)
     if better:
-        current.stage, current.year = other.stage, other.year
-        current.sentence, current.span = other.sentence, other.span
-        current.sentence_index = other.sentence_index
+        _take_step(current, other)
         if other.doc_id != current.doc_id:
             pass   # the record stays filed under the first document that reported the deal
     if other.quantity is not None and (current.quantity is None or other.quantity > current.quantity):
