@@ -179,6 +179,15 @@ CASES = [
      dict(supplier="FRA", recipient="GRC", system="Rafale", stage="contract", quantity=18)),
     ("The United States cleared Bahrain to buy 12 F-16 fighters.",
      dict(supplier="USA", recipient="BHR", system="F-16", stage="talks", quantity=12)),
+    # a state that buys for another supplies what it bought, as aid
+    ("Lebanon's first A-29 Super Tucanos, bought by the United States for the Lebanese Air Force, arrived in Beirut on Wednesday.",
+     dict(supplier="USA", recipient="LBN", system="Super Tucano", stage="delivery")),
+    # the craft that carries the goods is not among them
+    ("Two US transport planes carrying Javelin anti-tank missiles landed in Kyiv on Friday.",
+     dict(supplier="USA", recipient="UKR", system="Javelin", stage="delivery")),
+    # an order placed alongside a choice goes further than the choice
+    ("Armenia chose Indian radars over Russian rivals, placing an order for four Swathi systems.",
+     dict(supplier="IND", recipient="ARM", system="Swathi", stage="contract", quantity=4)),
 ]
 
 #: Sentences that report no transfer.
@@ -283,6 +292,22 @@ def test_definite_noun_refers_back(coder) -> None:
             "France delivered the jets to Greece in 2022.")
     [deal] = transfers_of(coder, text)
     assert deal["stage"] == "delivery" and deal["year"] == 2022 and len(deal["sources"]) == 2
+
+
+def test_a_sentence_on_goods_told_by_their_kind_names_them(coder) -> None:
+    text = ("Egypt will buy two frigates from Italy, officials said on Monday. "
+            "The warships are FREMM frigates built by Fincantieri.")
+    [deal] = transfers_of(coder, text)
+    assert deal["system"] == "FREMM" and deal["quantity"] == 2
+    assert [s["sentence_index"] for s in deal["sources"]] == [0, 1]
+
+
+def test_a_system_another_state_makes_does_not_name_goods_told_by_their_kind(coder) -> None:
+    text = ("The United States will help Australia acquire eight nuclear-powered submarines. "
+            "Australia said it would cancel its deal with France's Naval Group for 12 Attack-class submarines.")
+    found = transfers_of(coder, text)
+    american = [t for t in found if t["supplier"] == "USA"]
+    assert american and all("Attack" not in t["system"] for t in american), found
 
 
 def test_a_resold_system_keeps_the_seller_the_story_gave_it(coder) -> None:

@@ -43,6 +43,7 @@ COMMANDING_VERBS = frozenset(_WORDS["commanding_verbs"])
 HELPING_VERBS = set(_WORDS["helping_verbs"])
 CHOOSING_VERBS = set(_WORDS["choosing_verbs"])
 CARGO_NOUNS = set(_WORDS["cargo_nouns"])
+CARRYING_VERBS = frozenset(_WORDS["carrying_verbs"])
 NOT_SHORT_NAMES = frozenset(_WORDS["not_short_names"])
 PLACE_WORDS = set(_WORDS["place_words"])
 LICENCE_NOUNS = set(_WORDS["licence_nouns"])
@@ -545,6 +546,11 @@ class SystemFinder:
         platforms = {m.anchor.i for m in found if m.anchor.dep_ == "pobj" and m.anchor.head.lower_ == "for"
                      and (m.anchor.head.head.i in anchors or m.anchor.head.i - 1 in anchors)}
         platforms |= {m.anchor.i for m in found if m.anchor.dep_ == "conj" and m.anchor.head.i in platforms}
+        # "transport planes carrying anti-tank weapons landed in Kyiv": what carries the goods
+        # is not among them
+        platforms |= {m.anchor.i for m in found if any(
+            c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in CARRYING_VERBS
+            and any(o.dep_ in {"dobj", "obj"} for o in c.children) for c in m.anchor.children)}
         return sorted((m for m in found if m.anchor.i not in platforms), key=lambda m: m.start)
 
     # -- gazetteer names ------------------------------------------------------------------
@@ -940,6 +946,7 @@ class TransferExtractor:
                     records.extend(sentence_records)
                 elif found_in:
                     self._value_from_neighbour(sentence, index, found_in)
+                    self._name_told_goods(sentence, index, systems, found_in, mentions)
                     if self._names_deal(sentence):
                         # "The State Department approved the possible sale on Monday. It covers
                         # 108 Abrams tanks": a sentence on the deal just told keeps it the one
@@ -949,6 +956,40 @@ class TransferExtractor:
             if resolver is not None:
                 resolver.speaker = saved_speaker
         return merge_transfers(_generic_into_specific(_same_family(_complete(records, fallbacks))))
+
+    def _name_told_goods(self, sentence: Span, index: int, systems: list[SystemMention],
+                         found_in: dict[int, list[Transfer]], mentions: dict) -> None:
+        """"Greece will buy three French frigates ... The warships, of the new Belharra design,
+        will be built by Naval Group"; "confirmed the arrival of the shipment, which officials
+        identified as NLAWs": a sentence on goods just told only by their kind, that names one
+        system of that kind, names them."""
+        latest = max(found_in)
+        if index - latest > REFERENCE_SENTENCES:
+            return
+        named = [m for m in systems if not m.generic and not m.counted and not _passed_over(m.anchor)]
+        if any(m.system is not None for m in named):
+            named = [m for m in named if m.system is not None]    # (not a stray capitalised word)
+        told_kinds = {m.category for m in systems if m.generic and _definite(m.anchor)}
+        for record in found_in[latest]:
+            if not self.lexicon.is_generic(record.designation or record.system):
+                continue
+            same_kind = [r for r in found_in[latest] if r.category == record.category
+                         and self.lexicon.is_generic(r.designation or r.system)]
+            # (not another maker's boats the sentence names with their state: "cancel its deal
+            # with France's Naval Group for 12 submarines" after the American ones)
+            names = {m.designation: m for m in named if m.category == record.category and not (
+                m.producers and record.supplier not in m.producers
+                and set(m.producers) & set(_states_named(sentence, mentions)))}
+            if len(same_kind) == 1 and len(names) == 1 and (
+                    record.category in told_kinds or self._names_deal(sentence)):
+                mention = next(iter(names.values()))
+                record.system, record.designation = mention.name, mention.designation
+                record.maker = mention.system.maker if mention.system else record.maker
+                doc = sentence.doc
+                record.sources.append({**_source(record), "sentence_index": index,
+                                       "sentence": sentence.text.strip(), "names_system": True,
+                                       "span": [doc[mention.start].idx,
+                                                doc[mention.end - 1].idx + len(doc[mention.end - 1].text)]})
 
     def _names_deal(self, sentence: Span) -> bool:
         """Whether a sentence names a deal already told by a definite deal noun ("the possible
@@ -1197,6 +1238,9 @@ class TransferExtractor:
             node, word = words[position]
             if word.stage == "licensed-production" and node not in licensed:
                 continue
+            if any(_done_alongside(inner, node) and self.lexicon.rank(inner_word.stage) > self.lexicon.rank(word.stage)
+                   for inner, inner_word in words[:position]):
+                continue    # "has chosen the radars, placing an order for four": the act alongside goes further
             asserted = self._asserted(node, doc_date)
             if asserted is None:
                 continue
@@ -1266,6 +1310,8 @@ class TransferExtractor:
     def _clause_passes(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         modality = self.coder.modality
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and lemma in CARRYING_VERBS:
+            return True     # "planes carrying anti-tank weapons landed": the goods arrive with them
         if not (self._verb_word(verb) is not None or lemma in self.lexicon.light_verbs
                 or lemma in self.lexicon.content_verbs or lemma in modality.transparent_verbs
                 or lemma in modality.intent_verbs or verb.pos_ == "AUX"):
@@ -1472,7 +1518,8 @@ class TransferExtractor:
                 roles.add("recipient", _countries(resolver.actors(helped)))
                 roles.add("supplier", _countries(self.coder.clause_subject(helper, resolver)))
             elif subject_role:
-                roles.add(subject_role, _countries(self._doer(node, frame, resolver)))
+                doers = _countries(self._doer(node, frame, resolver))
+                roles.add(self._buying_side(node, frame, doers, resolver), doers)
             if frame == "expel":
                 # "after it was removed from the F-35 programme": the one put out is the
                 # passive's subject
@@ -1500,8 +1547,11 @@ class TransferExtractor:
                     said = self._verb_word(participle)
                     role = DOER_SIDE.get(said.frame) if said is not None else None
                     for agent in (a for a in participle.children if a.dep_ == "agent") if role else ():
-                        roles.add(role, [country for o in agent.children if o.dep_ == "pobj"
-                                         for country in _countries(resolver.actors(o, expand_conj=True))])
+                        agents = [country for o in agent.children if o.dep_ == "pobj"
+                                  for country in _countries(resolver.actors(o, expand_conj=True))]
+                        roles.add(self._buying_side(participle, said.frame, agents, resolver), agents)
+                        if said.frame == "buyer":
+                            roles.add("recipient", self._bought_for(participle, resolver))
         else:
             owners = [c for c in node.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                       and c.i not in range(mention.start, mention.end)]
@@ -1544,6 +1594,24 @@ class TransferExtractor:
             elif p == "in" and word.stage == "licensed-production" and countries:
                 # "to be built in India": where a licence production happens is who receives.
                 roles.prefer("recipient", countries)
+
+    def _buying_side(self, verb: Token, frame: str, buyers: list[str], resolver) -> str:
+        """The side a deal verb's doer is on. A buyer is the recipient unless it buys for
+        another state ("aircraft bought by the United States for the Afghan Air Force"): then
+        it supplies them, as aid, and the state it buys for receives."""
+        side = DOER_SIDE[frame]
+        if frame == "buyer" and buyers and any(c not in buyers for c in self._bought_for(verb, resolver)):
+            return "supplier"
+        return side
+
+    def _bought_for(self, verb: Token, resolver) -> list[str]:
+        """The states a purchase is made for: the objects of the verb's own "for" that are
+        no goods ("an order for 42 Rafale jets from France") and not the buyer's own ("for
+        its navy")."""
+        return [country for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for o in prep.children if o.dep_ == "pobj" and self.lexicon.category_at(o)[0] is None
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+                for country in _countries(resolver.actors(o))]
 
     def _licence_roles(self, objects: list[Token], roles: Roles, resolver) -> bool:
         """"Under licence from Russia", "under a joint venture with Russia": the licensor
@@ -1855,6 +1923,14 @@ def _clause_above(token: Token) -> Token | None:
         if _is_clause(current):
             return current
     return None
+
+
+def _done_alongside(node: Token, outer: Token) -> bool:
+    """Whether a deal word is an act told alongside another as its participle clause ("chose
+    the radars, placing an order for four"), the noun of such a clause's light verb included."""
+    clause = node if node.pos_ in CLAUSE_POS else node.head
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head == outer \
+        and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _tense(verb: Token) -> str:
