@@ -549,8 +549,7 @@ class SystemFinder:
         # "transport planes carrying anti-tank weapons landed in Kyiv": what carries the goods
         # is not among them
         platforms |= {m.anchor.i for m in found if any(
-            c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in CARRYING_VERBS
-            and any(o.dep_ in {"dobj", "obj"} for o in c.children) for c in m.anchor.children)}
+            _carrying(c) and any(o.dep_ in {"dobj", "obj"} for o in c.children) for c in m.anchor.children)}
         return sorted((m for m in found if m.anchor.i not in platforms), key=lambda m: m.start)
 
     # -- gazetteer names ------------------------------------------------------------------
@@ -1240,7 +1239,8 @@ class TransferExtractor:
                 continue
             if any(_done_alongside(inner, node) and self.lexicon.rank(inner_word.stage) > self.lexicon.rank(word.stage)
                    for inner, inner_word in words[:position]):
-                continue    # "has chosen the radars, placing an order for four": the act alongside goes further
+                # "has chosen the radars, placing an order for four": the act alongside goes further
+                continue
             asserted = self._asserted(node, doc_date)
             if asserted is None:
                 continue
@@ -1310,7 +1310,7 @@ class TransferExtractor:
     def _clause_passes(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         modality = self.coder.modality
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and lemma in CARRYING_VERBS:
+        if _carrying(verb):
             return True     # "planes carrying anti-tank weapons landed": the goods arrive with them
         if not (self._verb_word(verb) is not None or lemma in self.lexicon.light_verbs
                 or lemma in self.lexicon.content_verbs or lemma in modality.transparent_verbs
@@ -1923,6 +1923,11 @@ def _clause_above(token: Token) -> Token | None:
         if _is_clause(current):
             return current
     return None
+
+
+def _carrying(verb: Token) -> bool:
+    """Whether a verb is a craft's carrying of goods: "planes carrying anti-tank weapons"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in CARRYING_VERBS
 
 
 def _done_alongside(node: Token, outer: Token) -> bool:
