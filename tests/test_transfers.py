@@ -185,6 +185,9 @@ CASES = [
     # the craft that carries the goods is not among them
     ("Two US transport planes carrying Javelin anti-tank missiles landed in Kyiv on Friday.",
      dict(supplier="USA", recipient="UKR", system="Javelin", stage="delivery")),
+    # a "by" and an "of" phrase the parser hangs on the verb and the giver belong to the deal noun
+    ("Kabul welcomed the handover last week by India of four Mi-24 attack helicopters.",
+     dict(supplier="IND", recipient="AFG", system="Mi-24", stage="delivery", quantity=4)),
     # an order placed alongside a choice goes further than the choice
     ("Armenia chose Indian radars over Russian rivals, placing an order for four Swathi systems.",
      dict(supplier="IND", recipient="ARM", system="Swathi", stage="contract", quantity=4)),
@@ -292,6 +295,11 @@ def test_definite_noun_refers_back(coder) -> None:
             "France delivered the jets to Greece in 2022.")
     [deal] = transfers_of(coder, text)
     assert deal["stage"] == "delivery" and deal["year"] == 2022 and len(deal["sources"]) == 2
+
+
+def test_the_state_that_built_what_a_named_seller_hands_over_sells_nothing(coder) -> None:
+    found = transfers_of(coder, "India handed over three Russian-built Mi-24 helicopters to Afghanistan.")
+    assert [(t["supplier"], t["recipient"]) for t in found] == [("IND", "AFG")], found
 
 
 def test_a_sentence_on_goods_told_by_their_kind_names_them(coder) -> None:

@@ -395,7 +395,10 @@ def displaced_of_phrases(doc):
     """"approved the possible sale to Qatar of 72 F-15QA aircraft" is sometimes parsed with
     "of 72 ... aircraft" on "Qatar": an "of" phrase naming a common noun, right after a name
     that is the object of "to" or "for" on a noun, belongs to that noun (so does one that counts
-    named things: "to Kuwait of 28 F/A-18E/F Super Hornets")."""
+    named things: "to Kuwait of 28 F/A-18E/F Super Hornets"). A "by" phrase hung on the verb
+    with such an "of" phrase after it belongs, with it, to the verb's object just before it,
+    however a date parts them ("followed the handover last month by India of three
+    helicopters")."""
     for of in doc:
         name = of.head
         if of.lower_ != "of" or of.dep_ != "prep" or name.pos_ != "PROPN" or name.i + 1 != of.i:
@@ -403,9 +406,19 @@ def displaced_of_phrases(doc):
         thing = next((c for c in of.children if c.dep_ == "pobj"), None)
         marker = name.head
         counted = thing is not None and any(c.dep_ == "nummod" for c in thing.children)
-        if (thing is not None and (thing.pos_ == "NOUN" or counted) and name.dep_ == "pobj"
-                and marker.lower_ in {"to", "for"} and marker.head.pos_ == "NOUN"):
+        if thing is None or not (thing.pos_ == "NOUN" or counted) or name.dep_ != "pobj":
+            continue
+        if marker.lower_ in {"to", "for"} and marker.head.pos_ == "NOUN":
             of.head = marker.head
+        elif marker.lower_ == "by" and marker.head.pos_ == "VERB":
+            # (what parts them may only be the verb's adverbs of time: "last month")
+            adverbial = {t.i for c in marker.head.children if c.dep_ in {"npadvmod", "advmod"} for t in c.subtree}
+            noun = next((c for c in marker.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                         and c.i < marker.i and all(t.i in adverbial or t.is_punct
+                                                    for t in doc[c.right_edge.i + 1:marker.i])), None)
+            if noun is not None:
+                marker.head = noun
+                of.head = noun
     return doc
 
 

@@ -1756,9 +1756,7 @@ class TransferExtractor:
                                  if e.kind in {"country", "adjective", "people"} and e.country]
                     # (but a seller the deal names sells on what another state made: "Slovakia
                     # will give Ukraine its Soviet-designed MiG-29s")
-                    if roles.suppliers:
-                        roles.add("supplier", countries[:1])
-                    else:
+                    if not roles.suppliers:
                         roles.prefer("supplier", countries[:1])
         for child in anchor.children:
             if child.dep_ == "poss":
