@@ -188,6 +188,11 @@ CASES = [
     # a "by" and an "of" phrase the parser hangs on the verb and the giver belong to the deal noun
     ("Kabul welcomed the handover last week by India of four Mi-24 attack helicopters.",
      dict(supplier="IND", recipient="AFG", system="Mi-24", stage="delivery", quantity=4)),
+    # givers joined to a deal with only a number give that many of the same system
+    ("Denmark will send 19 F-16s to Ukraine, Norway six and the Netherlands 24.",
+     dict(supplier="NOR", recipient="UKR", system="F-16", stage="agreed", quantity=6)),
+    ("Denmark will send 19 F-16s to Ukraine, Norway six and the Netherlands 24.",
+     dict(supplier="NLD", recipient="UKR", system="F-16", stage="agreed", quantity=24)),
     # an order placed alongside a choice goes further than the choice
     ("Armenia chose Indian radars over Russian rivals, placing an order for four Swathi systems.",
      dict(supplier="IND", recipient="ARM", system="Swathi", stage="contract", quantity=4)),

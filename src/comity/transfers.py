@@ -935,6 +935,11 @@ class TransferExtractor:
                         if record.recipient is None and record.supplier is not None:
                             fallbacks[id(record)] = (_recipient_told(records, record)
                                                      or self._recipient_nearby(sentence, record.supplier, mentions))
+                for record in self._gapped_givers(sentence, sentence_records, mentions):
+                    sentence_records.append(record)
+                    if record.recipient is None:
+                        fallbacks[id(record)] = next((fallbacks.get(id(r)) for r in sentence_records
+                                                      if fallbacks.get(id(r))), None)
                 recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
                 orphan = self._orphan_stage(document, sentence, index,
                                             sentence_records or (found_in[max(recent)] if recent else []))
@@ -955,6 +960,31 @@ class TransferExtractor:
             if resolver is not None:
                 resolver.speaker = saved_speaker
         return merge_transfers(_generic_into_specific(_same_family(_complete(records, fallbacks))))
+
+    def _gapped_givers(self, sentence: Span, records: list[Transfer], mentions: dict) -> list[Transfer]:
+        """"Denmark will send 19 F-16s to Ukraine, Norway six and the Netherlands 24": a state
+        joined to the sentence's deal with only a number, its verb and goods left out, gives that
+        many of the same system to the same recipient."""
+        givers = [r for r in records if r.supplier]
+        if len({(r.supplier, r.recipient, r.designation) for r in givers}) != 1:
+            return []
+        deal = givers[0]
+        found: list[Transfer] = []
+        for token in sentence:
+            if token.dep_ != "conj" or token.pos_ != "PROPN":
+                continue
+            numbers = [c for c in token.children if c.dep_ == "nummod" and c.pos_ == "NUM"]
+            if len(numbers) != 1 or any(c.pos_ in NOUN_POS and c.dep_ not in {"compound", "conj"} for c in token.children):
+                continue
+            states = _states_named(sentence.doc[token.left_edge.i:token.i + 1], mentions)
+            count = parse_count([numbers[0].text])
+            if len(states) != 1 or states[0] in (deal.supplier, deal.recipient) or count is None:
+                continue
+            record = replace(deal, supplier=states[0], quantity=count, value=None, currency=None,
+                             value_usd=None, span=(token.idx, numbers[0].idx + len(numbers[0].text)))
+            record.sources = [_source(record)]
+            found.append(record)
+        return found
 
     def _name_told_goods(self, sentence: Span, index: int, systems: list[SystemMention],
                          found_in: dict[int, list[Transfer]], mentions: dict) -> None:
