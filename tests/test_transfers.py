@@ -193,6 +193,9 @@ CASES = [
      dict(supplier="NOR", recipient="UKR", system="F-16", stage="agreed", quantity=6)),
     ("Denmark will send 19 F-16s to Ukraine, Norway six and the Netherlands 24.",
      dict(supplier="NLD", recipient="UKR", system="F-16", stage="agreed", quantity=24)),
+    # goods a package's verb adds with "with" are in the package, the last item of the list too
+    ("The United States approved a possible sale of tanks to Taiwan. It covers 108 Abrams tanks, with machine guns and ammunition, and 250 Stinger missiles.",
+     dict(supplier="USA", recipient="TWN", system="Stinger", stage="talks", quantity=250)),
     # an order placed alongside a choice goes further than the choice
     ("Armenia chose Indian radars over Russian rivals, placing an order for four Swathi systems.",
      dict(supplier="IND", recipient="ARM", system="Swathi", stage="contract", quantity=4)),

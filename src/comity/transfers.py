@@ -44,6 +44,7 @@ HELPING_VERBS = set(_WORDS["helping_verbs"])
 CHOOSING_VERBS = set(_WORDS["choosing_verbs"])
 CARGO_NOUNS = set(_WORDS["cargo_nouns"])
 CARRYING_VERBS = frozenset(_WORDS["carrying_verbs"])
+PACKAGE_PREPOSITIONS = frozenset(_WORDS["package_prepositions"])
 NOT_SHORT_NAMES = frozenset(_WORDS["not_short_names"])
 PLACE_WORDS = set(_WORDS["place_words"])
 LICENCE_NOUNS = set(_WORDS["licence_nouns"])
@@ -1390,7 +1391,10 @@ class TransferExtractor:
                 # "sign a contract", "place an order", "the deal includes": the noun decides.
                 below = next((c for c in node.children if c in path), None)
                 carries = below is None or below.dep_ in {"dobj", "obj", "attr", "xcomp", "nsubjpass"} or (
-                    lemma == "be" and below.dep_ == "prep" and below.lower_ == "for")
+                    lemma == "be" and below.dep_ == "prep" and below.lower_ == "for") or (
+                    # "It covers 108 Abrams tanks, with machine guns ... and 250 Stinger missiles"
+                    lemma in self.lexicon.content_verbs and below.dep_ == "prep"
+                    and below.lower_ in PACKAGE_PREPOSITIONS)
                 for child in node.children:
                     if child in path:
                         continue
