@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from comity.pipeline import code_one
 from comity.records import Document, Transfer
@@ -701,3 +702,20 @@ def test_a_sentence_on_the_deal_keeps_it_the_one_it_goes_on_to_mean(coder) -> No
     found = transfers_of(coder, text, "2019-07-09")
     abrams = [t for t in found if "Abrams" in t["system"]]
     assert abrams and (abrams[0]["supplier"], abrams[0]["recipient"], abrams[0]["stage"]) == ("USA", "TWN", "talks"), found
+
+
+# -- the weapons gazetteer ----------------------------------------------------------------
+
+GAZETTEER_CASES = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "transfers_r9_weapons.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", GAZETTEER_CASES, ids=[c["system"] for c in GAZETTEER_CASES])
+def test_a_system_of_the_gazetteer_is_named_in_a_sentence_of_a_deal(coder, case: dict) -> None:
+    """Each sentence names a system by a name the gazetteer lists (its designation, an alias or
+    an export name); the deal's extraction is tested by the cases above."""
+    doc = coder.nlp(case["text"])
+    found = coder.transfers.finder.find(doc, coder.finder.find(doc))
+    known = [m for m in found if m.system is not None]
+    assert any(_tokens(doc[m.start:m.end].text) & _tokens(case["system"])
+               or _tokens(m.designation) & _tokens(case["system"]) for m in known), (case, [m.name for m in known])
