@@ -707,7 +707,7 @@ def test_a_sentence_on_the_deal_keeps_it_the_one_it_goes_on_to_mean(coder) -> No
 # -- the weapons gazetteer ----------------------------------------------------------------
 
 GAZETTEER_CASES = yaml.safe_load(
-    (Path(__file__).parent / "cases" / "transfers_r9_weapons.yaml").read_text(encoding="utf-8"))
+    (Path(__file__).parent / "cases" / "weapons" / "round9.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", GAZETTEER_CASES, ids=[c["system"] for c in GAZETTEER_CASES])
