@@ -197,6 +197,9 @@ CASES = [
     # goods a package's verb adds with "with" are in the package, the last item of the list too
     ("The United States approved a possible sale of tanks to Taiwan. It covers 108 Abrams tanks, with machine guns and ammunition, and 250 Stinger missiles.",
      dict(supplier="USA", recipient="TWN", system="Stinger", stage="talks", quantity=250)),
+    # a clause in "would" under a deal noun tells the deal's terms; one under "if" does not
+    ("Under the package, Taiwan would receive 208 Javelin missiles from the United States.",
+     dict(supplier="USA", recipient="TWN", system="Javelin", stage="agreed", quantity=208)),
     # an order placed alongside a choice goes further than the choice
     ("Armenia chose Indian radars over Russian rivals, placing an order for four Swathi systems.",
      dict(supplier="IND", recipient="ARM", system="Swathi", stage="contract", quantity=4)),
@@ -204,6 +207,7 @@ CASES = [
 
 #: Sentences that report no transfer.
 NO_TRANSFER = [
+    "If the deal goes ahead, India would receive 36 Rafale jets from France.",
     "In May the State Department sent home two Cuban diplomats over the incidents.",
     "India tested an Agni-5 missile from Abdul Kalam Island on Monday.",
     "The S-400 is one of the most advanced air defence systems in the world.",

@@ -1482,9 +1482,21 @@ class TransferExtractor:
                            for c in governor.children)):
                 return False        # "a contract is expected to be signed", "is due to"
             mood = self.coder.noun_mood(node, doc_date)
+        if mood.kind == "hypothetical" and not mood.negated and node.pos_ in CLAUSE_POS \
+                and self._terms_of_a_deal(node):
+            return False    # "Under the package, Taiwan would receive two frigates": the deal's terms
         if mood.negated or mood.kind in REFUSED_MOODS:
             return None
         return mood.kind == "asserted"
+
+    def _terms_of_a_deal(self, verb: Token) -> bool:
+        """Whether a clause in "would" tells what a deal provides ("under the package"), not
+        what would happen if something else did ("if Congress agrees")."""
+        under = any(prep.dep_ == "prep" and prep.lower_ == "under" and any(
+            o.dep_ == "pobj" and self._noun_word(o) is not None for o in prep.children) for prep in verb.children)
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                                    for m in c.children) for c in verb.children)
+        return under and not conditional
 
     def _unasserted_stage(self, word: DealWord, node: Token) -> str | None:
         """The stage of a step planned or asked for; one only talked of as a possibility is
