@@ -200,6 +200,9 @@ CASES = [
     # a clause in "would" under a deal noun tells the deal's terms; one under "if" does not
     ("Under the package, Taiwan would receive 208 Javelin missiles from the United States.",
      dict(supplier="USA", recipient="TWN", system="Javelin", stage="agreed", quantity=208)),
+    # a relative clause that says what a deal includes names its goods
+    ("The United States announced an $800 million package for Ukraine that includes 32 Bradley fighting vehicles.",
+     dict(supplier="USA", recipient="UKR", system="Bradley", quantity=32)),
     # an order placed alongside a choice goes further than the choice
     ("Armenia chose Indian radars over Russian rivals, placing an order for four Swathi systems.",
      dict(supplier="IND", recipient="ARM", system="Swathi", stage="contract", quantity=4)),

@@ -1350,6 +1350,8 @@ class TransferExtractor:
         dep = verb.dep_
         if dep == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return True         # "a deal to deliver X" is an infinitive, not a relative clause
+        if dep == "relcl" and lemma in self.lexicon.content_verbs and self._noun_word(verb.head) is not None:
+            return True         # "a package for Ukraine that includes 32 Bradleys": the package's goods
         if dep in {"conj", "parataxis", "relcl"}:
             return False
         if dep == "advcl":
