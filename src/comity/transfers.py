@@ -975,8 +975,9 @@ class TransferExtractor:
             if token.dep_ != "conj" or token.pos_ != "PROPN":
                 continue
             numbers = [c for c in token.children if c.dep_ == "nummod" and c.pos_ == "NUM"]
-            if len(numbers) != 1 or any(c.pos_ in NOUN_POS and c.dep_ not in {"compound", "conj"} for c in token.children):
-                continue
+            nouns = [c for c in token.children if c.pos_ in NOUN_POS and c.dep_ not in {"compound", "conj"}]
+            if len(numbers) != 1 or nouns:
+                continue        # (a giver with goods of its own is a clause of its own)
             states = _states_named(sentence.doc[token.left_edge.i:token.i + 1], mentions)
             count = parse_count([numbers[0].text])
             if len(states) != 1 or states[0] in (deal.supplier, deal.recipient) or count is None:
@@ -1268,7 +1269,8 @@ class TransferExtractor:
             node, word = words[position]
             if word.stage == "licensed-production" and node not in licensed:
                 continue
-            if any(_done_alongside(inner, node) and self.lexicon.rank(inner_word.stage) > self.lexicon.rank(word.stage)
+            rank = self.lexicon.rank
+            if any(_done_alongside(inner, node) and rank(inner_word.stage) > rank(word.stage)
                    for inner, inner_word in words[:position]):
                 # "has chosen the radars, placing an order for four": the act alongside goes further
                 continue
