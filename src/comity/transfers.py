@@ -1498,8 +1498,9 @@ class TransferExtractor:
         what would happen if something else did ("if Congress agrees")."""
         under = any(prep.dep_ == "prep" and prep.lower_ == "under" and any(
             o.dep_ == "pobj" and self._noun_word(o) is not None for o in prep.children) for prep in verb.children)
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                                    for m in c.children) for c in verb.children)
+        markers = self.coder.modality.hypothetical_markers
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
+                          for c in verb.children)
         return under and not conditional
 
     def _unasserted_stage(self, word: DealWord, node: Token) -> str | None:
