@@ -982,8 +982,9 @@ class TransferExtractor:
             count = parse_count([numbers[0].text])
             if len(states) != 1 or states[0] in (deal.supplier, deal.recipient) or count is None:
                 continue
+            told = sentence.doc[token.i:numbers[0].i + 1]
             record = replace(deal, supplier=states[0], quantity=count, value=None, currency=None,
-                             value_usd=None, span=(token.idx, numbers[0].idx + len(numbers[0].text)))
+                             value_usd=None, span=(told.start_char, told.end_char))
             record.sources = [_source(record)]
             found.append(record)
         return found
@@ -1001,6 +1002,7 @@ class TransferExtractor:
         if any(m.system is not None for m in named):
             named = [m for m in named if m.system is not None]    # (not a stray capitalised word)
         told_kinds = {m.category for m in systems if m.generic and _definite(m.anchor)}
+        states = set(_states_named(sentence, mentions))
         for record in found_in[latest]:
             if not self.lexicon.is_generic(record.designation or record.system):
                 continue
@@ -1009,18 +1011,16 @@ class TransferExtractor:
             # (not another maker's boats the sentence names with their state: "cancel its deal
             # with France's Naval Group for 12 submarines" after the American ones)
             names = {m.designation: m for m in named if m.category == record.category and not (
-                m.producers and record.supplier not in m.producers
-                and set(m.producers) & set(_states_named(sentence, mentions)))}
+                m.producers and record.supplier not in m.producers and set(m.producers) & states)}
             if len(same_kind) == 1 and len(names) == 1 and (
                     record.category in told_kinds or self._names_deal(sentence)):
                 mention = next(iter(names.values()))
                 record.system, record.designation = mention.name, mention.designation
                 record.maker = mention.system.maker if mention.system else record.maker
-                doc = sentence.doc
+                name = sentence.doc[mention.start:mention.end]
                 record.sources.append({**_source(record), "sentence_index": index,
                                        "sentence": sentence.text.strip(), "names_system": True,
-                                       "span": [doc[mention.start].idx,
-                                                doc[mention.end - 1].idx + len(doc[mention.end - 1].text)]})
+                                       "span": [name.start_char, name.end_char]})
 
     def _names_deal(self, sentence: Span) -> bool:
         """Whether a sentence names a deal already told by a definite deal noun ("the possible
@@ -1184,8 +1184,8 @@ class TransferExtractor:
         year = self._year(reading, sentence, document.date, mention, systems)
         if same_deal and reading.asserted:
             stage, year = previous.stage, previous.year
-        doc = parsed
-        span = (doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1].text))
+        name = parsed[mention.start:mention.end]
+        span = (name.start_char, name.end_char)
         text = sentence.text.strip()
         record = Transfer(
             doc_id=document.id, supplier=supplier, recipient=recipient, system=mention.name,
