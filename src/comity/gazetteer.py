@@ -349,7 +349,9 @@ class Gazetteer:
     def term_on(self, person: str, date: str | None, office: str | None = None) -> Term | None:
         """The term a person held on a date (the latest one when no date is given); of two
         held at once, the one of ``office`` when given (the title the text uses: "ISI chief
-        Asim Malik" while he is also national security adviser), else the higher."""
+        Asim Malik" while he is also national security adviser), else the higher, and of two
+        equal ones the state office over a post outside government (a minister who also runs
+        the state oil company is coded as the minister)."""
         terms = self.terms.get(person, [])
         if not terms:
             return None
@@ -358,7 +360,8 @@ class Gazetteer:
         current = [t for t in terms if t.covers(date)]
         if not current:
             return None
-        return min(current, key=lambda t: (t.office != office, office_rank(t.office)))
+        return min(current, key=lambda t: (t.office != office, office_rank(t.office),
+                                            GOVERNMENT_SECTOR not in self.sectors_of_office(t.office)))
 
     def person_for_date(self, persons: list[str], date: str | None) -> str:
         """Which of several people a shared name ("Bush", "Gandhi", "George Bush") means on a
