@@ -166,6 +166,9 @@ def test_sipri_row() -> None:
     assert row["order_year"] == 2018 and row["delivery_years"] == 2021
     assert row["number_ordered"] == 5 and row["number_delivered"] == 5
     assert "a, b" in row["comments"] and "stage delivery" in row["comments"]
+    assert "reported as" not in row["comments"]
+    assert "reported as AS9 Huntsman" in sipri_row({**deal, "system": "K9 Thunder", "designation": "K9 Thunder",
+                                                   "reported_as": "AS9 Huntsman"})["comments"]
     out = io.StringIO()
     assert write_sipri([deal], out) == 1
     [parsed] = list(csv.DictReader(io.StringIO(out.getvalue())))

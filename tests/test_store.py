@@ -44,6 +44,8 @@ def test_an_older_database_is_migrated_and_keeps_its_rows(tmp_path):
         assert store.scalar("SELECT cameo FROM events") == "057"
         # rows coded before dates had a recorded basis say nothing rather than a guess
         assert store.scalar("SELECT date_basis FROM events") is None
+        assert "reported_as" in {c["column_name"] for c in store.rows(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'transfers'")}
     with Store.open(path) as again:                 # opening again applies nothing
         assert again.scalar("SELECT count(*) FROM schema_version") == SCHEMA_VERSION
 

@@ -283,6 +283,34 @@ def test_provenance(coder) -> None:
     assert record["id"] == transfer_id(record)
 
 
+def test_a_record_keeps_the_name_the_news_used_beside_the_designation(coder) -> None:
+    [record] = transfers_of(coder, "Kuwait signed a contract with South Korea for eight AS9 Huntsman howitzers.")
+    assert (record["system"], record["reported_as"]) == ("K9 Thunder", "AS9 Huntsman")
+
+
+def test_goods_told_only_by_kind_or_number_report_no_name(coder) -> None:
+    text = ("Oman ordered four Rafale jets from France in March. "
+            "France delivered the jets to Oman in 2024.")
+    [deal] = transfers_of(coder, text)
+    assert deal["reported_as"] == "Rafale jets"
+    assert [s["reported_as"] for s in deal["sources"]] == ["Rafale jets", None]
+
+
+def test_each_buyer_a_sale_names_has_a_record(coder) -> None:
+    found = transfers_of(coder, "Washington cleared the sale of NASAMS batteries to Qatar and Oman.")
+    assert sorted((t["supplier"], t["recipient"]) for t in found) == [("USA", "OMN"), ("USA", "QAT")], found
+
+
+def test_interceptors_are_missiles(coder) -> None:
+    [record] = transfers_of(coder, "The United States sold 96 THAAD interceptors to Saudi Arabia.")
+    assert record["system"] == "THAAD" and record["quantity"] == 96
+
+
+def test_a_family_name_run_into_its_variant_is_one_system(coder) -> None:
+    [record] = transfers_of(coder, "Kuwait ordered 84 Patriot PAC-2 GEM-T missiles from the United States.")
+    assert record["system"] == "MIM-104 PAC-2 GEM-T" and record["quantity"] == 84
+
+
 # -- one deal, several mentions -----------------------------------------------------------
 
 def test_one_deal_across_sentences(coder) -> None:
@@ -322,7 +350,7 @@ def test_a_sentence_on_goods_told_by_their_kind_names_them(coder) -> None:
     text = ("Egypt will buy two frigates from Italy, officials said on Monday. "
             "The warships are FREMM frigates built by Fincantieri.")
     [deal] = transfers_of(coder, text)
-    assert deal["system"] == "FREMM" and deal["quantity"] == 2
+    assert deal["system"] == "FREMM" and deal["quantity"] == 2 and deal["reported_as"] == "FREMM frigates"
     assert [s["sentence_index"] for s in deal["sources"]] == [0, 1]
 
 

@@ -164,11 +164,13 @@ class Transfer:
     sentence_index: int = 0
     maker: str | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
-    #: The gazetteer's designation of the system (``system`` is the name as the news wrote
-    #: it); deals are merged on it.
+    #: The gazetteer's designation of the system; deals are merged on it.
     designation: str | None = None
     #: The publication date of the document the record is filed under.
     doc_date: str | None = None
+    #: The system's name as the reporting sentence wrote it ("Belharra" for the FDI frigate,
+    #: "AS9 Huntsman" for the K9 Thunder): readers search by the name the news used.
+    reported_as: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

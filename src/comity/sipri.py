@@ -254,6 +254,9 @@ def sipri_row(record: dict[str, Any], weapons: WeaponGazetteer | None = None) ->
     order_year = years.get("contract") or years.get("licensed-production") or years.get("agreed")
     delivered = stage == "delivery"
     comments = [f"comity: stage {stage}"]
+    reported = record.get("reported_as")
+    if reported and name_key(name) not in name_key(reported):
+        comments.append(f"reported as {reported}")   # the register's habit: "Belharra version"
     if record.get("value") is not None:
         comments.append(f"value {record.get('currency') or ''} {record['value']:,.0f}".replace("  ", " "))
     if record.get("value_usd") is not None and record.get("currency") != "USD":

@@ -206,6 +206,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         # Rows stored before had no record of it; NULL says so rather than guessing.
         "ALTER TABLE events ADD COLUMN date_basis VARCHAR",
     )),
+    Migration(7, "the name a transfer's report gave its system", (
+        # Reports stored before kept only the designation; NULL says the name was not recorded.
+        "ALTER TABLE transfer_reports ADD COLUMN reported_as VARCHAR",
+        "ALTER TABLE transfers ADD COLUMN reported_as VARCHAR",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -287,12 +292,12 @@ ROW_SCHEMAS: dict[str, pa.Schema] = {
         ("id", _S), ("doc_id", _S), ("doc_date", _D), ("supplier", _S), ("recipient", _S),
         ("system", _S), ("designation", _S), ("category", _S), ("stage", _S), ("quantity", _I), ("value", _F),
         ("currency", _S), ("value_usd", _F), ("year", _I), ("sentence", _S), ("span", _INTS),
-        ("sentence_index", _I), ("maker", _S), ("sources", _S)]),
+        ("sentence_index", _I), ("maker", _S), ("sources", _S), ("reported_as", _S)]),
     "transfers": pa.schema([
         ("id", _S), ("doc_id", _S), ("supplier", _S), ("recipient", _S), ("system", _S),
         ("designation", _S), ("category", _S), ("stage", _S), ("quantity", _I), ("value", _F), ("currency", _S),
         ("value_usd", _F), ("year", _I), ("sentence", _S), ("span", _INTS), ("sentence_index", _I),
-        ("maker", _S), ("sources", _S), ("first_reported", _D), ("reports", _I)]),
+        ("maker", _S), ("sources", _S), ("first_reported", _D), ("reports", _I), ("reported_as", _S)]),
     "claims": pa.schema([
         ("id", _S), ("doc_id", _S), ("date", _S), ("speaker", _S), ("speaker_name", _S),
         ("speaker_country", _S), ("dyad_a", _S), ("dyad_b", _S), ("level", _S), ("direction", _S),

@@ -514,6 +514,12 @@ class SystemMention:
     system: WeaponSystem | None  # None for systems the gazetteer lacks
     generic: bool = False        # a category noun without a designation ("two frigates")
     counted: bool = False        # a number standing for the story's last system ("donate six")
+    inferred: bool = False       # named from elsewhere: an earlier sentence, the maker
+
+    @property
+    def written_name(self) -> bool:
+        """Whether the words of the span name the system (not "six", "the frigates")."""
+        return not (self.generic or self.counted or self.inferred)
 
     @property
     def producer(self) -> str | None:
@@ -551,7 +557,9 @@ class SystemFinder:
         # is not among them
         platforms |= {m.anchor.i for m in found if any(
             _carrying(c) and any(o.dep_ in {"dobj", "obj"} for o in c.children) for c in m.anchor.children)}
-        return sorted((m for m in found if m.anchor.i not in platforms), key=lambda m: m.start)
+        found = sorted((m for m in found if m.anchor.i not in platforms), key=lambda m: m.start)
+        return [m for m, following in zip(found, [*found[1:], None])
+                if following is None or not _names_the_same_goods(doc, m, following)]
 
     # -- gazetteer names ------------------------------------------------------------------
     def _gazetteer_names(self, doc: Doc | Span, actor_mentions: dict) -> list[SystemMention]:
@@ -1018,6 +1026,7 @@ class TransferExtractor:
                 record.system, record.designation = mention.name, mention.designation
                 record.maker = mention.system.maker if mention.system else record.maker
                 name = sentence.doc[mention.start:mention.end]
+                record.reported_as = name.text
                 record.sources.append({**_source(record), "sentence_index": index,
                                        "sentence": sentence.text.strip(), "names_system": True,
                                        "span": [name.start_char, name.end_char]})
@@ -1073,7 +1082,7 @@ class TransferExtractor:
                 system=target.system, category=target.category, stage=stage, year=year,
                 sentence=sentence.text.strip(), span=(node.idx, node.idx + len(node.text)),
                 sentence_index=index, maker=target.maker, designation=target.designation,
-                doc_date=document.date)
+                doc_date=document.date, reported_as=target.reported_as)
             record.sources = [_source(record)]
             return record
         return None
@@ -1121,7 +1130,7 @@ class TransferExtractor:
                 continue
             if earlier.category == mention.category:
                 mention.name, mention.designation = earlier.name, earlier.designation
-                mention.system, mention.generic = earlier.system, False
+                mention.system, mention.generic, mention.inferred = earlier.system, False, True
                 return
 
     def _by_maker(self, mention: SystemMention, sentence: Span) -> None:
@@ -1143,7 +1152,7 @@ class TransferExtractor:
         roots = [f for f in found if all(name_key(o.designation).startswith(name_key(f.designation)) for o in found)]
         if len(found) == 1 or len(roots) == 1:
             system = roots[0] if roots else found[0]
-            mention.system, mention.generic = system, False
+            mention.system, mention.generic, mention.inferred = system, False, True
             mention.designation = system.designation
             mention.name = system.designation
 
@@ -1157,6 +1166,9 @@ class TransferExtractor:
         if reading is None:
             return []
         roles = reading.roles
+        # (the sides found below add the story's; a state with a number of its own after the
+        # recipient is a gapped giver: "to Ukraine, Norway six and the Netherlands 24")
+        named_buyers = [c for c in roles.recipients if c not in _gapped_states(sentence, mentions)]
         if reading.node.lower_ in DEAL_PRONOUNS and previous is None:
             return []       # "It includes 36 F-16s" only after a deal just told
         same_deal = previous is not None and not roles.explicit() and _definite(reading.node)
@@ -1193,7 +1205,8 @@ class TransferExtractor:
             value=value[0] if value else None, currency=value[1] if value else None,
             value_usd=value[2] if value else None, year=year, sentence=text, span=span,
             sentence_index=index, maker=mention.system.maker if mention.system else None,
-            designation=mention.designation, doc_date=document.date)
+            designation=mention.designation, doc_date=document.date,
+            reported_as=name.text if mention.written_name else None)
         record.sources = [_source(record)]
         if reading.word is not None and reading.word.frame == "possess":
             # "Greece flies F-16s": background, not news of a step in a deal
@@ -1205,6 +1218,14 @@ class TransferExtractor:
                 # "Denmark and the Netherlands committed to hand Ukraine F-16s": each seller's
                 # deal is a record of its own
                 other = replace(record, supplier=seller)
+                other.sources = [_source(other)]
+                records.append(other)
+        for buyer in named_buyers:
+            if buyer not in (supplier, recipient) and buyer not in roles.suppliers and recipient is not None \
+                    and not mention.generic:
+                # "approved the sale of THAAD missiles to Saudi Arabia and the UAE": each
+                # buyer's deal is a record of its own
+                other = replace(record, recipient=buyer)
                 other.sources = [_source(other)]
                 records.append(other)
         return records
@@ -2093,6 +2114,25 @@ def _absolute_subject(token: Token) -> bool:
     return head.dep_ == "nsubj" and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with"
 
 
+def _gapped_states(sentence: Span, mentions: dict) -> list[str]:
+    """States a sentence joins to a list with only a number of their own ("Norway six")."""
+    return [state for token in sentence if token.dep_ == "conj" and token.pos_ == "PROPN"
+            and any(c.dep_ == "nummod" for c in token.children)
+            for state in _states_named(sentence.doc[token.left_edge.i:token.i + 1], mentions)]
+
+
+def _names_the_same_goods(doc: Doc | Span, family: SystemMention, specific: SystemMention) -> bool:
+    """"300 Patriot MIM-104E GEM-T missiles": a name run straight into another of the same
+    state's make (at most two designation words between, no comma or conjunction) is the
+    family of the goods the later name specifies, not goods of its own."""
+    if family.generic or specific.generic or family.designation == specific.designation \
+            or not set(family.producers) & set(specific.producers):
+        return False        # ("Arrow 3 missile defence system" is one name and its kind)
+    between = doc[0].doc[family.end:specific.start]
+    return len(between) <= 2 and all(
+        any(ch.isdigit() for ch in t.text) and not t.is_punct and t.pos_ != "CCONJ" for t in between)
+
+
 def _conjunct_chain(token: Token) -> list[Token]:
     """The members of the coordination a noun is in ("K2 tanks and K9 howitzers from Korea")."""
     top = token
@@ -2182,7 +2222,7 @@ def _attached_to(token: Token, targets: set[int], across_clauses: bool = False) 
 def _source(record: Transfer) -> dict[str, Any]:
     return {"doc_id": record.doc_id, "sentence_index": record.sentence_index,
             "sentence": record.sentence, "span": list(record.span), "stage": record.stage,
-            "year": record.year, "doc_date": record.doc_date}
+            "year": record.year, "doc_date": record.doc_date, "reported_as": record.reported_as}
 
 
 # -- merging ----------------------------------------------------------------------------------
@@ -2270,6 +2310,7 @@ def _merge_into(current: Transfer, other: Transfer, lexicon: TransferLexicon) ->
         current.value_usd = other.value_usd
     current.category = current.category or other.category
     current.maker = current.maker or other.maker
+    current.reported_as = current.reported_as or other.reported_as
 
 
 def _as_transfer(item: Transfer | dict) -> Transfer:
@@ -2304,6 +2345,7 @@ def _generic_into_specific(records: list[Transfer]) -> list[Transfer]:
                                                abs(record.sentence_index - r.sentence_index)))
         record.designation = record.system = nearest.designation or nearest.system
         record.category = nearest.category
+        record.reported_as = nearest.reported_as
     return records
 
 
@@ -2388,7 +2430,7 @@ def has_transfer_cue(sentence: Span | Doc, weapons: WeaponGazetteer | None = Non
     return False
 
 
-JSONL_FIELDS = ["doc_id", "supplier", "recipient", "system", "category", "quantity", "value",
+JSONL_FIELDS = ["doc_id", "supplier", "recipient", "system", "reported_as", "category", "quantity", "value",
                 "currency", "value_usd", "stage", "year", "sentence", "span"]
 
 

@@ -41,7 +41,7 @@ class TransferFormat(str, Enum):
 
 
 #: The jsonl fields in their order, then the deal's id, designation and source documents.
-CSV_FIELDS = ["doc_id", "supplier", "recipient", "system", "category", "quantity", "value",
+CSV_FIELDS = ["doc_id", "supplier", "recipient", "system", "reported_as", "category", "quantity", "value",
               "currency", "value_usd", "stage", "year", "sentence", "span", "id", "designation",
               "sources"]
 
