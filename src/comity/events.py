@@ -508,7 +508,10 @@ class EventCoder:
         # "gave the officials 72 hours to leave": the infinitive may hang on the object
         words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
                   if g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)]
-        children = {c.lower_ for c in words} | {c.lemma_.lower() for c in words}
+        # (an idiom's noun stands bare: "joined forces" is an idiom, "joined Turkish forces" is not)
+        idiomatic = [c for c in words if not (c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and any(
+            g.dep_ in {"amod", "poss", "compound", "det", "nummod"} for g in c.children))]
+        children = {c.lower_ for c in idiomatic} | {c.lemma_.lower() for c in idiomatic}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
             return f"needs '{' '.join(missing)}' with the verb"
