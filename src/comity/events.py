@@ -510,7 +510,7 @@ class EventCoder:
                   if g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)]
         # (an idiom's noun stands bare: "joined forces" is an idiom, "joined Turkish forces" is not)
         idiomatic = [c for c in words if not (c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and any(
-            g.dep_ in {"amod", "poss", "compound", "det", "nummod"} for g in c.children))]
+            g.dep_ in {"amod", "det", "nummod"} for g in c.children))]
         children = {c.lower_ for c in idiomatic} | {c.lemma_.lower() for c in idiomatic}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
