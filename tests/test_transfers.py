@@ -311,6 +311,13 @@ def test_a_family_name_run_into_its_variant_is_one_system(coder) -> None:
     assert record["system"] == "MIM-104 PAC-2 GEM-T" and record["quantity"] == 84
 
 
+def test_goods_of_a_package_hung_on_the_noun_before_them_are_the_package_s(coder) -> None:
+    [record] = transfers_of(coder, "Washington unveiled a package drawn from Pentagon stocks "
+                                   "that also includes 38 Bradley vehicles for Ukraine.")
+    assert (record["supplier"], record["recipient"], record["system"], record["quantity"]) == \
+        ("USA", "UKR", "M2 Bradley", 38)
+
+
 # -- one deal, several mentions -----------------------------------------------------------
 
 def test_one_deal_across_sentences(coder) -> None:

@@ -508,9 +508,12 @@ class EventCoder:
         # "gave the officials 72 hours to leave": the infinitive may hang on the object
         words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
                   if g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)]
-        # (an idiom's noun stands bare: "joined forces" is an idiom, "joined Turkish forces" is not)
+        # (an idiom's noun stands bare: "joined forces" is an idiom, "joined Turkish forces" is
+        # not; but a parse that hangs the object on the idiom's noun as a compound, "sent the
+        # Hungarian consul home", still has the idiom)
         idiomatic = [c for c in words if not (c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and any(
-            g.dep_ in {"amod", "det", "nummod"} for g in c.children))]
+            g.dep_ in {"amod", "det", "nummod"} for g in c.children)
+            and not any(g.dep_ == "compound" for g in c.children))]
         children = {c.lower_ for c in idiomatic} | {c.lemma_.lower() for c in idiomatic}
         missing = [w for w in pattern.with_words if w not in children]
         if missing:
@@ -2311,7 +2314,8 @@ class EventCoder:
         # A year on the object dates the act only when the clause gives no time of its own:
         # "signed the 2017 treaty", but "suspended a 2018 accord in June"
         dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE" and not _date_as_argument(ent)
-                 and (not _describes_thing(ent, trigger) or self._dates_acting_noun(ent, trigger))]
+                 and (not _describes_thing(ent, trigger, self.modality.dating_verbs)
+                      or self._dates_acting_noun(ent, trigger))]
         return self._date_among([e for e in dates if not _names_thing(e)], trigger, doc_date, future) \
             or self._date_among(dates, trigger, doc_date, future)
 
@@ -3151,12 +3155,14 @@ def _fought_against(word: Token, combating_verbs: frozenset[str]) -> bool:
     return False
 
 
-def _describes_thing(ent: Span, trigger: Token) -> bool:
+def _describes_thing(ent: Span, trigger: Token, dating_verbs: frozenset[str]) -> bool:
     """A year that describes another noun than the event's own: "recognised Somalia within its
-    1960 borders", "failing to honour a 2017 treaty" (but the treaty itself, or what the event
-    makes of it, "signed the 2017 treaty", is dated by it)."""
+    1960 borders", "failing to honour a 2017 treaty", "suspended a 2018 military agreement" (but
+    the object of a verb that makes or holds it, "signed the 2017 treaty", is dated by it)."""
     head = ent.root.head
-    return _names_thing(ent) and head != trigger and not (head.dep_ in OBJECT_DEPS and head.head == trigger)
+    return _names_thing(ent) and head != trigger and not (
+        head.dep_ in OBJECT_DEPS and head.head == trigger
+        and (trigger.pos_ not in CLAUSE_POS or trigger.lemma_.lower() in dating_verbs))
 
 
 def _said_false(claim: Token, claim_nouns: frozenset[str], falsity_words: frozenset[str]) -> bool:

@@ -123,6 +123,7 @@ class Modality:
     deliberating_phrases: frozenset[str] = frozenset()
     effective_markers: frozenset[str] = frozenset()
     scheduled_codes: frozenset[str] = frozenset()
+    dating_verbs: frozenset[str] = frozenset()
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:

@@ -1347,11 +1347,28 @@ class TransferExtractor:
                 # India's Tejas": below its deal word a system hangs only from other systems,
                 # units and amounts.
                 break
-            current = current.head
+            following = current.head
+            if current.dep_ == "relcl" and self._noun_word(following) is None:
+                # the parser's usual slip: the goods' clause hung on the last noun before it
+                following = self._deal_noun_above(following) or following
+            current = following
             path.append(current)
             if len(path) > 24:
                 break
         return path
+
+    def _deal_noun_above(self, noun: Token) -> Token | None:
+        """"a package drawn from American stocks that also includes 32 Bradleys": the deal
+        noun whose participle or prepositional phrase ends in the noun a relative clause of its
+        goods was hung on."""
+        current = noun
+        for _ in range(4):
+            if current.dep_ not in {"pobj", "prep", "acl"} or current.head == current:
+                return None
+            current = current.head
+            if current.pos_ in NOUN_POS and self._noun_word(current) is not None:
+                return current
+        return None
 
     def _carrier(self, noun: Token) -> bool:
         """Whether a noun between a system and its deal word passes the deal on: another
@@ -1373,7 +1390,8 @@ class TransferExtractor:
         dep = verb.dep_
         if dep == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return True         # "a deal to deliver X" is an infinitive, not a relative clause
-        if dep == "relcl" and lemma in self.lexicon.content_verbs and self._noun_word(verb.head) is not None:
+        if dep == "relcl" and lemma in self.lexicon.content_verbs and (
+                self._noun_word(verb.head) is not None or self._deal_noun_above(verb.head) is not None):
             return True         # "a package for Ukraine that includes 32 Bradleys": the package's goods
         if dep in {"conj", "parataxis", "relcl"}:
             return False
