@@ -318,6 +318,14 @@ def test_goods_of_a_package_hung_on_the_noun_before_them_are_the_package_s(coder
         ("USA", "UKR", "M2 Bradley", 38)
 
 
+def test_a_state_that_became_a_buyer_of_a_system_ordered_it(coder) -> None:
+    text = ("Paris froze the delivery of the warships to Russia in 2014. "
+            "Qatar became the second foreign customer of the Rafale in May 2015.")
+    found = transfers_of(coder, text)
+    assert ("FRA", "QAT", "Rafale", "contract") in [(t["supplier"], t["recipient"], t["system"], t["stage"])
+                                                   for t in found], found
+
+
 # -- one deal, several mentions -----------------------------------------------------------
 
 def test_one_deal_across_sentences(coder) -> None:

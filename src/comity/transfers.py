@@ -1650,10 +1650,11 @@ class TransferExtractor:
                     roles.add(subject_role, _countries(resolver.actors(owner, expand_conj=True)))
             children = list(node.children)
             governor = node.head
-            if node.dep_ in {"dobj", "obj", "nsubjpass"} and governor.pos_ in CLAUSE_POS and \
+            if node.dep_ in {"dobj", "obj", "nsubjpass", "attr"} and governor.pos_ in CLAUSE_POS and \
                     governor.lemma_.lower() in self.lexicon.light_verbs:
-                # "India and Russia concluded a contract", "Russia began deliveries to India":
-                # the light verb's subject and prepositions belong to the noun.
+                # "India and Russia concluded a contract", "Russia began deliveries to India",
+                # "Iraq became the third buyer of ...": the light verb's subject and
+                # prepositions belong to the noun.
                 self._collect_roles(governor, word, roles, resolver, mention)
         for prep in (c for c in children if c.dep_ in {"prep", "agent", "dative"}):
             # (not the system's own phrase: in "an order for French submarines" the French
