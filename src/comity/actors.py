@@ -81,6 +81,8 @@ ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
 FUNCTION_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"})
 #: Sectors of firms, media and charities, whose officers hold no state office by their titles.
 PRIVATE_SECTORS = frozenset({"BUS", "MED", "NGO"})
+#: The office key of office_holders.tsv for the chief of a company.
+COMPANY_OFFICE = "business_leader"
 #: Sectors of political parties, whose leaders hold no state office by leading them.
 PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
 COUNTERPART = "*"
@@ -878,6 +880,10 @@ class ActorResolver:
             # "Huawei's finance chief", "the broadcaster's director general": a firm's officer,
             # whatever the title, holds no office of the state
             sectors, office = list(firm.sectors), None
+        if firm is not None and person is not None and office is None:
+            # "ADNOC chief Sultan al-Jaber": of a minister who also runs a firm, the firm's
+            # title names the post he acts in
+            office = COMPANY_OFFICE
         if any(t.dep_ == "det" and t.lower_ in INDEFINITE_ARTICLES and t.head == head for t in tokens):
             office = None   # "an opposition leader", "a Somali rebel leader": one of them, no one known
         former = any(t.lower_ in FORMER_WORDS for t in tokens)
