@@ -326,6 +326,14 @@ def test_a_state_that_became_a_buyer_of_a_system_ordered_it(coder) -> None:
                                                    for t in found], found
 
 
+def test_a_deal_told_in_the_present_tense_is_of_the_story_s_year(coder) -> None:
+    [deal] = transfers_of(coder, "Vietnam becomes the first buyer of the BrahMos in South-East Asia.",
+                          date="2024-03-05")
+    assert deal["year"] == 2024
+    [flown] = transfers_of(coder, "Greece flies Mirage 2000 jets bought from France.", date="2024-03-05")
+    assert flown["year"] is None        # what a state flies is a standing fact, not the day's news
+
+
 # -- one deal, several mentions -----------------------------------------------------------
 
 def test_one_deal_across_sentences(coder) -> None:

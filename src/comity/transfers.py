@@ -1946,8 +1946,11 @@ class TransferExtractor:
                                                     or said[:4] == (doc_date or "")[:4]):
                     return int(said[:4])
         if doc_date and doc_date[:4].isdigit() and (not reading.asserted or (
-                clause is not None and _tense(clause) == "perfect")):
-            # (a step the story reports as just taken, "has signed", is of the story's year)
+                clause is not None and (_tense(clause) == "perfect" or (
+                    clause.tag_ in {"VBZ", "VBP"} and reading.stage in PRESENT_NEWS_STAGES)))):
+            # (a step the story reports as just taken, "has signed", or a deal told as taking
+            # place, "becomes the eighth buyer", is of the story's year; what a state makes or
+            # flies in the present tense is a standing fact, not news)
             return int(doc_date[:4])
         return None
 
@@ -2025,6 +2028,10 @@ def _done_alongside(node: Token, outer: Token) -> bool:
     clause = node if node.pos_ in CLAUSE_POS else node.head
     return clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head == outer \
         and not any(c.dep_ == "mark" for c in clause.children)
+
+
+#: Stages a present-tense clause reports as news of the day ("signs", "becomes a buyer").
+PRESENT_NEWS_STAGES = frozenset({"talks", "agreed", "contract"})
 
 
 def _tense(verb: Token) -> str:
