@@ -559,7 +559,7 @@ class SystemFinder:
             _carrying(c) and any(o.dep_ in {"dobj", "obj"} for o in c.children) for c in m.anchor.children)}
         found = sorted((m for m in found if m.anchor.i not in platforms), key=lambda m: m.start)
         return [m for m, following in zip(found, [*found[1:], None])
-                if following is None or not _names_the_same_goods(doc, m, following)]
+                if following is None or not _names_the_same_goods(m, following)]
 
     # -- gazetteer names ------------------------------------------------------------------
     def _gazetteer_names(self, doc: Doc | Span, actor_mentions: dict) -> list[SystemMention]:
@@ -980,17 +980,14 @@ class TransferExtractor:
         deal = givers[0]
         found: list[Transfer] = []
         for token in sentence:
-            if token.dep_ != "conj" or token.pos_ != "PROPN":
+            number = _gapped_number(token)
+            if number is None:
                 continue
-            numbers = [c for c in token.children if c.dep_ == "nummod" and c.pos_ == "NUM"]
-            nouns = [c for c in token.children if c.pos_ in NOUN_POS and c.dep_ not in {"compound", "conj"}]
-            if len(numbers) != 1 or nouns:
-                continue        # (a giver with goods of its own is a clause of its own)
             states = _states_named(sentence.doc[token.left_edge.i:token.i + 1], mentions)
-            count = parse_count([numbers[0].text])
+            count = parse_count([number.text])
             if len(states) != 1 or states[0] in (deal.supplier, deal.recipient) or count is None:
                 continue
-            told = sentence.doc[token.i:numbers[0].i + 1]
+            told = sentence.doc[token.i:number.i + 1]
             record = replace(deal, supplier=states[0], quantity=count, value=None, currency=None,
                              value_usd=None, span=(told.start_char, told.end_char))
             record.sources = [_source(record)]
@@ -2140,21 +2137,33 @@ def _absolute_subject(token: Token) -> bool:
     return head.dep_ == "nsubj" and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with"
 
 
+def _gapped_number(token: Token) -> Token | None:
+    """The number of a giver joined to a list with only a number of its own, its verb and
+    goods left out ("Norway six"); None for any other word (a giver with goods of its own is a
+    clause of its own)."""
+    if token.dep_ != "conj" or token.pos_ != "PROPN":
+        return None
+    numbers = [c for c in token.children if c.dep_ == "nummod" and c.pos_ == "NUM"]
+    if len(numbers) != 1 or any(c.pos_ in NOUN_POS and c.dep_ not in {"compound", "conj"}
+                                for c in token.children):
+        return None
+    return numbers[0]
+
+
 def _gapped_states(sentence: Span, mentions: dict) -> list[str]:
-    """States a sentence joins to a list with only a number of their own ("Norway six")."""
-    return [state for token in sentence if token.dep_ == "conj" and token.pos_ == "PROPN"
-            and any(c.dep_ == "nummod" for c in token.children)
+    """The states of the gapped givers of a sentence."""
+    return [state for token in sentence if _gapped_number(token) is not None
             for state in _states_named(sentence.doc[token.left_edge.i:token.i + 1], mentions)]
 
 
-def _names_the_same_goods(doc: Doc | Span, family: SystemMention, specific: SystemMention) -> bool:
+def _names_the_same_goods(family: SystemMention, specific: SystemMention) -> bool:
     """"300 Patriot MIM-104E GEM-T missiles": a name run straight into another of the same
     state's make (at most two designation words between, no comma or conjunction) is the
     family of the goods the later name specifies, not goods of its own."""
     if family.generic or specific.generic or family.designation == specific.designation \
             or not set(family.producers) & set(specific.producers):
         return False        # ("Arrow 3 missile defence system" is one name and its kind)
-    between = doc[0].doc[family.end:specific.start]
+    between = family.anchor.doc[family.end:specific.start]
     return len(between) <= 2 and all(
         any(ch.isdigit() for ch in t.text) and not t.is_punct and t.pos_ != "CCONJ" for t in between)
 
