@@ -1165,7 +1165,8 @@ class TransferExtractor:
         roles = reading.roles
         # (the sides found below add the story's; a state with a number of its own after the
         # recipient is a gapped giver: "to Ukraine, Norway six and the Netherlands 24")
-        named_buyers = [c for c in roles.recipients if c not in _gapped_states(sentence, mentions)]
+        gapped = _gapped_states(sentence, mentions) if len(roles.recipients) > 1 else []
+        named_buyers = [c for c in roles.recipients if c not in gapped]
         if reading.node.lower_ in DEAL_PRONOUNS and previous is None:
             return []       # "It includes 36 F-16s" only after a deal just told
         same_deal = previous is not None and not roles.explicit() and _definite(reading.node)
