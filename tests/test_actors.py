@@ -138,3 +138,24 @@ def test_firms_named_as_modifiers_are_among_the_story_s_actors() -> None:
     coded = code_one("Poland will buy 32 more F-35 jets, and the Lockheed Martin aircraft will arrive "
                      "from 2026, the defence ministry said on Monday.", "2024-06-03")
     assert ("Lockheed Martin", "USABUS") in {(a["text"], a["code"]) for a in coded.actors}, coded.actors
+
+
+def test_a_surname_after_a_given_name_and_a_spaced_particle_is_someone_elses(coder) -> None:
+    """"Haque" in "Inam ul Haque" is not the known Hamidul Haque: the given name before the
+    particle says it is another man's name."""
+    from comity.pipeline import code_one
+
+    coded = code_one("Pakistan's envoy, Inam ul Haque, said the talks went well.", "2019-04-08")
+    assert not any(a["code"].startswith("BGD") for a in coded.actors)
+
+
+def test_a_western_given_name_written_first_is_no_family_name() -> None:
+    """Taiwanese and Hong Kong officials known by a Western given name ("Karen Kuo", "Carrie
+    Lam") are shortened to the family name after it, not to the given name."""
+    from comity.gazetteer import Gazetteer
+
+    assert Gazetteer._short_name("Karen Kuo", "TWN") == "Kuo"
+    assert Gazetteer._short_name("Carrie Lam", "HKG") == "Lam"
+    assert Gazetteer._short_name("Tsai Ing-wen", "TWN") == "Tsai"
+    assert Gazetteer._short_name("Wang Yi", "CHN") == "Wang"
+    assert Gazetteer._short_name("Park Jin", "KOR") == "Park"

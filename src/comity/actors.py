@@ -70,6 +70,8 @@ NAME_PARTICLES = set(_WORDS["name_particles"])
 PATRONYMIC_PARTICLES = set(_WORDS["patronymic_particles"])
 ALLEGIANCE_ADJECTIVES = set(_WORDS["allegiance_adjectives"])
 FOLLOWER_NOUNS = set(_WORDS["follower_nouns"])
+OPPOSING_NOUNS = set(_WORDS["opposing_nouns"])
+OFFICE_HEAD_NOUNS = set(_WORDS["office_head_nouns"])
 STANCE_PREFIXES = set(_WORDS["stance_prefixes"])
 ASSOCIATION_WORDS = set(_WORDS["association_words"])
 MEDIATING_PARTICIPLES = frozenset(_WORDS["mediating_participles"])
@@ -216,8 +218,9 @@ class MentionFinder:
                 continue  # "Maduro received Saab" after "Alex Saab": the same man, no firm
             if mention.kinds() == {"person"} and all(t.ent_type_ == "DATE" for t in span):
                 continue  # "in May", "since August": a month, not Theresa May
-            if span.text.lower() in self._dictionary_words and _common_word_as_surname(span, mention):
-                continue  # "Power cuts", "Chambers of commerce": words, not Samantha Power
+            if span.text.lower() in self._dictionary_words and (
+                    _common_word_as_surname(span, mention) or self._portfolio_before_title(doc, span, mention)):
+                continue  # "Power cuts", "Power and Energy Minister": words, not Samantha Power
             if (mention.kinds() == {"person"} and span.end - span.start == 1 and span.end < len(doc)
                     and doc[span.end].lower_ == "of" and span.text.lower() in self.gaz.roles):
                 continue  # "the King of Bhutan": the title, not Mervyn King
@@ -237,6 +240,19 @@ class MentionFinder:
 
         before, after = mention.start - 1, mention.end
         return (title_at(before) and unknown_name_at(after)) or (title_at(before - 1) and unknown_name_at(before))
+
+    def _portfolio_before_title(self, doc: Doc, span: Span, mention: Mention) -> bool:
+        """Whether a lone capitalised common word names a portfolio before a person's title,
+        alone or with others: "Power" in "Power and Energy Minister" or "Power Minister"."""
+        if len(span) != 1 or mention.kinds() != {"person"}:
+            return False
+        i = span.end
+        while i < min(len(doc), span.end + 4) and (doc[i].lower_ in {"and", "&", ","} or (
+                doc[i].is_title and doc[i].lower_ in self._dictionary_words
+                and not self.gaz.roles.get(doc[i].lower_))):
+            i += 1
+        return i < len(doc) and doc[i].is_title and any(
+            e.role_kind == "person" for e in self.gaz.roles.get(doc[i].lower_, []))
 
     def _country_ending_at(self, doc: Doc, end: int) -> str | None:
         """The state whose name ("Kenya", "South Africa"), not its adjective or possessive, is
@@ -287,6 +303,9 @@ class MentionFinder:
         while first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
                 and doc[first - 2].lower_ in NAME_PARTICLES:
             first -= 2      # "al-Malki": the surname with its article
+        if first > 1 and doc[first - 1].lower_ in NAME_PARTICLES and doc[first - 1].is_lower \
+                and doc[first - 2].is_title and not self._among_names(doc[first - 2], mention):
+            first -= 1      # "Haque" in "Moin ul Haque": the particle written apart
         after = mention.end
         if after + 2 < len(doc) and doc[after].lower_ in NAME_PARTICLES and doc[after + 1].text == "-" \
                 and not doc[after].whitespace_ and doc[after + 2].is_title and (
@@ -1913,6 +1932,17 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
                 if owners:
                     collected.extend([child, objects[0], owners[0].head, owners[0]])
                     stack.extend(c for c in owners[0].children if c.dep_ in NP_DEPS)
+                else:
+                    # ("the charge d'affaires of the US embassy": the body whose state is his;
+                    # "the chief of the general staff": the body he heads names his office;
+                    # but "opponents of the Venezuelan government" are against it, not its own)
+                    heads_body = head.lemma_.lower() in OFFICE_HEAD_NOUNS
+                    named = [m for m in objects[0].children if m.dep_ in {"compound", "amod", "poss"}
+                             and (heads_body or m.pos_ == "PROPN" or m.pos_ == "ADJ" and m.is_title)] if (
+                        head.lemma_.lower() not in OPPOSING_NOUNS | FOLLOWER_NOUNS) else []
+                    if named or heads_body:
+                        collected.extend([child, objects[0], *named])
+                        stack.extend(c for m in named for c in m.children if c.dep_ in NP_DEPS)
             elif objects and objects[0].pos_ == "PROPN":
                 collected.append(child)
                 collected.append(objects[0])

@@ -97,6 +97,9 @@ CLAUSE_POS = {"VERB", "AUX"}
 #: Sectors whose members speak for their state: their statements are coded as 010 events.
 STATE_SECTORS = {"GOV", "MIL", "LEG", "ELI"}
 CONSULT_ROOT = "04"
+STATEMENT_ROOT = "01"
+#: the rule of an event read from what someone said (`_code_statement`), not from an act
+STATEMENT_RULE = "verb:statement"
 #: A meeting said without more: any other consultation of the same pair says it better.
 GENERIC_CONSULT = "040"
 #: Gazetteer kinds that name a state itself (not its people): "China", "Beijing", "the Kremlin".
@@ -2188,6 +2191,43 @@ class EventCoder:
             modality=mood.kind if not mood.negated else "negated " + mood.kind,
             location=location, location_country=location_country, doc_date=sentence.doc_date)
             for source, target, etype in coded]
+
+    def code_imitation(self, sentence: SentenceInput, resolver: ActorResolver, anchor_date: str | None,
+                       earlier: list[Event]) -> list[Event]:
+        """The story's last act done again by the subject of a sentence that says its subject
+        followed suit ("Bangladesh, Bhutan and Afghanistan followed on Wednesday", "Japan did
+        the same"), to the same target, on the day this sentence gives."""
+        verb = sentence.span.root
+        if not self._imitates(verb):
+            return []
+        model = next((e for e in reversed(earlier) if e.sentence_index < sentence.sentence_index
+                      and e.target is not None and e.target.is_known and e.root != STATEMENT_ROOT
+                      and e.rule != STATEMENT_RULE), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if model is None or subject is None:
+            return []
+        date, basis = self.event_date(verb, sentence.doc_date, anchor_date, Mood())
+        span = (verb.idx, verb.idx + len(verb.text))
+        return [replace(model, source=doer, date=date, date_basis=basis, sentence_index=sentence.sentence_index,
+                        sentence=sentence.span.text.strip(), span=span, rule=f"imitation:{model.rule}",
+                        trigger=verb.text, doc_date=sentence.doc_date)
+                for doer in resolver.actors(subject)
+                if doer.is_known and not doer.same_entity(model.source)
+                and (doer.country or doer.igo) != (model.target.country or model.target.igo)]
+
+    def _imitates(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in self.modality.imitation_verbs or any(
+                c.dep_ in {"prt", "ccomp", "xcomp"} for c in verb.children):
+            return False   # ("followed up with a call", "did not want to")
+        objects = [c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        manners = [c.lower_ for c in verb.children if c.dep_ == "advmod"]
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if lemma == "do":
+            return any(o in self.modality.imitation_objects for o in objects) or any(
+                m in self.modality.imitation_manners for m in manners)
+        return all(o in self.modality.imitation_objects for o in objects)
 
     def _punished_wrong(self, trigger: Token) -> bool:
         """Whether a measure is told as taken over a wrong: "over human rights abuses",

@@ -48,6 +48,10 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
 #: States where a name of three short syllables is Chinese, family name first ("Lee Hsien
 #: Loong", "Ng Chee Meng"), beside Malay, Indian and Western names written given name first.
 CHINESE_NAME_STATES = {"SGP", "MYS"}
+
+#: One romanised Chinese or Korean syllable, the shape of a family name ("Tsai", "Huang",
+#: "Yoon"): a Western given name written first ("Karen Kuo", "Carrie Lam") has another shape.
+FAMILY_NAME_SYLLABLE = re.compile(r"^[^aeiouy]*[aeiouy]+(ng|rk|n|m|k|l|p|r|t|h)?$", re.IGNORECASE)
 CHINESE_SYLLABLE = re.compile(r"^[A-Z][a-z]{0,4}$")
 
 #: States whose names are given name then father's name: news shortens them to the given name
@@ -340,6 +344,10 @@ class Gazetteer:
             return name
         chinese = country in CHINESE_NAME_STATES and len(parts) == 3 and all(
             CHINESE_SYLLABLE.match(part) for part in parts)
+        western_order = country in FAMILY_NAME_FIRST and len(parts) == 2 and "-" not in parts[1] \
+            and not FAMILY_NAME_SYLLABLE.match(parts[0])
+        if western_order:
+            return parts[-1]
         return parts[0] if chinese or country in FAMILY_NAME_FIRST | GIVEN_NAME_SHORT else parts[-1]
 
     # -- lookups --------------------------------------------------------------------------

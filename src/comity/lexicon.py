@@ -124,6 +124,9 @@ class Modality:
     effective_markers: frozenset[str] = frozenset()
     scheduled_codes: frozenset[str] = frozenset()
     dating_verbs: frozenset[str] = frozenset()
+    imitation_verbs: frozenset[str] = frozenset()
+    imitation_objects: frozenset[str] = frozenset()
+    imitation_manners: frozenset[str] = frozenset()
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:

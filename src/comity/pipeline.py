@@ -153,6 +153,8 @@ class Coder:
             elif previous_date and len(previous_date) == 10 and _continues_previous(sentence):
                 continued = previous_date
             events, attempts = self.coder.code_sentence(item, resolver, continued or anchor)
+            if not events:
+                events = self.coder.code_imitation(item, resolver, continued or anchor, coded.events)
             # Every phrase of the sentence is resolved before the next one is read, whether or
             # not a rule asked about it: later references ("the country", "he", a surname) see
             # the story as read, and `comity explain` shows exactly what the pipeline codes.
