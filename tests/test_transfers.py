@@ -206,6 +206,9 @@ CASES = [
     # an order placed alongside a choice goes further than the choice
     ("Armenia chose Indian radars over Russian rivals, placing an order for four Swathi systems.",
      dict(supplier="IND", recipient="ARM", system="Swathi", stage="contract", quantity=4)),
+    # the goods hang on the noun that makes the verb a deal verb ("took charge of")
+    ("Kenya's air force took charge of two MD 530F helicopters from the United States on Monday.",
+     dict(supplier="USA", recipient="KEN", system="MD 530F", stage="delivery", quantity=2)),
 ]
 
 #: Sentences that report no transfer.

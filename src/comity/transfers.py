@@ -1337,7 +1337,7 @@ class TransferExtractor:
             passed_deal = passed_deal or (current.pos_ in NOUN_POS and self._noun_word(current) is not None)
             if current is not token and not passed_deal and current.pos_ in NOUN_POS \
                     and current.dep_ not in {"appos", "conj", "compound"} and not self._carrier(current) \
-                    and path[-2].dep_ not in {"appos", "conj"}:
+                    and not self._verb_phrase_noun(current) and path[-2].dep_ not in {"appos", "conj"}:
                 # (a name with the system in apposition is the system: "INS Tushil, a Project
                 # 11356 frigate"; a list's first item stands where the others do: "Bradley
                 # fighting vehicles and Marder vehicles")
@@ -1354,6 +1354,15 @@ class TransferExtractor:
             if len(path) > 24:
                 break
         return path
+
+    def _verb_phrase_noun(self, noun: Token) -> bool:
+        """Whether a noun is the object that makes its verb a deal verb, the goods hanging on
+        it: "possession" in "took possession of two gunships", "charge" in "took charge of"."""
+        verb = noun.head
+        if noun.dep_ not in {"dobj", "obj"} or verb.pos_ not in CLAUSE_POS:
+            return False
+        word = self._verb_word(verb)
+        return word is not None and noun.lemma_.lower() in word.words[1:]
 
     def _deal_noun_above(self, noun: Token) -> Token | None:
         """"a package drawn from American stocks that also includes 32 Bradleys": the deal
