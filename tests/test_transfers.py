@@ -780,3 +780,9 @@ def test_a_system_of_the_gazetteer_is_named_in_a_sentence_of_a_deal(coder, case:
     known = [m for m in found if m.system is not None]
     assert any(_tokens(doc[m.start:m.end].text) & _tokens(case["system"])
                or _tokens(m.designation) & _tokens(case["system"]) for m in known), (case, [m.name for m in known])
+
+
+def test_a_production_block_of_a_family_is_no_system_of_its_own(coder) -> None:
+    found = transfers_of(coder, "Pakistan's air force already operates F-16s, among them 18 new "
+                                "Block 52 jets that it ordered from the United States in 2006.")
+    assert {t["system"] for t in found} == {"F-16"}

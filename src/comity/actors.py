@@ -602,6 +602,10 @@ class ActorResolver:
                 owners = [a for a in self._clause_subject_before(head) if a.is_known]
                 if owners:
                     return owners
+            if lower in {"his", "her"} and head.dep_ == "poss":
+                named = self._one_person_named_before(head)
+                if named:
+                    return named
             # ("Its troops had closed the bridges": the owner in a subject is the subject before)
             return self._pronoun(lower, head.dep_ in {"nsubj", "nsubjpass"} or (
                 head.dep_ == "poss" and head.head.dep_ in {"nsubj", "nsubjpass"}))
@@ -954,7 +958,8 @@ class ActorResolver:
             joined = head.head if head.dep_ == "conj" and head.head.i < head.i and pronoun_owner.lower_ in {
                 "its", "their"} else None
             owners = ([a for a in self.resolve(joined) if a.country] if joined is not None else []) \
-                or self._clause_subject_before(pronoun_owner) or self._pronoun(
+                or self._clause_subject_before(pronoun_owner) or self._one_person_named_before(pronoun_owner) \
+                or self._pronoun(
                 pronoun_owner.lower_, head.dep_ in {"nsubj", "nsubjpass"})
             if owners and owners[0].country:
                 possessor_country = owners[0].country
@@ -1325,7 +1330,8 @@ class ActorResolver:
         owner = next((t for t in tokens if t.dep_ == "poss" and t.tag_ == "PRP$"), None)
         if owner is not None:
             # "Putin said his country will not...": the state of the one the pronoun names
-            owners = self._clause_subject_before(owner) or self._pronoun(owner.lower_)
+            owners = self._clause_subject_before(owner) or self._one_person_named_before(owner) \
+                or self._pronoun(owner.lower_)
             if owners and owners[0].country and owner.lower_ not in FIRST_PERSON_PLURAL:
                 return Actor.build(owners[0].country, (), None, phrase_text(head, tokens))
             return None
@@ -1540,6 +1546,16 @@ class ActorResolver:
                 if actor.is_known and not any(actor.same_entity(p) for p in people):
                     people.append(actor)
         return people
+
+    def _one_person_named_before(self, pronoun: Token) -> list[Actor]:
+        """For "his" or "her", the one person the sentence has named before it: "during a
+        visit to Paris by Armenia's defence minister, Suren Papikyan, his country signed" (the
+        main clause is read before the phrase that names him, so the story's last person is
+        someone else); none when the sentence names no one or several."""
+        if pronoun.lower_ not in {"his", "her"}:
+            return []
+        named = self._people_named_before(pronoun)
+        return named if len(named) == 1 else []
 
     def _person_before(self, token: Token, others: list[Actor]) -> Actor | None:
         """The nearest person named in the sentence before a token who is none of ``others``."""

@@ -960,16 +960,22 @@ class EventCoder:
         if depth > 6:
             return []
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-        if passive and (verb.lemma_.lower() in self.modality.feeling_participles or (
-                verb.lemma_.lower() in self.modality.stative_participles and not _agent_named(verb))):
+        # ("was surprised and disappointed by India's reaction": a participle of feeling joined
+        # to another word keeps its cause in an agent phrase but has no passive subject of its own)
+        felt = verb.lemma_.lower() in self.modality.feeling_participles and (
+            passive or verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children))
+        if felt or passive and (
+                verb.lemma_.lower() in self.modality.stative_participles and not _agent_named(verb)):
             # "Israel is opposed to French mediation": a state, not something done to Israel
             subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             if subject is not None:
                 return resolver.actors(subject)
             if verb.dep_ == "conj":
                 # "said it had strong concern and was disappointed by the decision": the one
-                # the first verb's subject is, not the act that disappoints
-                return self.clause_subject(verb.head, resolver, depth + 1)
+                # the first verb's subject is, not the act that disappoints ("was surprised and
+                # disappointed": the subject of the copula the first word completes)
+                first = verb.head.head if verb.head.dep_ in {"acomp", "attr"} else verb.head
+                return self.clause_subject(first, resolver, depth + 1)
         doer = _hyphenated_doer(verb)
         if doer is not None:
             return resolver.actors(doer)  # "a U.S.-brokered agreement", "a Qatar-mediated truce"

@@ -52,6 +52,7 @@ DEAL_PRONOUNS = set(_WORDS["deal_pronouns"])
 THREAT_PREPOSITIONS = frozenset(_WORDS["threat_prepositions"])
 DEFINITE_DETERMINERS = set(_WORDS["definite_determiners"])
 DESIGNATION_PREFIXES = set(_WORDS["designation_prefixes"])
+VARIANT_PREFIXES = set(_WORDS["variant_prefixes"])
 NUMBER_WORDS = dict(_WORDS["number_words"])
 NUMBER_MULTIPLIERS = dict(_WORDS["number_multipliers"])
 AGGREGATE_WORDS = set(_WORDS["aggregate_words"])
@@ -736,6 +737,9 @@ class SystemFinder:
             start, end = run
             name = _designation_text(token.doc[start:end])
             system = self.weapons.lookup(name, category)
+            if system is None and token.doc[start].lower_ in VARIANT_PREFIXES:
+                continue    # "18 new Block 52 jets": a production run of a family told apart
+
             if system is not None:
                 found.append(SystemMention(start, end, token, system.designation, system.designation,
                                            system.category or category, system))
