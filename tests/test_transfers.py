@@ -786,3 +786,12 @@ def test_a_production_block_of_a_family_is_no_system_of_its_own(coder) -> None:
     found = transfers_of(coder, "Pakistan's air force already operates F-16s, among them 18 new "
                                 "Block 52 jets that it ordered from the United States in 2006.")
     assert {t["system"] for t in found} == {"F-16"}
+
+
+def test_goods_paired_respectively_with_their_buyers_go_one_to_each(coder) -> None:
+    paired = transfers_of(coder, "The United States approved sales of Patriot and THAAD interceptors "
+                                 "to Saudi Arabia and the UAE respectively.")
+    assert {(t["recipient"], t["system"].split()[0]) for t in paired} == {("SAU", "Patriot"), ("ARE", "THAAD")}
+    each = transfers_of(coder, "The United States approved sales of Patriot and THAAD interceptors "
+                               "to Saudi Arabia and the UAE.")
+    assert len(each) == 4   # without the word, each goods to each buyer

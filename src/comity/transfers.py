@@ -53,6 +53,7 @@ THREAT_PREPOSITIONS = frozenset(_WORDS["threat_prepositions"])
 DEFINITE_DETERMINERS = set(_WORDS["definite_determiners"])
 DESIGNATION_PREFIXES = set(_WORDS["designation_prefixes"])
 VARIANT_PREFIXES = set(_WORDS["variant_prefixes"])
+PAIRING_WORDS = set(_WORDS["pairing_words"])
 NUMBER_WORDS = dict(_WORDS["number_words"])
 NUMBER_MULTIPLIERS = dict(_WORDS["number_multipliers"])
 AGGREGATE_WORDS = set(_WORDS["aggregate_words"])
@@ -953,6 +954,7 @@ class TransferExtractor:
                     if record.recipient is None:
                         fallbacks[id(record)] = next((fallbacks.get(id(r)) for r in sentence_records
                                                       if fallbacks.get(id(r))), None)
+                sentence_records = _paired_in_order(sentence, sentence_records, mentions)
                 recent = [i for i in found_in if index - NEIGHBOUR_SENTENCES <= i < index]
                 orphan = self._orphan_stage(document, sentence, index,
                                             sentence_records or (found_in[max(recent)] if recent else []))
@@ -2162,6 +2164,25 @@ def _gapped_number(token: Token) -> Token | None:
                                 for c in token.children):
         return None
     return numbers[0]
+
+
+def _paired_in_order(sentence: Span, records: list[Transfer], mentions: dict) -> list[Transfer]:
+    """"Patriot and THAAD interceptors to Saudi Arabia and the UAE respectively": a sentence
+    that pairs its goods with its buyers (or sellers) in order gives the n-th goods to the n-th
+    side, where its records would otherwise give each goods to each side."""
+    if not any(t.lower_ in PAIRING_WORDS for t in sentence):
+        return records
+    goods = list(dict.fromkeys(r.system for r in sorted(records, key=lambda r: r.span[0])))
+    for side in ("recipient", "supplier"):
+        sides = {getattr(r, side) for r in records}
+        if len(goods) < 2 or len(sides) != len(goods) or len(records) != len(goods) ** 2:
+            continue    # (not each of n goods to each of n sides)
+        order = [state for state in _states_named(sentence, mentions) if state in sides]
+        if len(order) != len(goods):
+            continue
+        pairs = dict(zip(goods, order))
+        return [r for r in records if pairs[r.system] == getattr(r, side)]
+    return records
 
 
 def _gapped_states(sentence: Span, mentions: dict) -> list[str]:
