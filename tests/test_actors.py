@@ -159,3 +159,8 @@ def test_a_western_given_name_written_first_is_no_family_name() -> None:
     assert Gazetteer._short_name("Tsai Ing-wen", "TWN") == "Tsai"
     assert Gazetteer._short_name("Wang Yi", "CHN") == "Wang"
     assert Gazetteer._short_name("Park Jin", "KOR") == "Park"
+
+
+def test_shortly_before_heading_a_firm_its_future_head_is_business() -> None:
+    """Meng Wanzhou chaired Huawei from 2022; in 2019 she was its finance chief, not an elite."""
+    assert resolve_phrase("Meng Wanzhou", "2019-01-01")["code"] == "CHNBUS"

@@ -903,10 +903,11 @@ class ActorResolver:
             # "Huawei's finance chief", "the broadcaster's director general": a firm's officer,
             # whatever the title, holds no office of the state
             sectors, office = list(firm.sectors), None
-        if firm is not None and person is not None and office is None:
+        if firm is not None and person is not None:
             # "ADNOC chief Sultan al-Jaber": of a minister who also runs a firm, the firm's
-            # title names the post he acts in
-            office = COMPANY_OFFICE
+            # title names the post he acts in, and says what he is, whatever the title ("Boeing
+            # defense chief Leanne Caret", "Huawei's finance chief, Meng Wanzhou")
+            sectors, office = list(firm.sectors), COMPANY_OFFICE
         if any(t.dep_ == "det" and t.lower_ in INDEFINITE_ARTICLES and t.head == head for t in tokens):
             office = None   # "an opposition leader", "a Somali rebel leader": one of them, no one known
         former = any(t.lower_ in FORMER_WORDS for t in tokens)

@@ -73,8 +73,9 @@ SHORTEST_SHORT_NAME = 2
 #: Sector given to people outside any recorded term of office (CAMEO's "elites").
 FORMER_OFFICIAL_SECTOR = "ELI"
 GOVERNMENT_SECTOR = "GOV"
-#: How many years before a first recorded government office a person is still read as
-#: government (holding an office the gazetteer does not list).
+BUSINESS_SECTOR = "BUS"
+#: How many years before a first recorded government or company office a person is still
+#: read as government or business (holding a post the gazetteer does not list).
 GOVERNMENT_APPRENTICESHIP_YEARS = 5
 PARTY, OPPOSITION = "PTY", "OPP"
 #: Where party_government.tsv begins: before it, a party's place is not known.
@@ -420,13 +421,15 @@ class Gazetteer:
             return self._actor_for_term(term, person, text)
         terms = self.terms[person]
         first = min(terms, key=lambda t: t.start)
-        if (date is not None and date < first.start and not first.country.startswith("IGO")
-                and GOVERNMENT_SECTOR in self.sectors_of_office(first.office)
+        branch = next((s for s in (GOVERNMENT_SECTOR, BUSINESS_SECTOR) if s in self.sectors_of_office(first.office)),
+                      None)
+        if (date is not None and date < first.start and not first.country.startswith("IGO") and branch
                 and int(first.start[:4]) - int(date[:4]) <= GOVERNMENT_APPRENTICESHIP_YEARS):
             # Shortly before a first recorded government office most people held a lesser one
             # the gazetteer does not list (a minister before defence, a governor or mayor
-            # before the presidency), so they are government, not elites.
-            return Actor.build(first.country, (GOVERNMENT_SECTOR,), person, text)
+            # before the presidency), so they are government, not elites; so a firm's head
+            # was its officer before (Huawei's finance chief before she chaired it).
+            return Actor.build(first.country, (branch,), person, text)
         # Outside every recorded term: coded as one of the country's elites (a former or
         # future office holder), as CAMEO codes former officials.
         # (a state's before an organisation's: a former UN human rights chief who was Chile's

@@ -1788,7 +1788,9 @@ class TransferExtractor:
             others = [p for p in parties if p != recipient]
             supplier = next((p for p in others if p in producers), others[0] if others else None)
         elif recipient is None:
-            others = [p for p in parties if p != supplier]
+            # ("France and Italy agreed to supply the SAMP/T": parties that both supply are
+            # no recipient of each other)
+            others = [p for p in parties if p not in suppliers]
             recipient = others[0] if others else None
         if supplier is None and recipient is not None:
             supplier = next((m for m in roles.modifiers if m != recipient and m in producers), None)
