@@ -795,3 +795,8 @@ def test_goods_paired_respectively_with_their_buyers_go_one_to_each(coder) -> No
     each = transfers_of(coder, "The United States approved sales of Patriot and THAAD interceptors "
                                "to Saudi Arabia and the UAE.")
     assert len(each) == 4   # without the word, each goods to each buyer
+
+
+def test_the_clause_that_makes_a_deal_dates_it(coder) -> None:
+    found = transfers_of(coder, "The contract signed in March 2019 for 12 Rafale jets was delayed by Greece.")
+    assert [t["year"] for t in found] == [2019]

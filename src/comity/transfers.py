@@ -1974,6 +1974,11 @@ class TransferExtractor:
         node = reading.node
         governor = node.head if node.pos_ in NOUN_POS and node.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else node
         targets = {node.i, governor.i}
+        if node.pos_ in NOUN_POS:
+            # "a contract signed in July 2018", "an order that Pakistan placed in July 2018":
+            # the clause that makes the deal dates it
+            targets |= {c.i for c in node.children if c.dep_ in {"acl", "relcl"}
+                        and c.lemma_.lower() in self.lexicon.light_verbs}
         inside = {i for m in systems for i in range(m.start, m.end)}
         for ent in sentence.ents:
             if any(t.i in inside for t in ent):
