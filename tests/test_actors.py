@@ -164,3 +164,10 @@ def test_a_western_given_name_written_first_is_no_family_name() -> None:
 def test_shortly_before_heading_a_firm_its_future_head_is_business() -> None:
     """Meng Wanzhou chaired Huawei from 2022; in 2019 she was its finance chief, not an elite."""
     assert resolve_phrase("Meng Wanzhou", "2019-01-01")["code"] == "CHNBUS"
+
+
+def test_of_two_holders_of_equal_office_a_shared_surname_is_the_longer_serving() -> None:
+    from comity.gazetteer import gazetteer
+
+    # both heads of government in June 2020; Viktor since 2010, Ludovic since November 2019
+    assert gazetteer().person_for_date(["Ludovic Orban", "Viktor Orban"], "2020-06-01") == "Viktor Orban"

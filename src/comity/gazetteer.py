@@ -396,11 +396,12 @@ class Gazetteer:
             if len(in_office) == 1:
                 return in_office[0]
             # two holders on the date (a president and a prime minister sharing a surname):
-            # the higher office, then the more recent start
+            # the higher office, then the longer in it (the news shortens the name of the
+            # one long in office: "Orban" in 2020 is Viktor, not Romania's new Ludovic)
 
             def standing(person: str) -> tuple[int, str]:
                 term = self.term_on(person, date)
-                return (-office_rank(term.office), term.start)
+                return (-office_rank(term.office), _reversed_date(term.start))
 
             return max(in_office, key=standing)
 
@@ -455,6 +456,11 @@ class Gazetteer:
         if len({name for name, term in covering if date not in (term.start, term.end)}) > 1:
             return None
         return covering[0][0] if covering else None
+
+
+def _reversed_date(day: str) -> str:
+    """A key that sorts earlier days after later ones."""
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in day)
 
 
 def split_code(code: str) -> tuple[str, tuple[str, ...]]:
