@@ -2224,12 +2224,10 @@ class EventCoder:
     def _imitates(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in {"VERB", "AUX"} or lemma not in self.modality.imitation_verbs or any(
-                c.dep_ in {"prt", "ccomp", "xcomp"} for c in verb.children):
-            return False   # ("followed up with a call", "did not want to")
+                c.dep_ in {"prt", "ccomp", "xcomp", "neg"} for c in verb.children):
+            return False   # ("followed up with a call", "did not want to", "did not follow")
         objects = [c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}]
         manners = [c.lower_ for c in verb.children if c.dep_ == "advmod"]
-        if any(c.dep_ == "neg" for c in verb.children):
-            return False
         if lemma == "do":
             return any(o in self.modality.imitation_objects for o in objects) or any(
                 m in self.modality.imitation_manners for m in manners)

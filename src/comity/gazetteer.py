@@ -48,11 +48,11 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "HKG", "MAC"}
 #: States where a name of three short syllables is Chinese, family name first ("Lee Hsien
 #: Loong", "Ng Chee Meng"), beside Malay, Indian and Western names written given name first.
 CHINESE_NAME_STATES = {"SGP", "MYS"}
+CHINESE_SYLLABLE = re.compile(r"^[A-Z][a-z]{0,4}$")
 
 #: One romanised Chinese or Korean syllable, the shape of a family name ("Tsai", "Huang",
 #: "Yoon"): a Western given name written first ("Karen Kuo", "Carrie Lam") has another shape.
 FAMILY_NAME_SYLLABLE = re.compile(r"^[^aeiouy]*[aeiouy]+(ng|rk|n|m|k|l|p|r|t|h)?$", re.IGNORECASE)
-CHINESE_SYLLABLE = re.compile(r"^[A-Z][a-z]{0,4}$")
 
 #: States whose names are given name then father's name: news shortens them to the given name
 #: ("Abiy Ahmed" is "Abiy", "Isaias Afwerki" is "Isaias").
@@ -401,9 +401,9 @@ class Gazetteer:
 
             def standing(person: str) -> tuple[int, str]:
                 term = self.term_on(person, date)
-                return (-office_rank(term.office), _reversed_date(term.start))
+                return (office_rank(term.office), term.start)
 
-            return max(in_office, key=standing)
+            return min(in_office, key=standing)
 
         def last_end(person: str) -> str:
             ends = [t.end for t in self.terms.get(person, []) if t.end is not None and t.end < date]
@@ -456,11 +456,6 @@ class Gazetteer:
         if len({name for name, term in covering if date not in (term.start, term.end)}) > 1:
             return None
         return covering[0][0] if covering else None
-
-
-def _reversed_date(day: str) -> str:
-    """A key that sorts earlier days after later ones."""
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in day)
 
 
 def split_code(code: str) -> tuple[str, tuple[str, ...]]:

@@ -740,7 +740,6 @@ class SystemFinder:
             system = self.weapons.lookup(name, category)
             if system is None and token.doc[start].lower_ in VARIANT_PREFIXES:
                 continue    # "18 new Block 52 jets": a production run of a family told apart
-
             if system is not None:
                 found.append(SystemMention(start, end, token, system.designation, system.designation,
                                            system.category or category, system))
