@@ -2179,10 +2179,12 @@ def _paired_in_order(sentence: Span, records: list[Transfer], mentions: dict) ->
     if not any(t.lower_ in PAIRING_WORDS for t in sentence):
         return records
     goods = list(dict.fromkeys(r.system for r in sorted(records, key=lambda r: r.span[0])))
+    if len(goods) < 2 or len(records) != len(goods) ** 2:
+        return records      # (not each of n goods to each of n sides)
     for side in ("recipient", "supplier"):
         sides = {getattr(r, side) for r in records}
-        if len(goods) < 2 or len(sides) != len(goods) or len(records) != len(goods) ** 2:
-            continue    # (not each of n goods to each of n sides)
+        if len(sides) != len(goods):
+            continue
         order = [state for state in _states_named(sentence, mentions) if state in sides]
         if len(order) != len(goods):
             continue
