@@ -800,3 +800,16 @@ def test_goods_paired_respectively_with_their_buyers_go_one_to_each(coder) -> No
 def test_the_clause_that_makes_a_deal_dates_it(coder) -> None:
     found = transfers_of(coder, "The contract signed in March 2019 for 12 Rafale jets was delayed by Greece.")
     assert [t["year"] for t in found] == [2019]
+
+
+def test_a_letter_of_intent_is_talks(coder) -> None:
+    found = transfers_of(coder, "Chile signed a letter of intent with Spain to buy four Airbus C295 aircraft.")
+    assert [t["stage"] for t in found] == ["talks"]
+
+
+def test_who_announces_a_package_gives_its_goods_whoever_made_them(coder) -> None:
+    found = transfers_of(coder, "Kyiv asked its partners for more air defence. The Dutch defence minister "
+                                "announced a package worth 300 million euros: one Patriot launcher and 20 "
+                                "Leopard 1A5 tanks.")
+    assert {(t["supplier"], t["recipient"], t["system"].split()[0]) for t in found} == {
+        ("NLD", "UKR", "Patriot"), ("NLD", "UKR", "Leopard-1")}

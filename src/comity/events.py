@@ -757,6 +757,12 @@ class EventCoder:
                 # not told either
                 mood.kind, mood.governor = "cancelled", governor
                 break
+            if current.dep_ == "ccomp" and lemma in modal.deciding_verbs and mood.kind == "future" and (
+                    governor.tag_ == "VBD" and not _negated(governor)):
+                # "Germany will pull its soldiers out of Incirlik, the cabinet decided": what was
+                # decided is told as done, as "decided to pull them out" is
+                mood.kind = "asserted"
+                break
             if current.dep_ == "ccomp" and lemma not in (modal.intent_verbs | modal.demand_verbs | modal.appeal_verbs
                                                          | modal.transparent_verbs):
                 # ("will help Australia acquire submarines" parsed as a small clause: as planned
@@ -2836,6 +2842,9 @@ def phrase_lemmas(token: Token) -> set[str]:
                 if pobj.dep_ == "pobj":
                     words.add(pobj.lemma_.lower())
                     words.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
+        elif child.dep_ == "appos" and token.pos_ == "PROPN":
+            # "summoned Andrei Ordash, Russia's charge d'affaires": a name is what its apposition says
+            words |= phrase_lemmas(child)
     return words
 
 
@@ -2977,11 +2986,15 @@ def _specificity(code: str) -> tuple[int, int]:
 
 def _bears_consequences(verb: Token) -> bool:
     """Whether a verb has someone bear the consequences or pay the price, has something "met
-    with" or "require" a response ("any threat would be met with a massive military response",
+    with", "followed by" or "require" a response ("any threat would be met with a massive military response",
     "the delivery will require an adequate response"), or says it "will not go unanswered"."""
     lemma = verb.lemma_.lower()
     if lemma == "meet" and _passive(verb):
         return any(_is_retaliation(o) for o in preposition_objects(verb, ("with",)))
+    if lemma == "follow" and _passive(verb):
+        # "the move would be followed by an adequate response"
+        return any(_is_retaliation(o) for agent in verb.children if agent.dep_ == "agent"
+                   for o in agent.children if o.dep_ == "pobj")
     if lemma in PROVOKING_VERBS:
         return any(o.dep_ in OBJECT_DEPS and _is_retaliation(o) for o in verb.children)
     if any(c.dep_ in {"acomp", "oprd"} and c.lower_ in UNANSWERED_WORDS for c in verb.children):
@@ -2998,8 +3011,8 @@ def _is_retaliation(noun: Token) -> bool:
 
 
 def _future_auxiliary(verb: Token) -> bool:
-    """Whether a verb is told as to come: "would pay", "will face"."""
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
+    """Whether a verb is told as to come: "would pay", "will face", "could only bring"."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "could"} for c in verb.children)
 
 
 def _negated(token: Token) -> bool:

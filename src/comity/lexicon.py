@@ -70,6 +70,7 @@ class Modality:
     cancelling_verbs: frozenset[str]
     transparent_verbs: frozenset[str]
     decision_verbs: frozenset[str]
+    deciding_verbs: frozenset[str]
     decided_roots: frozenset[str]
     falsity_words: frozenset[str]
     accusation_nouns: frozenset[str]

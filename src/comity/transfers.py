@@ -45,6 +45,7 @@ CHOOSING_VERBS = set(_WORDS["choosing_verbs"])
 CARGO_NOUNS = set(_WORDS["cargo_nouns"])
 CARRYING_VERBS = frozenset(_WORDS["carrying_verbs"])
 PACKAGE_PREPOSITIONS = frozenset(_WORDS["package_prepositions"])
+GIVING_NOUNS = frozenset(_WORDS["giving_nouns"])
 NOT_SHORT_NAMES = frozenset(_WORDS["not_short_names"])
 PLACE_WORDS = set(_WORDS["place_words"])
 LICENCE_NOUNS = set(_WORDS["licence_nouns"])
@@ -1775,6 +1776,10 @@ class TransferExtractor:
                 supplier = known[0]
                 others = [p for p in parties if p != supplier]
                 recipient = others[0] if others else None
+            elif len(parties) == 1 and any(n.lemma_.lower() in GIVING_NOUNS for n in reading.nodes):
+                # "Germany announced a package: two Patriot launchers, 40 Marders": who announces
+                # a package gives its goods, whoever made them
+                supplier = parties[0]
             elif len(parties) == 1:
                 recipient = parties[0]
             elif len(parties) == 2 and mention.system is None:
