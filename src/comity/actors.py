@@ -1198,6 +1198,10 @@ class ActorResolver:
                                      and c.pos_ != "PRON"), None)
                     if reporter is not None:
                         return self.resolve(reporter)
+                if token.lower_ == "its" and child.tag_ == "NNS" and self._main_clause_subject(verb, token.i) is not None:
+                    # "after three Russian fighters flew into its airspace": no plural's, but
+                    # the main clause's subject's
+                    break
                 return self.resolve(child)
         pronoun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i
                         and c.lower_ in {"it", "they"} and token.lower_ in {"its", "their"}), None)
