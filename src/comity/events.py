@@ -3295,6 +3295,11 @@ def _dating_clauses(trigger: Token) -> list[tuple[Token, bool]]:
         elif current.dep_ == "advcl" and _at_the_same_time(current):
             # "called its ambassador home on Tuesday, shortly after the minister summoned her"
             head, same_act = current.head, False
+        elif current.dep_ == "conj" and current.tag_ == "VBD" and current.head.tag_ == "VBD" and any(
+                c.dep_ == "cc" and c.lower_ == "and" for c in current.head.children):
+            # "Muizzu held talks with Xi in Beijing last week, and the two governments signed
+            # some 20 agreements": a past act told with another is of its time
+            head, same_act = current.head, False
         else:
             break
         if head == current or head.pos_ not in CLAUSE_POS:
