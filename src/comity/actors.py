@@ -1198,7 +1198,8 @@ class ActorResolver:
                                      and c.pos_ != "PRON"), None)
                     if reporter is not None:
                         return self.resolve(reporter)
-                if token.lower_ == "its" and child.tag_ == "NNS" and self._main_clause_subject(verb, token.i) is not None:
+                if token.lower_ == "its" and child.tag_ == "NNS" and (
+                        self._main_clause_subject(verb, token.i) is not None):
                     # "after three Russian fighters flew into its airspace": no plural's, but
                     # the main clause's subject's
                     break

@@ -2986,8 +2986,9 @@ def _specificity(code: str) -> tuple[int, int]:
 
 def _bears_consequences(verb: Token) -> bool:
     """Whether a verb has someone bear the consequences or pay the price, has something "met
-    with", "followed by" or "require" a response ("any threat would be met with a massive military response",
-    "the delivery will require an adequate response"), or says it "will not go unanswered"."""
+    with", "followed by" or "require" a response ("any threat would be met with a massive
+    military response", "the delivery will require an adequate response"), or says it "will not
+    go unanswered"."""
     lemma = verb.lemma_.lower()
     if lemma == "meet" and _passive(verb):
         return any(_is_retaliation(o) for o in preposition_objects(verb, ("with",)))
