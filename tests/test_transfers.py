@@ -767,8 +767,8 @@ def test_a_sentence_on_the_deal_keeps_it_the_one_it_goes_on_to_mean(coder) -> No
 
 # -- the weapons gazetteer ----------------------------------------------------------------
 
-GAZETTEER_CASES = yaml.safe_load(
-    (Path(__file__).parent / "cases" / "weapons" / "round9.yaml").read_text(encoding="utf-8"))
+GAZETTEER_CASES = [case for path in sorted((Path(__file__).parent / "cases" / "weapons").glob("*.yaml"))
+                   for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("case", GAZETTEER_CASES, ids=[c["system"] for c in GAZETTEER_CASES])
