@@ -62,12 +62,14 @@ def test_word_lists_are_lowercase_words() -> None:
         for key, words in table.items():
             where = f"{relative} {key}"
             assert re.fullmatch(r"[a-z][a-z0-9_]*", key), where
-            # a list of words, or for numbers written out a mapping of each word to its number
+            # a list of words, or a mapping of each word to its number (numbers written out) or
+            # to a list of words (the description words of a kind of weapon)
             assert isinstance(words, (list, dict)) and words, where
             assert all(_is_word(word) for word in words), where
             assert len(set(words)) == len(words), f"{where}: a word twice"
             if isinstance(words, dict):
-                assert all(type(number) is int for number in words.values()), where
+                assert all(type(value) is int or (isinstance(value, list) and value and all(
+                    _is_word(word) for word in value)) for value in words.values()), where
 
 
 def test_conventions_name_known_cameo_codes() -> None:

@@ -64,3 +64,12 @@ def test_a_definite_noun_for_a_deal_is_a_cue(prefilter) -> None:
     text = STORY + ("After a long review that lasted most of the year, the package was approved by "
                     "Washington on Monday.")
     assert "the package was approved" in prefilter.apply(text).text
+
+
+def test_the_surname_of_a_person_named_in_full_is_a_cue(prefilter) -> None:
+    """"Singh" alone is too common a name for the gazetteer, but after "Rajnath Singh" it is
+    the person the story named, and the sentence keeps the subject a later "he" means."""
+    text = STORY + "Rajnath Singh visited Mozambique. The ceremony lasted an hour. Singh arrived in Maputo on Sunday."
+    filtered = prefilter.apply(text)
+    assert "Singh arrived in Maputo" in filtered.text
+    assert "ceremony" not in filtered.text

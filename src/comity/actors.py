@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .data import read_yaml
 from .dates import MONTH_NAMES, WEEKDAYS
-from .gazetteer import (FAMILY_NAME_FIRST, FORMER_OFFICIAL_SECTOR, OPPOSITION, PARTY, PROPER_KINDS, Entry, Gazetteer,
-                        gazetteer, state_existed, strip_accents)
+from .gazetteer import (FAMILY_NAME_FIRST, FORMER_OFFICIAL_SECTOR, GOVERNMENT_SECTOR, OPPOSITION, PARTY,
+                        PROPER_KINDS, Entry, Gazetteer, gazetteer, state_existed, strip_accents)
 from .records import STATE_ORGAN_SECTORS, Actor
 
 #: Dependency labels that stay inside a noun phrase when collecting its modifiers.
@@ -69,6 +69,7 @@ NOT_NAME_PARTS = set(WEEKDAYS) | set(MONTH_NAMES) | set(_WORDS["not_name_parts"]
 NAME_PARTICLES = set(_WORDS["name_particles"])
 PATRONYMIC_PARTICLES = set(_WORDS["patronymic_particles"])
 ALLEGIANCE_ADJECTIVES = set(_WORDS["allegiance_adjectives"])
+LEADING_VERBS = set(_WORDS["leading_verbs"])
 FOLLOWER_NOUNS = set(_WORDS["follower_nouns"])
 OPPOSING_NOUNS = set(_WORDS["opposing_nouns"])
 OFFICE_HEAD_NOUNS = set(_WORDS["office_head_nouns"])
@@ -927,6 +928,12 @@ class ActorResolver:
                 # a body's initials say less than a term in office ("CBI Governor Mohammad Reza
                 # Farzin" heads the Central Bank of Iran, not India's Central Bureau of Investigation)
                 person = None
+        if person is not None and office is None and GOVERNMENT_SECTOR in sectors and self.context.date:
+            # "Crown Prince Mohammed bin Salman", defence minister too: a political title of no
+            # listed office says which office held that day the man acts in, when it is of the
+            # same sectors (a rank does not: "General Abdel Fattah al-Burhan" heads the state)
+            office = next((t.office for t in self.gaz.terms.get(person, []) if t.covers(self.context.date)
+                           and self.gaz.sectors_of_office(t.office) == tuple(sectors[:3])), None)
         if person is not None:
             actor = self.gaz.person_actor(person, self.context.date, text, office)
             term = self.gaz.term_on(person, self.context.date, office)
@@ -1014,6 +1021,19 @@ class ActorResolver:
                 # an international body with a code of its own ("NGOHRI"): no state to add
                 actor = Actor(own_code, None, tuple(sectors[:3]), None, text)
                 self.context.note(actor, False)
+                return actor
+            titled = (self.gaz.holders_named(office, head.text, self.context.date)
+                      if office and head.pos_ == "PROPN" and self.context.date else set())
+            given = self._given_name(head) if titled else None
+            if given is not None:
+                # ("Trade Minister Sonsoles Garcia" is not Guatemala's Gabriela Garcia)
+                titled = {name for name in titled if given.text in name.split()}
+            if len(titled) == 1:
+                # "Premier Li", "Defence Minister Singh": a title and a surname too common to
+                # stand alone, which one holder of that office bore on the day
+                actor = self.gaz.person_actor(titled.pop(), self.context.date, text, office)
+                self._remember_name(head, tokens, actor)
+                self.context.note(actor, person_like)
                 return actor
             actor = self._definite_reference(head, sectors, text)
             if actor is None:
@@ -1288,6 +1308,12 @@ class ActorResolver:
                     leader = self.resolve(pobj)
                     if leader and leader[0].country:
                         return leader[0].country
+        # ("soldiers led by Lieutenant Colonel Mamady Doumbouya": the state of their commander)
+        for clause in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in LEADING_VERBS):
+            for pobj in (p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+                leader = self.resolve(pobj)
+                if leader and leader[0].country:
+                    return leader[0].country
         return None
 
     def _followers(self, head: Token) -> list[Actor]:
@@ -1523,7 +1549,10 @@ class ActorResolver:
         return _retext(candidates[0], text) if candidates else None
 
     def _pronoun(self, lower: str, as_subject: bool = False) -> list[Actor]:
-        if lower in {"he", "she"} and self.context.subject_person is not None and self.context.subject_age <= 1:
+        # ("Burhan ... was received by Sisi. His intelligence chief travelled with him": the
+        # owner in a subject, like the subject itself, is the one the story was just about)
+        if (lower in {"he", "she"} or as_subject and lower in {"his", "her"}) and \
+                self.context.subject_person is not None and self.context.subject_age <= 1:
             return [self.context.subject_person]
         if lower in PERSON_PRONOUNS and self.context.last_person is not None:
             return [self.context.last_person]
@@ -1652,12 +1681,18 @@ class ActorResolver:
                 # ("witnessed the signing by Anutin and his Cambodian counterpart ... praised
                 # both leaders": the two written as a pair, not the host named since)
                 return [_retext(p, head.text) for p in paired]
-            for actor in [*reversed(self.context.recent), *self._named_people_before(head)]:
-                if actor.name and actor.country and actor.country not in acting and all(
-                        p.country != actor.country for p in people):
-                    people.append(actor)
-                if len(people) == 2:
-                    return [_retext(p, head.text) for p in reversed(people)]
+            candidates = [a for a in [*reversed(self.context.recent), *self._named_people_before(head)]
+                          if a.name and a.country and a.country not in acting]
+            # people the text names before office holders it only titles ("His intelligence
+            # chief and foreign minister travelled with him. The two men discussed ..."), but
+            # those too when it names fewer than two ("Qatar's foreign minister met Alfano")
+            for pool in ([a for a in candidates if _names_in_text(a)], candidates):
+                people = []
+                for actor in pool:
+                    if all(p.country != actor.country for p in people):
+                        people.append(actor)
+                    if len(people) == 2:
+                        return [_retext(p, head.text) for p in reversed(people)]
             return []
         if head.lemma_.lower() not in PAIR_NOUNS:
             return []
@@ -2035,3 +2070,10 @@ def resolve_phrase(phrase: str, date: str | None = None) -> dict | None:
     return {"code": actor.code, "country": actor.country or actor.igo,
             "sectors": list(actor.sectors), "name": actor.name,
             "term": ({"office": term.office, "start": term.start, "end": term.end} if term else None)}
+
+
+def _names_in_text(actor: Actor) -> bool:
+    """Whether the words that stood for a known person give a word of their name ("Sisi",
+    "President Abdel Fattah al-Sisi"), not only a title ("his intelligence chief")."""
+    return bool(actor.name) and any(part in actor.text for word in actor.name.split()
+                                    for part in word.split("-") if len(part) > 2)

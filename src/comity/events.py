@@ -295,12 +295,17 @@ class EventCoder:
                                             for k in best):
                 del best[(source, target, kind)]
         chosen = {id(e) for e in best.values()}
+        told_here: set[tuple[str, int]] = set()
         for event in best.values():
             if (event.root in TOLD_ACT_ROOTS or event.cameo == SIGNING) and event.source.is_known and (
                     event.modality == "asserted" or event.root == INTENT_ROOT):
                 told = span.doc.char_span(*event.span)
-                resolver.context.acts.append(((told.root.lemma_ if told is not None else event.trigger).lower(),
-                                              event.source))
+                lemma = (told.root.lemma_ if told is not None else event.trigger).lower()
+                if (lemma, event.span[0]) not in told_here:
+                    # ("The United States, Britain and France struck": one act, whose doer a
+                    # later "the attack" names by the first of them)
+                    told_here.add((lemma, event.span[0]))
+                    resolver.context.acts.append((lemma, event.source))
                 governor = told.root if told is not None else None
                 for thing in (c for c in (governor.children if governor is not None and event.root in
                                           DOING_OBJECT_ROOTS else ()) if c.dep_ in OBJECT_DEPS
@@ -340,6 +345,13 @@ class EventCoder:
                    anchor_date: str | None) -> list[Attempt]:
         attempts = []
         objects = object_tokens(verb)
+        if not objects and verb.lemma_.lower() not in self.modality.speech_verbs:
+            # "would fight any AU peacekeepers deployed on its territory", parsed as a clause of
+            # its own: a verb that reports nothing acts on that clause's subject
+            objects = [g for c in verb.children if c.dep_ == "ccomp" and c.tag_ in {"VBN", "VBD"}
+                       and not any(a.dep_ in {"aux", "auxpass", "mark"} for a in c.children)
+                       for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"
+                       and not any(o.dep_ in OBJECT_DEPS for o in c.children)]
         object_words = {w for o in objects for w in phrase_lemmas(o)}
         if any(resolver.place_at(o) is not None for o in objects):
             object_words.add(NAMED_PLACE)  # "had taken Shusha": a town the gazetteer knows
@@ -1382,8 +1394,9 @@ class EventCoder:
         ``told`` (a trigger's lemma, or SAID), or of any act when ``told`` is None (things said
         too, unless ``said`` is False)."""
         acts = reversed(resolver.context.acts) if latest else resolver.context.acts
+        told_as = {told} | self.modality.act_noun_verbs.get(told, frozenset()) if told is not None else set()
         for lemma, doer in acts:
-            if (lemma != told) if told is not None else (lemma == SAID and not said):
+            if (lemma not in told_as) if told is not None else (lemma == SAID and not said):
                 continue
             if isinstance(doer, Token):
                 # ("Iran's test", "strikes by Israel", "Israeli strikes": not "sanctions on
@@ -1899,10 +1912,11 @@ class EventCoder:
         # "told the council that the dam was no threat to its neighbours": a fault said to be
         # absent is denied, not found
         denied = {verb.doc[i].lemma_.lower() for i in inside if _negated_word(verb.doc[i])}
+        called = {t.lemma_.lower() for c in complement for t in c.subtree} if evaluative else set()
         stance = (DENIAL if words & modal.falsity_words and judged & modal.accusation_nouns
                   else ACCUSATION if words & modal.blame_words and _blames_another(content)
                   else DENIAL if words & modal.disapproval_words and words & modal.disapproval_words <= denied
-                  else DISAPPROVAL if words & modal.disapproval_words
+                  else DISAPPROVAL if words & modal.disapproval_words or called & modal.judgment_nouns
                   or words & (modal.fitting_words | modal.praise_words | modal.approval_words) & denied
                   else COMMITMENT if words & modal.commitment_words - denied and words & modal.committed_to
                   else PRAISE if words & modal.praise_words
@@ -1936,7 +1950,8 @@ class EventCoder:
         if judgment_only and stance == "010":
             attempt.reason = "names or describes without judging (\"Manila calls it Ayungin\")"
             return attempt
-        judged_nouns = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"oprd"}] if judgment_only else []
+        judged_nouns = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"oprd"}
+                        or (c.dep_ == "ccomp" and c.pos_ == "NOUN")] if judgment_only else []
         # (an evaluative verb judges its object: "called Britain's ambassador a stupid guy")
         # (a judged act names its doer: "the new sanctions by Washington", "a provocation by
         # North Korea")
@@ -2879,9 +2894,15 @@ def _judgment_complements(verb: Token) -> list[Token]:
     the measures as illegal"."""
     return [c for c in verb.children if c.dep_ in {"oprd", "xcomp"}] + [
         c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"] + [
-        # ("described the explosion as a Russian attack", "as" hung on the object)
-        g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
-        if g.dep_ == "prep" and g.lower_ == "as"] + [
+        # ("described the explosion as a Russian attack", "as" hung on the object, or on a
+        # noun inside it: "described the downgrading of Israel's representation as baseless")
+        g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.subtree
+        if g.dep_ == "prep" and g.lower_ == "as" and g.head.pos_ in {"NOUN", "PROPN"}
+        and not any(w.lower_ == "well" for w in g.children)] + [
+        # ("called Tbilisi's move a mistake", misparsed as a clause "move" with "a mistake" an
+        # adverbial noun on it)
+        g for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" for g in c.children
+        if g.dep_ == "npadvmod" and g.pos_ == "NOUN"] + [
         # "viewed the delivery extremely negatively": a judging adverb of manner
         c for c in verb.children if c.dep_ == "advmod" and c.pos_ == "ADV" and c.lower_.endswith("ly")
         and c.i > verb.i] + [

@@ -111,6 +111,9 @@ class Term:
     office: str
     start: str
     end: str | None
+    #: a full code of the holder's own, for leaders of a group coded apart from any state
+    #: ("IMGMUSISI" for the Islamic State's caliphs)
+    code: str | None = None
 
     def covers(self, date: str) -> bool:
         return self.start <= date and (self.end is None or date <= self.end)
@@ -303,7 +306,7 @@ class Gazetteer:
         for row in read_tsv("actors/office_holders.tsv"):
             name = row["name"]
             term = Term(country=row["country"], office=row["office"], start=row["start"],
-                        end=row.get("end") or None)
+                        end=row.get("end") or None, code=row.get("code") or None)
             self.terms[name].append(term)
             self.holders[(term.country, term.office)].append((name, term))
             forms = [name, *split_list(row.get("aliases"))]
@@ -445,7 +448,15 @@ class Gazetteer:
         sectors = self.sectors_of_office(term.office)
         if term.country.startswith("IGO"):
             return Actor.build(None, (), person, text, igo=term.country)
+        if term.code:
+            return Actor(term.code, term.country, sectors, person, text)
         return Actor.build(term.country, sectors, person, text)
+
+    def holders_named(self, office: str, word: str, date: str) -> set[str]:
+        """The holders of an office in any state on a date whose name has ``word``: "Premier
+        Li" in 2024 is Li Qiang, the one head of government of that name."""
+        return {name for (_, key), held in self.holders.items() if key == office
+                for name, term in held if term.covers(date) and word in name.split()}
 
     def holder_of(self, country: str, office: str, date: str | None) -> str | None:
         """Who held an office in a country on a date: no one when several held it at once

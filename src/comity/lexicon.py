@@ -112,6 +112,7 @@ class Modality:
     committed_to: frozenset[str] = frozenset()
     generic_act_nouns: frozenset[str] = frozenset()
     speech_act_nouns: frozenset[str] = frozenset()
+    judgment_nouns: frozenset[str] = frozenset()
     victim_nouns: frozenset[str] = frozenset()
     combating_verbs: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
@@ -128,6 +129,8 @@ class Modality:
     imitation_verbs: frozenset[str] = frozenset()
     imitation_objects: frozenset[str] = frozenset()
     imitation_manners: frozenset[str] = frozenset()
+    #: the verbs that tell an act a noun names ("the expulsion" points back to "expelled")
+    act_noun_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def convert(self, table: str, code: str) -> str | None:
@@ -256,7 +259,11 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
     raw = read_yaml("events/modality.yaml")
     # every word list of Modality is the modality.yaml key of the same name
     sets = {f.name: frozenset(str(w).lower() for w in raw.get(f.name, []))
-            for f in fields(Modality) if f.name != "tables"}
+            for f in fields(Modality) if f.name not in {"tables", "act_noun_verbs"}}
+    act_noun_verbs = {str(noun).lower(): frozenset(str(v).lower() for v in verbs_of)
+                      for noun, verbs_of in (raw.get("act_noun_verbs") or {}).items()}
+    if unknown := set(act_noun_verbs) - sets["act_nouns"]:
+        raise LexiconError(f"modality.yaml act_noun_verbs: not act nouns: {sorted(unknown)}")
     tables = {}
     for name in ("intent", "appeal", "demand", "refusal", "threat", "preparation"):
         table = {str(k) if str(k) != "None" else "": str(v) for k, v in (raw.get(f"{name}_codes") or {}).items()}
@@ -272,8 +279,8 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
             raise LexiconError(f"deal_steps.yaml {step}: needs a known cameo code and source "
                                f"recipient or supplier, not {entry!r}")
         deal_steps[str(step)] = (code, side)
-    return Lexicon(verbs=verbs, nouns=nouns, domains=domains, modality=Modality(**sets, tables=tables),
-                   deal_steps=deal_steps)
+    modality = Modality(**sets, act_noun_verbs=act_noun_verbs, tables=tables)
+    return Lexicon(verbs=verbs, nouns=nouns, domains=domains, modality=modality, deal_steps=deal_steps)
 
 
 @cache

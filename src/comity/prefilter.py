@@ -2,12 +2,12 @@
 
 An event needs two parties, so a sentence is parsed only when the tokenizer and the gazetteer
 find at least two actor cues in it (a state, organisation, office holder, role noun, or a
-personal pronoun or a definite noun for an act or a deal, "the decision", "the package", that
-refers back to one; "the two sides" counts for both), or one cue and a weapon system (an arms
-deal may name only the buyer: "India signed a contract for five S-400 systems"), or one cue and
-a verb whose other party is the story's other side ("Russia has denied any involvement",
-"regarded the strike as aggression"), or a short sentence that opens with an actor ("Tehran
-reacted angrily."). The other sentences are blanked with spaces, which keeps every character
+personal pronoun, the surname of a person named in full before, or a definite noun for an act
+or a deal, "the decision", "the package", that refers back to one; "the two sides" counts for
+both), or one cue and a weapon system (an arms deal may name only the buyer: "India signed a
+contract for five S-400 systems"), or one cue and a verb whose other party is the story's other
+side ("Russia has denied any involvement", "regarded the strike as aggression"), or a short
+sentence that opens with an actor ("Tehran reacted angrily."). The other sentences are blanked with spaces, which keeps every character
 offset of the document, so provenance spans stay exact, while the parser sees only whitespace
 where they were. The story's opening sentences are always kept: they carry its date and
 introduce its actors.
@@ -56,14 +56,21 @@ class Prefilter:
         mentions = self.finder.find(doc)
         keep: list[bool] = []
         spans = list(doc.sents)
+        named_people: set[str] = set()     # surnames of the people named in full so far
         for index, sentence in enumerate(spans):
             starts = {id(mentions[i]) for i in range(sentence.start, sentence.end)
                       if i in mentions and not mentions[i].kinds() & NOT_ACTOR_KINDS}
+            # ("Rajnath Singh ... Singh arrived in Maputo": a surname too common for the
+            # gazetteer to list alone names the person the story named in full)
+            people = sum(1 for t in sentence if t.text in named_people and t.i not in mentions)
+            named_people |= {doc[mentions[i].end - 1].text for i in range(sentence.start, sentence.end)
+                             if i in mentions and mentions[i].end - mentions[i].start > 1
+                             and "person" in mentions[i].kinds()}
             pronouns = sum(1 for t in sentence if t.lower_ in PRONOUN_CUES)
             # "the decision", "this move": an act told before, and so its doer
             acts = sum(1 for first, second in zip(sentence, sentence[1:])
                        if first.lower_ in DEFINITE_DETERMINERS and second.lower_ in self.act_nouns)
-            cues = len(starts) + pronouns + acts + MIN_CUES * _names_the_pair(sentence)
+            cues = len(starts) + people + pronouns + acts + MIN_CUES * _names_the_pair(sentence)
             keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
                 has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)
                 or _short_topic_sentence(sentence, mentions)))

@@ -52,6 +52,7 @@ LICENCE_NOUNS = set(_WORDS["licence_nouns"])
 DEAL_PRONOUNS = set(_WORDS["deal_pronouns"])
 THREAT_PREPOSITIONS = frozenset(_WORDS["threat_prepositions"])
 DEFINITE_DETERMINERS = set(_WORDS["definite_determiners"])
+KIND_NOUNS = {noun: frozenset(words) for noun, words in _WORDS["kind_nouns"].items()}
 DESIGNATION_PREFIXES = set(_WORDS["designation_prefixes"])
 VARIANT_PREFIXES = set(_WORDS["variant_prefixes"])
 PAIRING_WORDS = set(_WORDS["pairing_words"])
@@ -1131,6 +1132,8 @@ class TransferExtractor:
                 break
             if origin and not origin & set(earlier.producers):
                 continue
+            if not _of_kind(earlier, anchor.lemma_.lower()):
+                continue    # ("the drones" are not the cargo planes that flew them in)
             if earlier.category == mention.category:
                 mention.name, mention.designation = earlier.name, earlier.designation
                 mention.system, mention.generic, mention.inferred = earlier.system, False, True
@@ -2537,3 +2540,13 @@ def extract_transfers(text: str, date: str | None = None, doc_id: str = "text") 
 
     return code_one(text, date, doc_id).transfers
 
+
+def _of_kind(system: SystemMention, noun: str) -> bool:
+    """Whether an earlier system is of the kind a noun names ("drone": a UAV), as far as its
+    gazetteer description tells; a noun of no particular kind, or a system described nowhere,
+    always fits."""
+    words = KIND_NOUNS.get(noun)
+    description = system.system.description if system.system is not None else None
+    if not words or not description:
+        return True
+    return bool(set(re.split(r"[\s/(),;-]+", description.lower())) & words)
