@@ -73,3 +73,11 @@ def test_the_surname_of_a_person_named_in_full_is_a_cue(prefilter) -> None:
     filtered = prefilter.apply(text)
     assert "Singh arrived in Maputo" in filtered.text
     assert "ceremony" not in filtered.text
+
+
+def test_a_sentence_whose_actor_the_next_sentence_s_pronoun_means_is_kept(prefilter) -> None:
+    text = STORY + ("China's coast guard gave a very different account. It said the boat had entered "
+                    "Chinese waters. The coast guard gave a very different account. The boat sank.")
+    filtered = prefilter.apply(text)
+    assert "China's coast guard gave" in filtered.text
+    assert "The coast guard gave" not in filtered.text

@@ -1482,7 +1482,12 @@ class EventCoder:
                         role == "with" and token.lemma_.lower() in HELPER_NOUNS):
                     # ("led the talks with the help of Egypt": a helper, not the other side)
                     continue
-                actors = resolver.actors(token)
+                # ("concern over the sinking of a Vietnamese boat by a Chinese coast guard ship":
+                # an act is its doer's, whoever it was done to)
+                done_by = token.pos_ == "NOUN" and any(c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                                                       for c in token.children)
+                doers = self._owner_of(token, resolver, trigger, prepositions=("by",)) if done_by else []
+                actors = [a for a in doers if a.is_known] or resolver.actors(token)
                 if not any(a.is_known for a in actors):
                     # "a government-held part of Syria's second city": the owner names the state
                     # (an agreement two sides sign is not the broker's: "signed a peace deal

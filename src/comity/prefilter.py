@@ -7,9 +7,10 @@ or a deal, "the decision", "the package", that refers back to one; "the two side
 both), or one cue and a weapon system (an arms deal may name only the buyer: "India signed a
 contract for five S-400 systems"), or one cue and a verb whose other party is the story's other
 side ("Russia has denied any involvement", "regarded the strike as aggression"), or a short
-sentence that opens with an actor ("Tehran reacted angrily."). The other sentences are blanked with spaces, which keeps every character
-offset of the document, so provenance spans stay exact, while the parser sees only whitespace
-where they were. The story's opening sentences are always kept: they carry its date and
+sentence that opens with an actor ("Tehran reacted angrily."), or one cue when the next sentence
+opens with a pronoun that refers back to it ("... gave a different account. It said ..."). The
+other sentences are blanked with spaces, which keeps every character offset of the document, so
+provenance spans stay exact, while the parser sees only whitespace where they were. The story's opening sentences are always kept: they carry its date and
 introduce its actors.
 """
 from __future__ import annotations
@@ -71,9 +72,10 @@ class Prefilter:
             acts = sum(1 for first, second in zip(sentence, sentence[1:])
                        if first.lower_ in DEFINITE_DETERMINERS and second.lower_ in self.act_nouns)
             cues = len(starts) + people + pronouns + acts + MIN_CUES * _names_the_pair(sentence)
+            following = spans[index + 1] if index + 1 < len(spans) else None
             keep.append(index < ALWAYS_KEPT or cues >= MIN_CUES or cues >= 1 and (
                 has_transfer_cue(sentence) or any(t.lower_ in self.story_verb_forms for t in sentence)
-                or _short_topic_sentence(sentence, mentions)))
+                or _short_topic_sentence(sentence, mentions) or _antecedent_of(following)))
         if all(keep):
             return Filtered(text, len(spans), len(spans))
         chars = list(text)
@@ -91,6 +93,13 @@ def _short_topic_sentence(sentence: Span, mentions: dict) -> bool:
     actor makes it the one the next sentence's unplaced officials speak for."""
     words = [t for t in sentence if not t.is_space]
     return bool(words) and len(words) <= TOPIC_SENTENCE_TOKENS and words[0].i in mentions
+
+
+def _antecedent_of(following: Span | None) -> bool:
+    """"China's coast guard gave a different account. It said ...": a sentence with one actor
+    is kept when the next opens with a pronoun, which means that actor."""
+    words = [t for t in following if not t.is_space] if following is not None else []
+    return bool(words) and words[0].lower_ in PRONOUN_CUES
 
 
 def _names_the_pair(sentence: Span) -> bool:
