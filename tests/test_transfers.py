@@ -813,3 +813,11 @@ def test_who_announces_a_package_gives_its_goods_whoever_made_them(coder) -> Non
                                 "Leopard 1A5 tanks.")
     assert {(t["supplier"], t["recipient"], t["system"].split()[0]) for t in found} == {
         ("NLD", "UKR", "Patriot"), ("NLD", "UKR", "Leopard-1")}
+
+
+def test_the_drones_refer_back_only_to_a_drone(coder) -> None:
+    """The cargo planes that flew the drones in are no drones: "the drones" skips them."""
+    found = transfers_of(coder, "Niger received six Bayraktar TB2 drones from Turkey on Friday. They were flown in "
+                                "aboard two Il-76 cargo aircraft. Erdogan said the drones, which Niger was buying "
+                                "from Turkey, would strengthen its army.", "2022-05-24")
+    assert not any("Il-76" in t["system"] for t in found), found

@@ -35,6 +35,7 @@ SETTING_PREPOSITIONS = set(_WORDS["setting_prepositions"])
 RECIPIENT_PREPOSITIONS = set(_WORDS["recipient_prepositions"])
 SEQUENCE_PREPOSITIONS = set(_WORDS["sequence_prepositions"])
 SITE_PREPOSITIONS = set(_WORDS["site_prepositions"])
+GIFT_WORDS = frozenset(_WORDS["gift_words"])
 VISIT_TIME_PREPOSITIONS = set(_WORDS["visit_time_prepositions"])
 PLACE_PREPOSITIONS = set(_WORDS["place_prepositions"])
 LOCATION_PREPS = PLACE_PREPOSITIONS - set(_WORDS["not_locating_prepositions"])
@@ -2304,11 +2305,14 @@ class EventCoder:
                 step = self.lexicon.deal_steps.get(evidence.get("stage"))
                 if step is None or evidence.get("background") or evidence.get("doc_id") != doc_id:
                     continue
-                code, acting = step
+                code, acting, as_gift = step
                 source, target = ((record.recipient, record.supplier) if acting == "recipient"
                                   else (record.supplier, record.recipient))
-                etype = self.ontology[code]
                 index = evidence["sentence_index"]
+                if as_gift and index < len(sentences) and any(
+                        t.lemma_.lower() in GIFT_WORDS for t in sentences[index]):
+                    code = as_gift
+                etype = self.ontology[code]
                 key = (index, source, target, etype.root)
                 if key in have or index >= len(sentences):
                     continue

@@ -148,7 +148,8 @@ class Lexicon:
     domains: dict[str, frozenset[str]]
     modality: Modality
     #: arms-deal step -> (CAMEO code, the side that acts: "recipient" or "supplier")
-    deal_steps: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: a deal step's CAMEO code, the side that acts, and the code when the step is a gift
+    deal_steps: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
 
     @property
     def patterns(self) -> list[Pattern]:
@@ -278,7 +279,10 @@ def load_lexicon(onto: Ontology | None = None) -> Lexicon:
         if code not in onto or side not in {"recipient", "supplier"}:
             raise LexiconError(f"deal_steps.yaml {step}: needs a known cameo code and source "
                                f"recipient or supplier, not {entry!r}")
-        deal_steps[str(step)] = (code, side)
+        gift = str(entry["as_gift"]) if entry.get("as_gift") else None
+        if gift is not None and gift not in onto:
+            raise LexiconError(f"deal_steps.yaml {step}: unknown as_gift code {gift!r}")
+        deal_steps[str(step)] = (code, side, gift)
     modality = Modality(**sets, act_noun_verbs=act_noun_verbs, tables=tables)
     return Lexicon(verbs=verbs, nouns=nouns, domains=domains, modality=modality, deal_steps=deal_steps)
 

@@ -1319,6 +1319,14 @@ class TransferExtractor:
                 if node_extra.dep_ in {"acl", "relcl"} and node_extra not in [n for n, _ in words]:
                     self._collect_roles(node_extra, DealWord("", "party", (node_extra.lemma_,)),
                                         roles, resolver, mention)
+            if resolver is not None and word.frame in {"buyer", "party", "arrival"}:
+                # "took delivery of 5,000 rifles, 20 trucks and 5,000 helmets from Russia": a
+                # "from" hung on the goods, or on the last of goods joined to them, supplies
+                roles.add("supplier", [country for goods in _joined_goods(mention.anchor)
+                                       for prep in goods.children if prep.dep_ == "prep"
+                                       and prep.lower_ in self.lexicon.supplier_preps
+                                       for o in prep.children if o.dep_ == "pobj"
+                                       for country in _countries(resolver.actors(o))])
             return DealReading(stage, node, asserted, list(nodes), roles, word)
         return None
 
@@ -2550,3 +2558,12 @@ def _of_kind(system: SystemMention, noun: str) -> bool:
     if not words or not description:
         return True
     return bool(set(re.split(r"[\s/(),;-]+", description.lower())) & words)
+
+
+def _joined_goods(anchor: Token) -> list[Token]:
+    """A goods noun and the goods coordinated with it, in apposition or conjunction ("5,000
+    rifles, 20 trucks, a million rounds of ammunition and 5,000 helmets")."""
+    found = [anchor]
+    for token in found:
+        found.extend(c for c in token.children if c.dep_ in {"conj", "appos"} and c.pos_ in NOUN_POS)
+    return found
