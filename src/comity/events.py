@@ -2309,12 +2309,13 @@ class EventCoder:
                 source, target = ((record.recipient, record.supplier) if acting == "recipient"
                                   else (record.supplier, record.recipient))
                 index = evidence["sentence_index"]
-                if as_gift and index < len(sentences) and any(
-                        t.lemma_.lower() in GIFT_WORDS for t in sentences[index]):
+                if index >= len(sentences):
+                    continue
+                if as_gift and any(t.lemma_.lower() in GIFT_WORDS for t in sentences[index]):
                     code = as_gift
                 etype = self.ontology[code]
                 key = (index, source, target, etype.root)
-                if key in have or index >= len(sentences):
+                if key in have:
                     continue
                 have.add(key)
                 start, end = evidence["span"]

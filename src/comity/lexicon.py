@@ -147,8 +147,8 @@ class Lexicon:
     nouns: dict[str, list[Pattern]]
     domains: dict[str, frozenset[str]]
     modality: Modality
-    #: arms-deal step -> (CAMEO code, the side that acts: "recipient" or "supplier")
-    #: a deal step's CAMEO code, the side that acts, and the code when the step is a gift
+    #: arms-deal step -> (CAMEO code, the side that acts: "recipient" or "supplier", the code
+    #: instead when the step's sentence calls the goods a gift)
     deal_steps: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
 
     @property

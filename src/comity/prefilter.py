@@ -10,8 +10,8 @@ side ("Russia has denied any involvement", "regarded the strike as aggression"),
 sentence that opens with an actor ("Tehran reacted angrily."), or one cue when the next sentence
 opens with a pronoun that refers back to it ("... gave a different account. It said ..."). The
 other sentences are blanked with spaces, which keeps every character offset of the document, so
-provenance spans stay exact, while the parser sees only whitespace where they were. The story's opening sentences are always kept: they carry its date and
-introduce its actors.
+provenance spans stay exact, while the parser sees only whitespace where they were. The story's
+opening sentences are always kept: they carry its date and introduce its actors.
 """
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .actors import conjuncts
 from .data import data_path, read_tsv, read_yaml, split_list
 from .dates import resolve_date
 from .gazetteer import gazetteer, state_existed
@@ -1322,7 +1323,7 @@ class TransferExtractor:
             if resolver is not None and word.frame in {"buyer", "party", "arrival"}:
                 # "took delivery of 5,000 rifles, 20 trucks and 5,000 helmets from Russia": a
                 # "from" hung on the goods, or on the last of goods joined to them, supplies
-                roles.add("supplier", [country for goods in _joined_goods(mention.anchor)
+                roles.add("supplier", [country for goods in [mention.anchor, *conjuncts(mention.anchor)]
                                        for prep in goods.children if prep.dep_ == "prep"
                                        and prep.lower_ in self.lexicon.supplier_preps
                                        for o in prep.children if o.dep_ == "pobj"
@@ -2558,12 +2559,3 @@ def _of_kind(system: SystemMention, noun: str) -> bool:
     if not words or not description:
         return True
     return bool(set(re.split(r"[\s/(),;-]+", description.lower())) & words)
-
-
-def _joined_goods(anchor: Token) -> list[Token]:
-    """A goods noun and the goods coordinated with it, in apposition or conjunction ("5,000
-    rifles, 20 trucks, a million rounds of ammunition and 5,000 helmets")."""
-    found = [anchor]
-    for token in found:
-        found.extend(c for c in token.children if c.dep_ in {"conj", "appos"} and c.pos_ in NOUN_POS)
-    return found
