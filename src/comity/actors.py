@@ -47,6 +47,7 @@ PAIR_NOUNS = set(_WORDS["pair_nouns"])
 #: How many sentences back a pair of people written together is what "both leaders" means.
 PAIR_SENTENCES = 3
 PAIR_DETERMINERS = set(_WORDS["pair_determiners"])
+REGION_STATE_NOUNS = set(_WORDS["region_state_nouns"])
 PAIR_PERSON_NOUNS = set(_WORDS["pair_person_nouns"])
 DEFINITE_PAIR_NOUNS = set(_WORDS["definite_pair_nouns"])
 BARE_PAIR_NOUNS = set(_WORDS["bare_pair_nouns"])
@@ -88,6 +89,9 @@ PRIVATE_SECTORS = frozenset({"BUS", "MED", "NGO"})
 COMPANY_OFFICE = "business_leader"
 #: Sectors of political parties, whose leaders hold no state office by leading them.
 PARTY_SECTORS = frozenset({PARTY, OPPOSITION})
+#: Sectors of those who act for a state abroad: a region's leaders, ministers or troops are
+#: each of its states'.
+STATE_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "SPY"})
 COUNTERPART = "*"
 #: Gazetteer kinds that name a state: by its name, its demonym or a people living in it ...
 NATIONAL_KINDS = frozenset({"country", "adjective", "people"})
@@ -417,6 +421,9 @@ class ActorResolver:
         self._cache: dict[int, list[Actor]] = {}
         self._sentence_states: dict[int, str | None] = {}
         self._resolving: set[int] = set()
+        #: the actors each region phrase stood for ("the five Central Asian republics"), which
+        #: act as one side
+        self._region_sides: list[list[Actor]] = []
 
     # -- public ---------------------------------------------------------------------------
     def actors(self, token: Token, expand_conj: bool = True) -> list[Actor]:
@@ -487,6 +494,11 @@ class ActorResolver:
             if entry.kind in {"country", "city"}:
                 return mention.text, entry.country
         return None
+
+    def one_side(self, first: Actor, second: Actor) -> bool:
+        """Whether two actors are states a single region phrase stood for together ("the EU and
+        the five Central Asian republics agreed": the five are one side, not parties to each other)."""
+        return any(first in side and second in side for side in self._region_sides)
 
     def agency_at(self, token: Token) -> bool:
         mention = self.mentions.get(token.i)
@@ -650,6 +662,9 @@ class ActorResolver:
                        or self._coordinated_people(head, tokens, mentions))
         if coordinated:
             return coordinated
+        members = self._region_members(head, tokens, mentions)
+        if members:
+            return members
         role = self._role_entry(head)
         owned = of_object(head)
         coordinated_owners = _coordinated_of_objects(head)
@@ -688,6 +703,38 @@ class ActorResolver:
     def _brokers(self, mention: Mention) -> bool:
         doc, end = self.doc, mention.end
         return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lemma_.lower() in MEDIATING_PARTICIPLES
+
+    def _region_members(self, head: Token, tokens: list[Token], mentions: list[Mention]) -> list[Actor]:
+        """'The three Baltic states', 'Central Asian leaders', 'the presidents of the five
+        Central Asian republics': each state of a region whose membership is fixed, with the
+        role's sectors (only a state's offices: "Central Asian migrants" are no state's act)."""
+        if head.tag_ not in {"NNS", "NNPS"}:
+            return []
+        role = self._role_entry(head)
+        if role is not None and not set(role.sectors) & STATE_OFFICE_SECTORS:
+            return []
+        owned = of_object(head) if role is not None else None
+        if owned is not None:
+            inner = self._region_members(owned, noun_phrase_tokens(owned), self._mentions_in(
+                noun_phrase_tokens(owned), owned))
+            side = [self._with_sectors(a, role.sectors, head) for a in inner]
+            if side:
+                self._region_sides.append(side)
+            return side
+        if role is None and head.lemma_.lower() not in REGION_STATE_NOUNS and not (
+                head.i in self.mentions and self.mentions[head.i].kinds() == {"region"}):
+            return []   # ("the Baltic states", and "the Baltics" itself)
+        kinds = {k for m in mentions for k in m.kinds()}
+        if kinds - {"region", "role"}:
+            return []   # ("Nordic and Baltic defence ministers met Hegseth": no state named as well)
+        regions = [e for m in mentions for e in m.entries if e.kind == "region" and e.members]
+        if len(regions) != 1 or (role is not None and regions[0].igo):
+            return []   # (a region's leaders meeting as its bloc are the bloc)
+        text = phrase_text(head, tokens)
+        sectors = tuple(role.sectors[:3]) if role is not None else ()
+        side = [Actor.build(country, sectors, None, text) for country in regions[0].members]
+        self._region_sides.append(side)
+        return side
 
     def _coordinated_nationals(self, head: Token, tokens: list[Token],
                                mentions: list[Mention]) -> list[Actor]:

@@ -2155,7 +2155,8 @@ class EventCoder:
         elif len(sources) > 1 and (pattern.reciprocal or _jointly_undertaken(trigger)):
             # ("India and Pakistan agreed to observe the ceasefire": what two sides undertake
             # together they undertake towards each other)
-            pairs = [(s, t) for s in sources for t in sources if s is not t and not s.same_entity(t)]
+            pairs = [(s, t) for s in sources for t in sources if s is not t and not s.same_entity(t)
+                     and not resolver.one_side(s, t)]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
         if not pairs:

@@ -97,6 +97,8 @@ class Entry:
     #: an armed group until they take Kabul, Afghanistan's government after
     start: str | None = None
     end: str | None = None
+    #: the states a region of fixed membership counts ("the three Baltic states")
+    members: tuple[str, ...] = ()
 
     def valid_on(self, date: str | None) -> bool:
         """Whether the entry holds on a date; with no date, whether it holds now."""
@@ -199,7 +201,8 @@ class Gazetteer:
         for row in read_tsv("actors/regions.tsv"):
             # known only to keep a state's name inside them from naming that state
             for name in [row["name"], *split_list(row.get("aliases"))]:
-                gaz.add_proper(name, Entry("region", igo=row.get("bloc") or None))
+                gaz.add_proper(name, Entry("region", igo=row.get("bloc") or None,
+                                           members=tuple((row.get("members") or "").split())))
         for row in read_tsv("actors/peoples.tsv"):
             # a people with one home state names it as its demonym does: "Yoruba leaders"
             for name in [row["name"], *split_list(row.get("aliases"))]:
