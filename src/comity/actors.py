@@ -511,8 +511,9 @@ class ActorResolver:
         if mention is None:
             counted = of_object(token)   # "thousands of Tamil civilians"
             return counted is not None and self.people_at(counted)
+        # ("the 32 Russians": a state's people by their plural demonym)
         return any(e.kind in {"person", "people"} or (e.kind == "role" and e.role_kind in {"person", "group"})
-                   for e in mention.entries)
+                   or (e.kind == "adjective" and token.tag_ in {"NNS", "NNPS"}) for e in mention.entries)
 
     def organisation_at(self, token: Token) -> bool:
         """Whether a word is part of an international organisation's name (looked up without
@@ -1286,9 +1287,13 @@ class ActorResolver:
     @staticmethod
     def _main_clause_subject(clause: Token, before: int) -> Token | None:
         """The subject, named before ``before``, of the main clause that a subordinate clause
-        ("after ...", "since ...") depends on; what a pronoun in the subordinate clause usually
-        refers to."""
-        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+        ("after ...", "since ...") or a relative clause on its object depends on; what a pronoun
+        in the subordinate clause usually refers to."""
+        if clause.dep_ == "relcl" and clause.head.dep_ == "dobj":
+            # "Minsk sent back 32 Russian contractors it had arrested": a clause on the object
+            # tells what the object's holder did to it
+            clause = clause.head
+        elif clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
             return None
         return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < before
                      and c.pos_ != "PRON"), None)

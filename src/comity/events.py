@@ -545,6 +545,8 @@ class EventCoder:
             return f"'{verb.text} {idiom}' is not this sense"
         if pattern.doers and _doer_lemma(verb) not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
+        if _doer_lemma(verb) in pattern.doers_exclude:
+            return f"'{_doer_lemma(verb)}' does not act in this sense"
         if pattern.code[:2] in VIOLENT_ROOTS and any(
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                 for c in verb.children):
@@ -3233,6 +3235,9 @@ def _fought_against(word: Token, combating_verbs: frozenset[str]) -> bool:
     if any(c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
            or (c.dep_ == "prep" and c.lower_ in {"from", "by"}) for c in word.children):
         return False
+    if any(c.dep_ == "compound" and c.i == word.i - 1 and c.lemma_.lower() in combating_verbs
+           for c in word.children):
+        return True     # ("and, if needed, repel aggression": the verb misparsed as a modifier)
     current = word
     while current.dep_ in {"conj", "compound", "amod", "appos"} and current.head != current:
         current = current.head

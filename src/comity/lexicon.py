@@ -49,6 +49,7 @@ class Pattern:
     place_target: bool = False      # with no target named, the state where it happens is one
     negative: bool = False          # a denial made by negating ("had no involvement in")
     doers: frozenset[str] = frozenset()   # the subject must be one of these ("troops left")
+    doers_exclude: frozenset[str] = frozenset()   # the subject may not be one of these ("fighters flew into Syria")
     planned_only: bool = False      # coded only when planned, promised or held out ("would retaliate")
     travel: bool = False            # the one who goes: in the passive, the one carried ("was flown to Moscow")
     complements: frozenset[str] = frozenset()   # the only acts it may ask for ("invited X to visit", not "to withdraw")
@@ -230,6 +231,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             place_target=bool(entry.get("place_target", False)),
             negative=bool(entry.get("negative", False)),
             doers=frozenset(_words(entry.get("doers"), "doers", pattern_id)),
+            doers_exclude=frozenset(_words(entry.get("doers_exclude"), "doers_exclude", pattern_id)),
             planned_only=bool(entry.get("planned_only", False)),
             travel=bool(entry.get("travel", False)),
             complements=frozenset(_words(entry.get("complements"), "complements", pattern_id)),
