@@ -366,9 +366,10 @@ class DocumentContext:
     #: later (the lead tells the attack; later sentences tell reactions and background)
     story_attacker: Actor | None = None
     #: the acts the story has told so far, as (the trigger's lemma, the doer): whose act "the
-    #: test" or "the decision" is when judged later; an act only named ("the North's sixth
-    #: nuclear test") keeps its noun, whose owner is found only when a later noun needs it
-    acts: list[tuple[str, Actor | Token]] = field(default_factory=list)
+    #: test" or "the decision" is when judged later; an act of several doers keeps them all, in
+    #: the order told; an act only named ("the North's sixth nuclear test") keeps its noun,
+    #: whose owner is found only when a later noun needs it
+    acts: list[tuple[str, Actor | list[Actor] | Token]] = field(default_factory=list)
     #: the target of the story's first event of a root, for later ones that name none
     first_targets: dict[str, Actor] = field(default_factory=dict)
     #: who last accused each state: whom its denial answers

@@ -21,7 +21,7 @@ from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
 from .parse import reversing_prefixes
 from .records import STATE_ORGAN_SECTORS, Actor, Event, Transfer
-from .transfers import weapon_gazetteer
+from .transfers import NUMBER_WORDS, weapon_gazetteer
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -296,17 +296,20 @@ class EventCoder:
                                             for k in best):
                 del best[(source, target, kind)]
         chosen = {id(e) for e in best.values()}
-        told_here: set[tuple[str, int]] = set()
+        told_here: dict[tuple[str, int], list[Actor]] = {}
         for event in best.values():
             if (event.root in TOLD_ACT_ROOTS or event.cameo == SIGNING) and event.source.is_known and (
                     event.modality == "asserted" or event.root == INTENT_ROOT):
                 told = span.doc.char_span(*event.span)
                 lemma = (told.root.lemma_ if told is not None else event.trigger).lower()
-                if (lemma, event.span[0]) not in told_here:
+                doers = told_here.get((lemma, event.span[0]))
+                if doers is None:
                     # ("The United States, Britain and France struck": one act, whose doer a
-                    # later "the attack" names by the first of them)
-                    told_here.add((lemma, event.span[0]))
-                    resolver.context.acts.append((lemma, event.source))
+                    # later "the attack" names by the first of them, and "the three strikes" by all)
+                    told_here[(lemma, event.span[0])] = doers = [event.source]
+                    resolver.context.acts.append((lemma, doers))
+                elif not any(d.same_entity(event.source) for d in doers):
+                    doers.append(event.source)
                 governor = told.root if told is not None else None
                 for thing in (c for c in (governor.children if governor is not None and event.root in
                                           DOING_OBJECT_ROOTS else ()) if c.dep_ in OBJECT_DEPS
@@ -1378,10 +1381,11 @@ class EventCoder:
             if thing.pos_ != "NOUN" or not (said or lemma in self.modality.act_nouns) or not _definite_noun(thing):
                 continue
             generic = lemma in self.modality.generic_act_nouns
-            doer = self._doer_of_told(judges, resolver, None if generic else SAID if said else lemma,
-                                      latest=not generic)
-            if doer is not None:
-                return [doer]
+            # ("described the three moves as unjustified": the acts of three doers)
+            doers = self._doers_of_told(judges, resolver, None if generic else SAID if said else lemma,
+                                        latest=not generic, limit=_counted(thing))
+            if doers:
+                return doers
         return []
 
     def _latest_act_by_another(self, pronoun: Token, judge: Actor, resolver: ActorResolver) -> list[Actor]:
@@ -1396,6 +1400,13 @@ class EventCoder:
         """The doer, other than the judges, of the latest (or first) act the story told under
         ``told`` (a trigger's lemma, or SAID), or of any act when ``told`` is None (things said
         too, unless ``said`` is False)."""
+        doers = self._doers_of_told(judges, resolver, told, latest, said)
+        return doers[0] if doers else None
+
+    def _doers_of_told(self, judges: list[Actor], resolver: ActorResolver, told: str | None,
+                       latest: bool = True, said: bool = True, limit: int = 1) -> list[Actor]:
+        """The doers of up to ``limit`` such acts, each of another state or body."""
+        found: list[Actor] = []
         acts = reversed(resolver.context.acts) if latest else resolver.context.acts
         told_as = {told} | self.modality.act_noun_verbs.get(told, frozenset()) if told is not None else set()
         for lemma, doer in acts:
@@ -1408,9 +1419,13 @@ class EventCoder:
                 if not named:
                     continue
                 doer = named[0]
-            if not any(_same_side(j, doer) for j in judges):
-                return doer
-        return None
+            doers = doer if isinstance(doer, list) else [doer]
+            for one in doers[:1] if limit == 1 else doers:
+                if not any(_same_side(j, one) for j in judges) and not any(_same_side(f, one) for f in found):
+                    found.append(one)
+            if len(found) >= limit:
+                break
+        return found[:limit]
 
     def _answered(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
         """Whose act an act answers: "in response to the EU measures", "in retaliation for
@@ -1978,17 +1993,25 @@ class EventCoder:
         # condemned as a wrong done is the latest act another did)
         wrongs_named = words & (attack_words | modal.victim_nouns)
         wrong_done = stance in {DISAPPROVAL, ACCUSATION} and bool(wrongs_named)
+        targets: list[Actor] = []
         if attackers:
-            target = attackers[0]
+            targets = attackers[:1]
         else:
-            target = next((a for token in [*faulted, *judged_nouns, *_participants(content), *partners]
-                           if token.lemma_.lower() not in modal.victim_nouns
-                           for a in (self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
-                           or resolver.actors(token) or (
-                               self._owner_of(token, resolver)
-                               or self._earlier_doer([token], [speaker], resolver)
-                               if stance in {DISAPPROVAL, ACCUSATION} else [])
-                           if a.is_known and a.country != speaker.country), None)
+            def others(actors: list[Actor]) -> list[Actor]:
+                return [a for a in actors if a.is_known and a.country != speaker.country]
+
+            def judged(token: Token) -> list[Actor]:
+                if stance not in {DISAPPROVAL, ACCUSATION}:
+                    return others(resolver.actors(token))[:1]
+                named = ((self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
+                         or resolver.actors(token) or self._owner_of(token, resolver))
+                # (as many acts as a counted noun names: "described the three moves as unjustified")
+                return others(named)[:1] if named else others(self._earlier_doer([token], [speaker], resolver))
+
+            targets = next((named for token in [*faulted, *judged_nouns, *_participants(content), *partners]
+                            if token.lemma_.lower() not in modal.victim_nouns
+                            for named in [judged(token)] if named), [])
+        target = targets[0] if targets else None
         # (the speaker itself, "said it was withdrawing consent because of Russian sabotage",
         # judges what its clause names, or no one)
         itself = [s for s in subjects if s.pos_ == "PRON" and any(a.same_entity(speaker) for a in resolver.actors(s))]
@@ -2017,8 +2040,8 @@ class EventCoder:
             # remark about a third party is left to the events it reports.
             attempt.reason = "plain statement outside the story's main pair of states"
             return attempt
-        return self._statement_event(attempt, stance, speaker, [target], verb, sentence, resolver,
-                                     anchor_date, mood, "statement about another party")
+        return self._statement_event(attempt, stance, speaker, targets if target in targets else [target], verb,
+                                     sentence, resolver, anchor_date, mood, "statement about another party")
 
     def _code_request(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
                       anchor_date: str | None, attempts: list[Attempt]) -> Attempt | None:
@@ -3226,6 +3249,13 @@ def _names_thing(ent: Span) -> bool:
     """A date that modifies a noun: "the 2017 treaty", "its 1960 borders"."""
     return ent.root.dep_ in {"nummod", "compound", "amod", "nmod"} and ent.root.head.pos_ in {"NOUN", "PROPN"} \
         and ent.root.head.lemma_.lower() not in TIME_NOUNS
+
+
+def _counted(noun: Token) -> int:
+    """How many things a plural noun counts ("the three moves": 3); one for any other word."""
+    if noun.tag_ != "NNS":
+        return 1
+    return max((NUMBER_WORDS.get(c.lower_, 1) for c in noun.children if c.dep_ == "nummod"), default=1)
 
 
 def _fought_against(word: Token, combating_verbs: frozenset[str]) -> bool:
