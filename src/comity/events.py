@@ -1986,6 +1986,11 @@ class EventCoder:
                              # ("lapses in the way India handles its missiles": whose conduct)
                              *(g for p in preposition_objects(verb.doc[i], ("in",)) for r in p.children
                                if r.dep_ == "relcl" for g in r.children if g.dep_ == "nsubj")]]
+        # ("dismissed the call as a petty action by the Taiwan side": what the act is called
+        # names its doer)
+        faulted += [o for c in complement if stance in {DISAPPROVAL, ACCUSATION} for t in c.subtree
+                    if t.pos_ == "NOUN" and t.lemma_.lower() in modal.act_nouns
+                    for o in [*preposition_objects(t, ("by",)), *(g for g in t.children if g.dep_ == "poss")]]
         # ("committed to carrying out the deal with Rwanda": the partner of the relationship)
         partners = [o for c in content for t in c.subtree if t.dep_ == "prep" and t.lower_ in {"with", "between"}
                     for o in t.children if o.dep_ == "pobj"] if stance[:2] == INTENT_ROOT else []
