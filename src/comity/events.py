@@ -1954,8 +1954,9 @@ class EventCoder:
                            if words & self.lexicon.domains.get(domain, frozenset())), stance)
         attack_words = (self.lexicon.domains.get("military_action", frozenset())
                         | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
-        if stance in {"010", DISAPPROVAL} and any(_future_auxiliary(t) and _bears_consequences(t)
-                                                  for c in content for t in c.subtree):
+        if stance in {"010", DISAPPROVAL} and any(
+                (_future_auxiliary(t) or (t.dep_ == "ccomp" and _future_auxiliary(t.head)))
+                and _bears_consequences(t) for c in content for t in c.subtree):
             # "said the Netherlands would pay a price": a threat; of force when the response
             # held out is military ("would be met with a massive military response")
             military = self.lexicon.domains.get("military", frozenset()) | attack_words
@@ -3062,6 +3063,10 @@ def _bears_consequences(verb: Token) -> bool:
         return any(o.dep_ in OBJECT_DEPS and _is_retaliation(o) for o in verb.children)
     if any(c.dep_ in {"acomp", "oprd"} and c.lower_ in UNANSWERED_WORDS for c in verb.children):
         return _negated(verb)
+    if lemma == "leave" and _passive(verb) and _negated(verb):
+        # "such actions will not be left without consequences"
+        return any(o.lemma_.lower() in CONSEQUENCE_NOUNS or _is_retaliation(o)
+                   for o in preposition_objects(verb, ("without",)))
     return lemma in CONSEQUENCE_VERBS and any(
         o.dep_ in OBJECT_DEPS and (o.lemma_.lower() in CONSEQUENCE_NOUNS or _is_retaliation(o))
         for o in verb.children)
