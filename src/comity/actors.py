@@ -1288,12 +1288,16 @@ class ActorResolver:
     @staticmethod
     def _main_clause_subject(clause: Token, before: int) -> Token | None:
         """The subject, named before ``before``, of the main clause that a subordinate clause
-        ("after ...", "since ...") or a relative clause on its object depends on; what a pronoun
-        in the subordinate clause usually refers to."""
+        ("after ...", "since ..."), a reported clause or a relative clause on its object depends
+        on; what a pronoun in the subordinate clause usually refers to."""
         if clause.dep_ == "relcl" and clause.head.dep_ == "dobj":
             # "Minsk sent back 32 Russian contractors it had arrested": a clause on the object
             # tells what the object's holder did to it
             clause = clause.head
+        elif clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and not any(
+                c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children):
+            # "The UN refugee agency said it was shocked": what a body says of "it" it says of itself
+            pass
         elif clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
             return None
         return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < before
