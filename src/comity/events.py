@@ -716,6 +716,10 @@ class EventCoder:
             # "is capable of striking Kyiv": what could be done
             return Mood(kind="hypothetical", negated=mood.negated, governor=verb.head.head)
         if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and (
+                f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in modal.charging_phrases):
+            # "accused Islamabad of shelling Afghan villages": a charge, not an act told as done
+            return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)
+        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and (
                 f"{verb.head.head.lemma_.lower()} {verb.head.lower_}" in modal.deliberating_phrases):
             # "had looked at buying Chinese jets": turned over in mind, not done
             return Mood(kind="cancelled", negated=mood.negated, governor=verb.head.head)

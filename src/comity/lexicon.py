@@ -124,6 +124,7 @@ class Modality:
     threatening_verbs: frozenset[str] = frozenset()
     feeling_participles: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()
+    charging_phrases: frozenset[str] = frozenset()
     effective_markers: frozenset[str] = frozenset()
     scheduled_codes: frozenset[str] = frozenset()
     dating_verbs: frozenset[str] = frozenset()
