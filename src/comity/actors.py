@@ -1485,7 +1485,12 @@ class ActorResolver:
             clause = clause.head
         if clause.dep_ != "relcl":
             return None
-        found = [a for a in self.resolve(clause.head) if a.is_known]
+        described = clause.head
+        if described.dep_ == "appos" and described.head.pos_ == "PROPN":
+            # "Iran, Azerbaijan's southern neighbour, whose leaders": the one the apposition
+            # describes, not the owner inside it
+            described = described.head
+        found = [a for a in self.resolve(described) if a.is_known]
         return found[0] if found else None
 
     def _country_named_before(self, token: Token, since: int = 0, heads_only: bool = False) -> str | None:
