@@ -1723,8 +1723,9 @@ class ActorResolver:
                 return [Actor.build(country, tuple(roles[0].sectors[:3]), None, head.text) for country in states]
         # "The leaders signed a joint declaration": a bare definite plural of leaders is the pair
         # just named, as "the two leaders" is
+        # ("the men" alone counts no pair: "detained 32 of the men")
         bare_leaders = ("the" in modifiers and modifiers <= {"the"} | PAIR_TITLE_WORDS
-                        and head.lemma_.lower() in PAIR_PERSON_NOUNS)
+                        and head.lemma_.lower() in PAIR_PERSON_NOUNS - DEFINITE_PAIR_NOUNS)
         # "the governments signed agreements": a bare definite plural of governments too
         bare_governments = (modifiers in ({"the"}, {"their"}) and head.lemma_.lower() in BARE_PAIR_NOUNS
                             and not any(c.dep_ == "prep" for c in head.children))   # not "the government in Mogadishu"
