@@ -3095,7 +3095,7 @@ def _negated(token: Token) -> bool:
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
         if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and any(
-                (g.dep_ == "det" and g.lower_ == "no") or (g.dep_ == "preconj" and g.lower_ == "neither")
+                (g.dep_ == "det" and g.lower_ in {"no", "neither"}) or (g.dep_ == "preconj" and g.lower_ == "neither")
                 for g in child.children):
             return True     # ("met neither the king nor any minister")
         if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and child.lower_ in NEGATIVE_SUBJECTS:
