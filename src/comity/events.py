@@ -3098,8 +3098,8 @@ def _negated(token: Token) -> bool:
                 (g.dep_ == "det" and g.lower_ in {"no", "neither"}) or (g.dep_ == "preconj" and g.lower_ == "neither")
                 for g in child.children):
             return True     # ("met neither the king nor any minister")
-        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and child.lower_ in NEGATIVE_SUBJECTS:
-            return True     # "nothing was being exported to Saudi Arabia"
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and child.lower_ in NEGATIVE_SUBJECTS:
+            return True     # "nothing was being exported to Saudi Arabia", "an alliance that threatens nobody"
     return False
 
 
