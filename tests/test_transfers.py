@@ -821,3 +821,10 @@ def test_the_drones_refer_back_only_to_a_drone(coder) -> None:
                                 "aboard two Il-76 cargo aircraft. Erdogan said the drones, which Niger was buying "
                                 "from Turkey, would strengthen its army.", "2022-05-24")
     assert not any("Il-76" in t["system"] for t in found), found
+
+
+def test_goods_named_like_an_official_in_office(coder) -> None:
+    # "Abrams" is a tank here, though a US envoy of that surname was in office on the day
+    found = transfers_of(coder, "The approval follows a decision last month to sell Taiwan 108 M1A2T Abrams tanks "
+                                "and 250 Stinger missiles.", date="2019-08-20")
+    assert any(t["system"] and "Stinger" in t["system"] and t["recipient"] == "TWN" for t in found), found
