@@ -717,26 +717,31 @@ class ActorResolver:
             return []
         owned = of_object(head) if role is not None else None
         if owned is not None:
-            inner = self._region_members(owned, noun_phrase_tokens(owned), self._mentions_in(
-                noun_phrase_tokens(owned), owned))
-            side = [self._with_sectors(a, role.sectors, head) for a in inner]
-            if side:
-                self._region_sides.append(side)
-            return side
+            states = self._region_states(owned, self._mentions_in(noun_phrase_tokens(owned), owned), None)
+            text = head.text
+        else:
+            states = self._region_states(head, mentions, role)
+            text = phrase_text(head, tokens)
+        sectors = tuple(role.sectors[:3]) if role is not None else ()
+        side = [Actor.build(country, sectors, None, text) for country in states]
+        if side:
+            self._region_sides.append(side)
+        return side
+
+    def _region_states(self, head: Token, mentions: list[Mention], role: Entry | None) -> tuple[str, ...]:
+        """The member states of the one region of fixed membership a plural phrase names."""
+        if head.tag_ not in {"NNS", "NNPS"}:
+            return ()
         if role is None and head.lemma_.lower() not in REGION_STATE_NOUNS and not (
                 head.i in self.mentions and self.mentions[head.i].kinds() == {"region"}):
-            return []   # ("the Baltic states", and "the Baltics" itself)
+            return ()   # ("the Baltic states", and "the Baltics" itself)
         kinds = {k for m in mentions for k in m.kinds()}
         if kinds - {"region", "role"}:
-            return []   # ("Nordic and Baltic defence ministers met Hegseth": no state named as well)
+            return ()   # ("Nordic and Baltic defence ministers met Hegseth": no state named as well)
         regions = [e for m in mentions for e in m.entries if e.kind == "region" and e.members]
         if len(regions) != 1 or (role is not None and regions[0].igo):
-            return []   # (a region's leaders meeting as its bloc are the bloc)
-        text = phrase_text(head, tokens)
-        sectors = tuple(role.sectors[:3]) if role is not None else ()
-        side = [Actor.build(country, sectors, None, text) for country in regions[0].members]
-        self._region_sides.append(side)
-        return side
+            return ()   # (a region's leaders meeting as its bloc are the bloc)
+        return regions[0].members
 
     def _coordinated_nationals(self, head: Token, tokens: list[Token],
                                mentions: list[Mention]) -> list[Actor]:
@@ -1290,15 +1295,15 @@ class ActorResolver:
         """The subject, named before ``before``, of the main clause that a subordinate clause
         ("after ...", "since ..."), a reported clause or a relative clause on its object depends
         on; what a pronoun in the subordinate clause usually refers to."""
+        # "The UN refugee agency said it was shocked": what a body says of "it" it says of itself
+        reported = clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and not any(
+            c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children)
+        subordinate = clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
         if clause.dep_ == "relcl" and clause.head.dep_ == "dobj":
             # "Minsk sent back 32 Russian contractors it had arrested": a clause on the object
             # tells what the object's holder did to it
             clause = clause.head
-        elif clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and not any(
-                c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children):
-            # "The UN refugee agency said it was shocked": what a body says of "it" it says of itself
-            pass
-        elif clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+        elif not (reported or subordinate):
             return None
         return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < before
                      and c.pos_ != "PRON"), None)

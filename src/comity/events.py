@@ -2041,6 +2041,7 @@ class EventCoder:
             # "called the invasion a reckless attack": the attacker's; else the other side's
             target = (self._judged_party(stance, speaker, resolver) if wrongs_named
                       else resolver.context.partner_of(speaker))
+            targets = [target] if target is not None else []
         if target is None:
             attempt.reason = "no other party named in what was said"
             return attempt
@@ -2050,8 +2051,8 @@ class EventCoder:
             # remark about a third party is left to the events it reports.
             attempt.reason = "plain statement outside the story's main pair of states"
             return attempt
-        return self._statement_event(attempt, stance, speaker, targets if target in targets else [target], verb,
-                                     sentence, resolver, anchor_date, mood, "statement about another party")
+        return self._statement_event(attempt, stance, speaker, targets, verb, sentence, resolver,
+                                     anchor_date, mood, "statement about another party")
 
     def _code_request(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
                       anchor_date: str | None, attempts: list[Attempt]) -> Attempt | None:
