@@ -828,3 +828,26 @@ def test_goods_named_like_an_official_in_office(coder) -> None:
     found = transfers_of(coder, "The approval follows a decision last month to sell Taiwan 108 M1A2T Abrams tanks "
                                 "and 250 Stinger missiles.", date="2019-08-20")
     assert any(t["system"] and "Stinger" in t["system"] and t["recipient"] == "TWN" for t in found), found
+
+
+def test_a_named_system_written_with_a_goods_noun_that_says_no_kind(coder) -> None:
+    found = transfers_of(coder, "Russia delivered 10 BRDM-2 vehicles to the army of Mali.", "2021-10-01")
+    assert [(t["supplier"], t["recipient"], t["system"], t["quantity"]) for t in found] == [
+        ("RUS", "MLI", "BRDM-2", 10)]
+
+
+def test_a_carrier_that_lands_with_the_goods_sends_them(coder) -> None:
+    found = transfers_of(coder, "A Russian Il-76 transport plane landed in Bamako on Sunday with four Mi-171 "
+                                "helicopters for the Malian air force.", "2021-10-01")
+    assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("RUS", "MLI", "delivery")]
+
+
+def test_taking_into_service_is_a_delivery(coder) -> None:
+    found = transfers_of(coder, "The Kenyan air force took three Italian-built AW139 helicopters into service "
+                                "on Monday.", "2023-05-02")
+    assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("ITA", "KEN", "delivery")]
+
+
+def test_a_model_mark_after_a_known_name_is_that_system(coder) -> None:
+    found = transfers_of(coder, "The US delivered a Beechcraft King Air 360i aircraft to Ghana's navy.", "2024-01-10")
+    assert len(found) == 1 and found[0]["system"] == "King Air 350", found

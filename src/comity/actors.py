@@ -54,6 +54,9 @@ BARE_PAIR_NOUNS = set(_WORDS["bare_pair_nouns"])
 PAIR_TITLE_WORDS = set(_WORDS["pair_title_words"])
 MEMBER_PREPOSITIONS = set(_WORDS["member_prepositions"])
 PLACE_NOUNS = set(_WORDS["place_nouns"])
+HOME_PLACE_NOUNS = set(_WORDS["home_place_nouns"])
+ORGANISATION_OFFICES = set(_WORDS["organisation_offices"])
+POSTING_NOUNS = set(_WORDS["posting_nouns"])
 GROUP_NOUNS = set(_WORDS["group_nouns"])
 ORGANISATION_NOUNS = set(_WORDS["organisation_nouns"])
 BODY_NOUNS = set(_WORDS["body_nouns"])
@@ -292,6 +295,11 @@ class MentionFinder:
         one_word = all(not doc[i].whitespace_ for i in range(mention.start, mention.end - 1))
         if one_word and mention.kinds() == {"city"} and self._titled_name_at(doc, mention, matched):
             return True     # "spokesman Hami Aksoy": a given name, not the city of Hami
+        if one_word and mention.kinds() == {"people"} and mention.start > 0:
+            given = doc[mention.start - 1]
+            if given.i not in matched and given.is_title and given.pos_ == "PROPN" and given.dep_ == "compound" \
+                    and given.head.i == mention.start and doc[mention.start].pos_ == "PROPN":
+                return True     # "Hafsa Mossi": a family name, not the Mossi people
         # (a firm named like a person: "Saab" in "Alex Saab", "Ford" in "Gerald Ford")
         firm = mention.kinds() == {"body"} and all(BUSINESS in e.sectors for e in mention.entries)
         if not one_word or not (mention.kinds() == {"person"} or firm):
@@ -417,7 +425,10 @@ class ActorResolver:
         self._mention_indices = sorted(self.mentions)
         self.gaz = gaz
         self.context = context
-        self.masked = masked or set()
+        # ("its official Twitter account": the platform named on an account is no actor)
+        self.masked = (masked or set()) | {
+            t.i for head in doc if head.lemma_.lower() in POSTING_NOUNS and head.pos_ == "NOUN"
+            for c in head.children if c.dep_ == "compound" for t in c.subtree}
         self.speaker: Actor | None = None
         self._cache: dict[int, list[Actor]] = {}
         self._sentence_states: dict[int, str | None] = {}
@@ -488,6 +499,11 @@ class ActorResolver:
                 place = self.place_at(owner) if owner is not None else None
                 if place is not None:
                     return phrase_text(token, noun_phrase_tokens(token)), place[1]
+                if owner is None and self.context.home and token.lemma_.lower() in HOME_PLACE_NOUNS and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+                        c.dep_ in {"amod", "compound", "prep"} for c in token.children):
+                    # "signed in the capital" in a story filed from Juba: Juba
+                    return phrase_text(token, noun_phrase_tokens(token)), self.context.home
             return None
         if token.i in self.masked:
             return None
@@ -527,6 +543,10 @@ class ActorResolver:
         if head.i in self.masked:
             return []
         lower = head.lower_
+        if head.lemma_.lower() in POSTING_NOUNS and head.pos_ == "NOUN":
+            # an account speaks for its owner ("the ministry's Telegram channel")
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            return self.resolve(owner) if owner is not None else []
         titled = _title_across_place(head, self.mentions)
         if titled is not None:
             # "Russia's ambassador in Ottawa, Oleg Stepanov", parsed with the name in apposition
@@ -605,7 +625,10 @@ class ActorResolver:
                 # subordinate clause is the main clause's, when that names a state or body
                 main = self._main_clause_subject(head.head, head.i)
                 named = [a for a in self.resolve(main) if a.is_known] if main is not None else []
-                if named and not named[0].name and (lower == "they") == (main.tag_ in {"NNS", "NNPS"}):
+                # ("the United States ... announced it was lifting": a state's name is one party)
+                plural = main is not None and main.tag_ in {"NNS", "NNPS"} and not (
+                    len(named) == 1 and named[0].country and not named[0].sectors)
+                if named and not named[0].name and (lower == "they") == plural:
                     return named
             if lower == "it" and head.dep_ in {"dobj", "dative"}:
                 # "wrote to Malta asking it to let the vessel in": the state just named
@@ -618,7 +641,7 @@ class ActorResolver:
                 if owners:
                     return owners
             if lower in {"his", "her"} and head.dep_ == "poss":
-                named = self._one_person_named_before(head)
+                named = self._one_person_named_before(head) or self._participle_doer(head)
                 if named:
                     return named
             # ("Its troops had closed the bridges": the owner in a subject is the subject before)
@@ -812,6 +835,12 @@ class ActorResolver:
                 continue
             seen.append(mention)
         return seen
+
+    def names_body(self, head: Token) -> bool:
+        """Whether a phrase's head is a body's role noun ("Nkurunziza's government"), whatever
+        person it is tied to."""
+        entry = self._role_entry(head)
+        return entry is not None and entry.role_kind == "body"
 
     def _role_entry(self, head: Token) -> Entry | None:
         mention = self.mentions.get(head.i)
@@ -1255,6 +1284,26 @@ class ActorResolver:
                 known = self.gaz.person_actor(person, self.context.date, head.text)
         return known
 
+    def _participle_doer(self, token: Token) -> list[Actor]:
+        """The one person who does what a participle clause says, its governing clause's
+        subject: "Bashir asked Putin ..., using his first visit to Russia" (Bashir)."""
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"} or any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return []
+        governor, subject = verb.head, None
+        for _ in range(4):    # (through subjectless clauses it hangs on: "asked Putin to protect ...")
+            subject = next((c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None or governor.dep_ not in {"xcomp", "advcl", "conj"}:
+                break
+            governor = governor.head
+        if subject is None or subject.i > token.i or subject.pos_ == "PRON":
+            return []
+        found = self.resolve(subject)
+        return found if len(found) == 1 and found[0].name else []
+
     def _clause_subject_before(self, token: Token) -> list[Actor]:
         """The subject of the clause a word sits in, when it comes before the word: the usual
         owner of a possessive pronoun ("Turkey recalled its ambassador")."""
@@ -1320,12 +1369,34 @@ class ActorResolver:
         if any("region" in self.mentions[t.i].kinds() for t in token.subtree
                if t.i in self.mentions and t.dep_ in {"amod", "compound", "nmod"}):
             return actor    # "East African leaders, meeting without Tshisekedi": of no one state
+        organisation = self._organisation_of_office(actor)
+        if organisation is not None:
+            # "the text asks the Secretary-General to ..." in a story of the Security Council
+            return Actor.build(None, tuple(s for s in actor.sectors if s != GOVERNMENT_SECTOR),
+                               actor.name, actor.text, igo=organisation)
         # the state the sentence before has just made its subject ("Tehran reacted angrily.
         # Foreign Ministry spokeswoman Marzieh Afkham condemned the strikes"), then a wire
         # story's own officials ("NEW DELHI - Foreign Secretary Vijay Gokhale summoned
         # Pakistan's envoy"), else the one state the sentence names
         only = self._state_just_named() or self.context.home or self._only_state_of_sentence(token)
         return actor if only is None else Actor.build(only, actor.sectors, actor.name, actor.text)
+
+    def _organisation_of_office(self, actor: Actor) -> str | None:
+        """The organisation an office of one (a secretary-general) named without it belongs
+        to: the one the story has named most."""
+        title = actor.text.lower().removeprefix("the ").strip()
+        if actor.name or not any(e.office in ORGANISATION_OFFICES for e in self.gaz.roles.get(title, ())):
+            return None
+        # an organisation's agencies count for it ("the UN human rights office": the UN); ties
+        # go to the one named first
+        counts: dict[str, list] = {}
+        for code, n in self.context.country_counts.items():
+            if code.startswith("IGO"):
+                group = counts.setdefault(code[:6], [0, code])
+                group[0] += n
+                group[1] = min(group[1], code, key=len)
+        best = max(counts.values(), key=lambda group: group[0], default=None)
+        return best[1] if best is not None else None
 
     def _state_just_named(self) -> str | None:
         """The state the sentence just before made its subject, when it names a state or its

@@ -138,6 +138,8 @@ FORCE_THREAT = "138"
 #: CAMEO's root for intents to cooperate: told decisions a later "the decision" may refer
 #: back to, whatever their mood.
 INTENT_ROOT = "03"
+#: CAMEO's root for appeals and requests
+REQUEST_ROOT = "02"
 SAID = "<said>"
 SIGNING = "057"
 #: More parties than this acting together form a bloc facing the story's other side.
@@ -205,6 +207,9 @@ class EventCoder:
         #: phrasal verb from its bare one
         self.particles = {lemma: frozenset(w for p in patterns for w in p.with_words)
                           for lemma, patterns in lexicon.verbs.items()}
+        #: the words each phrasal pattern needs with its verb, by pattern id ("order close")
+        self.phrase_words = {p.id: p.with_words for patterns in lexicon.verbs.values()
+                             for p in patterns if p.with_words}
 
     # -- entry point ----------------------------------------------------------------------
     def code_sentence(self, sentence: SentenceInput, resolver: ActorResolver,
@@ -234,7 +239,8 @@ class EventCoder:
             named = resolver.actors(root_subject)
             # (a named person, even when a later one in the sentence was noted after them:
             # "Putin told Merkel ... He voiced concern" is Putin)
-            if len(named) == 1 and (named[0] is context.last_person or named[0].name):
+            if len(named) == 1 and (named[0] is context.last_person or named[0].name) and not (
+                    named[0].is_known and resolver.names_body(root_subject)):
                 if context.subject_person is not None and not context.subject_person.same_entity(named[0]):
                     context.previous_subject_person = context.subject_person
                 context.subject_person, context.subject_age = named[0], 0
@@ -272,6 +278,7 @@ class EventCoder:
                 if attempt is not None:
                     attempts.append(attempt)
         _drop_announcements_of_coded_acts(attempts, span.doc, self.modality)
+        _drop_demands_coded_as_orders(attempts, span.doc, self.phrase_words)
         for attempt in attempts:
             kept = [e for e in attempt.events if self.ontology[e.cameo].reported]
             if attempt.events and not kept:
@@ -465,8 +472,11 @@ class EventCoder:
                 condition = self._condition_clause(verb) or next(
                     filter(None, (self._condition_clause(c) for c in verb.children if c.dep_ == "ccomp")), None)
                 doer = _subject_token(condition) if condition is not None else None
-                held_out = [a for a in resolver.actors(doer) if a.is_known and not any(
-                    a.same_entity(s) for s in sources)] if doer is not None else []
+                # ("if the military council failed to hand over power": a state's organ of no
+                # named state is the story's state's)
+                held_out = [a for a in (x if x.is_known else resolver.with_state_of_sentence(x, verb)
+                                        for x in resolver.actors(doer))
+                            if a.is_known and not any(a.same_entity(s) for s in sources)] if doer is not None else []
                 targets = held_out or targets
             if mood.kind in {"appeal", "demand"}:
                 targets = resolver.actors(mood.addressee) if mood.addressee is not None else []
@@ -845,10 +855,10 @@ class EventCoder:
             elif not held and not ranked:
                 mood.kind, mood.governor = "intent", verb.head
         mood.condition = self._condition(verb)
-        if mood.kind == "hypothetical" and not mood.negated:
+        if (mood.kind == "hypothetical" or _obligating_clause(verb) not in {None, verb}) and not mood.negated:
             obliged = self._obligation(verb)
             if obliged is not None:
-                mood.kind, mood.governor, mood.addressee = "demand", obliged, _subject_token(verb)
+                mood.kind, mood.governor, mood.addressee = "demand", obliged, self._obliged(verb, obliged)
         return mood
 
     def _condition(self, verb: Token) -> str | None:
@@ -922,19 +932,32 @@ class EventCoder:
     def _obligation(self, verb: Token) -> Token | None:
         """"Russia said Sudan must return the helicopter": a speaker laying a duty on another
         party is a demand. The speech verb, when the clause is one."""
-        if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        clause = _obligating_clause(verb)
+        if clause is None:
             return None
-        speech = _governing_speech_verb(verb, self.modality.speech_verbs)
-        subject = _subject_token(verb)
-        if subject is None and verb.dep_ == "conj" and verb.head.pos_ in CLAUSE_POS:
+        speech = _governing_speech_verb(clause, self.modality.speech_verbs)
+        subject = _subject_token(clause)
+        if subject is None and clause.dep_ == "conj" and clause.head.pos_ in CLAUSE_POS:
             # "said its forces had crossed the border and must withdraw": the shared subject
-            subject = _subject_token(verb.head)
+            subject = _subject_token(clause.head)
         if speech is None or subject is None or subject.pos_ == "PRON":
             return None
+        if clause is not verb and _addressee_of_speech(speech) is None:
+            return None     # "said Russia had to withdraw": told as what it was made to do
         roles = gazetteer().roles
-        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in roles and subject.lower_ not in roles:
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in roles and subject.lower_ not in roles \
+                and not (subject.lemma_.lower() in self.modality.violence_nouns and _addressee_of_speech(speech)):
             return None     # "said the first delivery should arrive within weeks": expected, not asked
         return speech
+
+    def _obliged(self, verb: Token, speech: Token) -> Token | None:
+        """Who a duty is laid on: the clause's subject, or, when that is no party ("told the
+        general the killing must stop"), the one the speaker addressed."""
+        clause = _obligating_clause(verb) or verb
+        subject = _subject_token(clause)
+        if subject is not None and subject.lemma_.lower() in self.modality.violence_nouns:
+            return _addressee_of_speech(speech) or subject
+        return subject
 
     def _auxiliary_mood(self, verb: Token, reported: bool) -> str:
         modal = self.modality
@@ -1011,6 +1034,14 @@ class EventCoder:
             if child.dep_ in SUBJECT_DEPS and not passive:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     antecedent = verb.head
+                    if antecedent.lemma_.lower() in self.modality.statement_nouns and antecedent.dep_ in OBJECT_DEPS \
+                            and any(t.lemma_.lower() in self.modality.draft_words
+                                    for t in antecedent.subtree if t.i < antecedent.i):
+                        # "circulated a draft Security Council resolution that would impose
+                        # sanctions": a draft speaks for whoever drafted or put it forward
+                        drafters = self.clause_subject(antecedent.head, resolver, depth + 1)
+                        if drafters:
+                            return drafters
                     if antecedent.lemma_.lower() in self.modality.statement_nouns:
                         # "backed Washington in a statement that blamed Russia": the issuer's
                         return (resolver.actors(antecedent) or self._noun_own_actors(antecedent, resolver)
@@ -1813,6 +1844,8 @@ class EventCoder:
                 continue    # "EU-led talks between the two neighbours": the EU is no side
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 for actor in resolver.actors(child):
+                    if child.pos_ == "ADJ" and not actor.is_known:
+                        continue    # "his first official visit": a manner, not an official
                     if actor not in actors:
                         actors.append(actor)
             if child.dep_ == "prep" and child.lower_ == "by":
@@ -2153,7 +2186,8 @@ class EventCoder:
         if not targets and pattern.place_target:
             # "Modi was the chief guest at a forum in Vladivostok": a visit is to the state
             # where it takes place, unless that is the visitor's own
-            place = self._location(trigger, resolver, [])[1] or self._place_along(trigger, resolver)
+            place = (self._location(trigger, resolver, [])[1] or self._place_along(trigger, resolver)
+                     or self._place_witnessed(trigger, resolver))
             if place and (code[:2] in HOME_PLACE_ROOTS or all(s.country != place for s in sources)):
                 targets = [Actor.build(place, (), None, "")]
         context = resolver.context
@@ -2354,6 +2388,10 @@ class EventCoder:
                 key = (index, source, target, etype.root)
                 if key in have:
                     continue
+                if etype.root == INTENT_ROOT and (index, target, source, REQUEST_ROOT) in have:
+                    # "Sudan had requested Su-30 fighters": the buyer asked; the seller has
+                    # stated no intent yet
+                    continue
                 have.add(key)
                 start, end = evidence["span"]
                 mention = doc.char_span(start, end, alignment_mode="expand")
@@ -2510,6 +2548,16 @@ class EventCoder:
                         continue
                     return name, country
         return None, None
+
+    @staticmethod
+    def _place_witnessed(trigger: Token, resolver: ActorResolver) -> str | None:
+        """Where one who looks on is: at the place of the act watched ("looked on as Kiir
+        signed the accord in Juba")."""
+        if trigger.lemma_.lower() not in WITNESSING_VERBS:
+            return None
+        watched = (c for c in trigger.children if c.dep_ == "advcl" and c.pos_ in CLAUSE_POS
+                   and any(m.dep_ == "mark" and m.lower_ in {"as", "while"} for m in c.children))
+        return next(filter(None, (EventCoder._place_along(c, resolver) for c in watched)), None)
 
     @staticmethod
     def _place_along(trigger: Token, resolver: ActorResolver) -> str | None:
@@ -2698,6 +2746,35 @@ def _drop_announcements_of_coded_acts(attempts: list[Attempt], doc, modality: Mo
                 e.target is not None or e.root in roots for e in act.events) for token, act in acts):
             attempt.outcome, attempt.reason = "skipped", "the announced act is coded itself"
             attempt.events = []
+
+
+def _drop_demands_coded_as_orders(attempts: list[Attempt], doc, phrase_words: dict[str, frozenset[str]]) -> None:
+    """"ordered the United States to close its consulate" is the order's own act (161), not
+    also a demand (10) that the consulate close: when a phrasal pattern ("order close") codes
+    the order, what is coded at the verb it names goes."""
+    ordered = {c.i for a in attempts if a.events and a.pattern in phrase_words
+               for c in doc[a.token].children
+               if c.dep_ == "xcomp" and c.lemma_.lower() in phrase_words[a.pattern]}
+    for attempt in (a for a in attempts if a.token in ordered and a.events):
+        attempt.outcome, attempt.reason = "skipped", "the order is coded as the act it orders"
+        attempt.events = []
+
+
+def _obligating_clause(verb: Token) -> Token | None:
+    """The clause that lays a duty on its subject: "must withdraw", "should stop", and "had
+    to stop" (the duty is on "had", the act its complement)."""
+    if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        return verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and verb.head.pos_ in CLAUSE_POS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head
+    return None
+
+
+def _addressee_of_speech(speech: Token) -> Token | None:
+    """The party a speech verb is addressed to: "told the general", "told him"."""
+    return next((c for c in speech.children if c.dep_ in {"dobj", "dative"}
+                 and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
 
 
 def _passive(verb: Token) -> bool:

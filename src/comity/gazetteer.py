@@ -443,6 +443,10 @@ class Gazetteer:
         # president is a Chilean elite)
         national = [t for t in terms if not t.country.startswith("IGO")]
         latest = max(national or terms, key=lambda t: t.start)
+        if national and all(self.sectors_of_office(t.office) == (BUSINESS_SECTOR,) for t in national):
+            # (one who only ever ran firms is still in business, not a former official:
+            # Isabel dos Santos after she left Sonangol)
+            return Actor.build(latest.country, (BUSINESS_SECTOR,), person, text)
         if latest.country.startswith("IGO"):
             return Actor.build(None, (FORMER_OFFICIAL_SECTOR,), person, text, igo=latest.country)
         return Actor.build(latest.country, (FORMER_OFFICIAL_SECTOR,), person, text)

@@ -98,6 +98,8 @@ class Modality:
     ability_adjectives: frozenset[str] = frozenset()
     errand_verbs: frozenset[str] = frozenset()
     planning_verbs: frozenset[str] = frozenset()
+    violence_nouns: frozenset[str] = frozenset()
+    draft_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()

@@ -312,6 +312,7 @@ class TransferLexicon:
     content_verbs: frozenset[str]
     licence_cues: tuple[str, ...]
     unit_nouns: frozenset[str]
+    goods_nouns: frozenset[str]
     origin_words: frozenset[str]
     recipient_preps: frozenset[str]
     supplier_preps: frozenset[str]
@@ -427,7 +428,7 @@ def load_transfer_lexicon() -> TransferLexicon:
         order=order, unasserted=unasserted, verbs=verbs, nouns=nouns,
         light_verbs=words("light_verbs"), content_verbs=words("content_verbs"),
         licence_cues=tuple(str(w).lower() for w in raw.get("licence_cues") or []),
-        unit_nouns=words("unit_nouns"), origin_words=words("origin_words"),
+        unit_nouns=words("unit_nouns"), goods_nouns=words("goods_nouns"), origin_words=words("origin_words"),
         recipient_preps=words("recipient_prepositions"), supplier_preps=words("supplier_prepositions"),
         party_preps=words("party_prepositions"), adjunct_preps=words("adjunct_prepositions"),
         company_words=words("company_words"), planned_modifiers=words("planned_modifiers"),
@@ -506,6 +507,14 @@ def money_reader() -> MoneyReader:
 
 # -- finding systems in text ------------------------------------------------------------------
 
+def _variant_mark(token: Token) -> bool:
+    """A model mark written after a known name: letters and digits mixed ("360i", "M3", "Block")
+    but no plain number ("two King Air 350s" has none; "12 Rafale" counts, it marks nothing)."""
+    text = token.text
+    return (any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+            and text.isalnum() and not token.like_num)
+
+
 @dataclass(slots=True)
 class SystemMention:
     """A weapon system named in a document."""
@@ -578,6 +587,9 @@ class SystemFinder:
                 continue
             length, system, form = match
             start, end = tokens[i].i, tokens[i].i + length
+            if i + length < len(tokens) and _variant_mark(tokens[i + length]):
+                end += 1    # "King Air 360i": a variant the gazetteer lacks, of the system it knows
+                length += 1
             anchor, category = self._anchor(tokens[0].doc, start, end)
             # Records name a known system by its designation ("Talwar-class frigates" are
             # Project 11356); the span in the document keeps how the news wrote it.
@@ -691,7 +703,12 @@ class SystemFinder:
             head = anchor.head
             head_category, _ = self.lexicon.category_at(head)
             unit = head.lemma_.lower() in self.lexicon.unit_nouns
-            if head_category or unit or head.lemma_.lower() == "system":
+            # (a goods noun that another name modifies is that one's: "Bradley fighting vehicles
+            # and Berlin Marder vehicles")
+            goods = head.lemma_.lower() in self.lexicon.goods_nouns and not any(
+                t.pos_ == "PROPN" and t.dep_ in {"compound", "poss"} and not start <= t.i < end
+                for t in head.subtree if t.i < head.i)
+            if head_category or unit or goods:
                 anchor = head
                 # ("three batteries of BrahMos missiles" are missiles, counted by the battery)
                 category = category if unit else head_category or category
@@ -1400,7 +1417,7 @@ class TransferExtractor:
         system or category noun, a unit ("batch", "squadron"), an amount ("$2 billion worth")."""
         lemma = noun.lemma_.lower()
         return (self.lexicon.category_at(noun)[0] is not None or lemma in self.lexicon.unit_nouns
-                or lemma in {"system", "systems"} or noun.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
+                or lemma in self.lexicon.goods_nouns or noun.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY"}
                 or lemma in self.money.suffix_codes or lemma in {"worth", "value"})
 
     def _clause_passes(self, verb: Token) -> bool:
@@ -1489,7 +1506,9 @@ class TransferExtractor:
             # "chose the Mogami frigate to replace its Anzacs" is a choice for a purpose)
             return None
         lemma = verb.lemma_.lower()
-        around = {c.lower_ for c in verb.children} | {c.lemma_.lower() for c in verb.children}
+        # (with the objects of its prepositions: "took two helicopters into service")
+        around = {w for c in verb.children for w in (c.lower_, c.lemma_.lower())} | {
+            g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
         # "six F-16s had been sent up", "sent back": a particle makes another verb
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"} & MEANING_PARTICLES
         for word in self.lexicon.verbs.get(lemma, []):
@@ -1656,6 +1675,12 @@ class TransferExtractor:
                 # place reached receives; those the goods are said to come from supply them
                 for reached in (c for c in children if c.dep_ in {"dobj", "obj"}):
                     roles.add("recipient", _countries(resolver.actors(reached)))
+                if any(c.dep_ == "prep" and c.lower_ == "with" and mention.anchor in c.subtree for c in children):
+                    # "a Russian An-124 landed in Bangui with ten BRDM-2s": the state whose
+                    # aircraft or ship brings the goods sends them
+                    carriers = [c for c in children if c.dep_ == "nsubj"]
+                    roles.add("supplier", [country for c in carriers
+                                           for country in _countries(resolver.actors(c))])
                 goods = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
                 for participle in (p for g in goods for p in g.children if p.dep_ == "acl"):
                     # ("supplied by Germany" supplies; "ordered by Indonesia" receives)
