@@ -138,6 +138,9 @@ FORCE_THREAT = "138"
 #: CAMEO's root for intents to cooperate: told decisions a later "the decision" may refer
 #: back to, whatever their mood.
 INTENT_ROOT = "03"
+#: Words that open a clause of time but the parser may read as a preposition ("after the
+#: Assembly ... adopted")
+TIME_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till"})
 #: CAMEO's root for appeals and requests
 REQUEST_ROOT = "02"
 SAID = "<said>"
@@ -275,6 +278,10 @@ class EventCoder:
                     attempts.append(attempt)
             if token.pos_ == "VERB" and lemma in self.modality.request_verbs:
                 attempt = self._code_request(token, sentence, resolver, anchor_date, attempts)
+                if attempt is not None:
+                    attempts.append(attempt)
+            if token.pos_ in CLAUSE_POS:
+                attempt = self._code_noun_request(token, sentence, resolver, anchor_date, attempts)
                 if attempt is not None:
                     attempts.append(attempt)
         _drop_announcements_of_coded_acts(attempts, span.doc, self.modality)
@@ -588,6 +595,11 @@ class EventCoder:
                                        and c.lemma_.lower() not in pattern.complements for c in verb.children):
             # "invited Copenhagen to withdraw its contingent": asks for that act, no meeting
             return "asks for an act of its own, coded as that act"
+        if pattern.code == SIGNING and verb.dep_ == "relcl" and verb.head.lemma_.lower() in pattern.objects \
+                and _object_of(verb) is None:
+            # "the migration agreement the EU concluded with Turkey in 2016": a clause naming
+            # which agreement is meant, not news of its signing
+            return "names an agreement by who signed it"
         if pattern.code[:2] == DEMAND_ROOT and any(_factual_clause(c) for c in verb.children if c.dep_ == "ccomp"):
             # "insisted that only a few drones had been shipped": a claim about the past asks nothing
             return "insists on what was, asks for nothing"
@@ -1139,6 +1151,16 @@ class EventCoder:
                 c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in head.children):
             # "had fired into Nimroz and been met with a response": the one acted on, not the doer
             return []
+        if verb.dep_ in {"advcl", "conj"} and verb.tag_ in {"VBD", "VBZ"} and not passive and not any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "came a day after the UN General Assembly, in a vote of 141 to 7, adopted a
+            # resolution": the conjunction read as a preposition, its object is the subject
+            subject = next((o for p in head.children if p.dep_ == "prep" and p.lower_ in TIME_CONJUNCTIONS
+                            and head.i < p.i < verb.i for o in p.children if o.dep_ == "pobj" and o.i < verb.i), None)
+            if subject is not None:
+                actors = [a for a in resolver.actors(subject) if a.is_known]
+                if actors:
+                    return actors
         if verb.dep_ == "conj" or verb.dep_ in {"xcomp", "advcl", "ccomp", "acomp"} and not passive:
             asked = self._asked(head, verb) if verb.dep_ == "xcomp" and head.lemma_.lower() in (
                 self.modality.appeal_verbs | self.modality.demand_verbs) and not (
@@ -1175,7 +1197,8 @@ class EventCoder:
             # noun it describes, when that names an actor ("a declaration demanding ..." is
             # the clause's subject's)
             described = resolver.actors(head)
-            if described:
+            if any(a.is_known for a in described) or described and head.lemma_.lower() not in (
+                    self.modality.statement_nouns):
                 return described
         if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1977,6 +2000,7 @@ class EventCoder:
                   else ACCUSATION if words & modal.blame_words and _blames_another(content)
                   else DENIAL if words & modal.disapproval_words and words & modal.disapproval_words <= denied
                   else DISAPPROVAL if words & modal.disapproval_words or called & modal.judgment_nouns
+                  or called & modal.called_disapproval_words
                   or words & (modal.fitting_words | modal.praise_words | modal.approval_words) & denied
                   else COMMITMENT if words & modal.commitment_words - denied and words & modal.committed_to
                   else PRAISE if words & modal.praise_words
@@ -2111,6 +2135,36 @@ class EventCoder:
         return self._statement_event(attempt, code, asker, resolver.actors(addressee), verb,
                                      sentence, resolver, anchor_date, mood,
                                      "asked another party to act")
+
+    def _code_noun_request(self, verb: Token, sentence: SentenceInput, resolver: ActorResolver,
+                           anchor_date: str | None, attempts: list[Attempt]) -> Attempt | None:
+        """A demand or an appeal made as a noun asks its addressee to act even when what is
+        asked is nothing the lexicon codes: "repeated Moscow's demand that NATO rule out
+        Ukraine's membership" (100). Made by the noun's owner, or by whoever voices it."""
+        asked = self._asked_by_noun(verb)
+        if asked is None or asked.negated:
+            return None
+        inside = {t.i for t in verb.subtree}
+        if any(a.events and a.token in inside for a in attempts):
+            return None     # the asked act is coded, carrying the demand itself
+        noun = asked.governor
+        if not (verb.head == noun or noun.dep_ in OBJECT_DEPS and noun.head == verb.head):
+            return None     # ("Chinese pressure on Philippine vessels is expected to top the agenda")
+        code = "100" if asked.kind == "demand" else "020"
+        attempt = Attempt(noun.text, noun.i, "request-noun", code, "skipped", "")
+        voiced_by = noun.head if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in CLAUSE_POS else None
+        askers = [a for a in self._noun_own_actors(noun, resolver) if a.is_known]
+        if not askers and voiced_by is not None and _phrasal_lemma(voiced_by) in self.modality.voicing_verbs:
+            askers = self.clause_subject(voiced_by, resolver)
+        if not askers:
+            attempt.reason = "no one is told making the demand"
+            return attempt
+        mood = self.mood(voiced_by) if voiced_by is not None else Mood()
+        if mood.kind != "asserted" or mood.negated:
+            attempt.reason = f"not coded: {mood.label}"
+            return attempt
+        return self._statement_event(attempt, code, askers[0], resolver.actors(asked.addressee), noun,
+                                     sentence, resolver, anchor_date, mood, "asked another party to act")
 
     def _asserted_by(self, verb: Token, attempt: Attempt, resolver: ActorResolver,
                      no_actor: str) -> tuple[Mood, Actor] | None:

@@ -100,6 +100,8 @@ class Modality:
     planning_verbs: frozenset[str] = frozenset()
     violence_nouns: frozenset[str] = frozenset()
     draft_words: frozenset[str] = frozenset()
+    voicing_verbs: frozenset[str] = frozenset()
+    called_disapproval_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     statement_nouns: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
