@@ -567,6 +567,10 @@ class EventCoder:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
         if _doer_lemma(verb) in pattern.doers_exclude:
             return f"'{_doer_lemma(verb)}' does not act in this sense"
+        if pattern.standing and _describes_party(verb):
+            # "the Polisario Front, which is backed by Algeria", "rival blocs backed by Riyadh":
+            # a relation that describes a party, not an act of the day
+            return "describes a party by a standing relation"
         if pattern.code[:2] in VIOLENT_ROOTS and any(
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                 for c in verb.children):
@@ -2812,6 +2816,18 @@ def _drop_demands_coded_as_orders(attempts: list[Attempt], doc, phrase_words: di
     for attempt in (a for a in attempts if a.token in ordered and a.events):
         attempt.outcome, attempt.reason = "skipped", "the order is coded as the act it orders"
         attempt.events = []
+
+
+def _describes_party(verb: Token) -> bool:
+    """Whether a verb is a relative clause or a participle on a noun, told in the present or
+    as a state ("which backs", "backed by"), not a past act ("which it backed last week")."""
+    if verb.dep_ not in {"relcl", "acl"}:
+        return False
+    if verb.dep_ == "acl":
+        return verb.tag_ in {"VBN", "VBG"}
+    return verb.tag_ in {"VBZ", "VBP"} or any(
+        c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
 
 
 def _obligating_clause(verb: Token) -> Token | None:

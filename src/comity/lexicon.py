@@ -54,6 +54,7 @@ class Pattern:
     travel: bool = False            # the one who goes: in the passive, the one carried ("was flown to Moscow")
     complements: frozenset[str] = frozenset()   # the only acts it may ask for ("invited X to visit", not "to withdraw")
     object_owner: str | None = None  # "self": the object is the doer's own ("sent its ambassador back"); "other": never
+    standing: bool = False          # told in a clause that describes a party, a standing relation, no event ("rebels backed by Iran")
 
     @property
     def specificity(self) -> tuple[int, int, int]:
@@ -241,6 +242,7 @@ def _build(entry: dict, kind: str, onto: Ontology) -> list[Pattern]:
             travel=bool(entry.get("travel", False)),
             complements=frozenset(_words(entry.get("complements"), "complements", pattern_id)),
             object_owner=_object_owner(entry.get("object_owner"), pattern_id),
+            standing=bool(entry.get("standing", False)),
         ))
     return patterns
 
