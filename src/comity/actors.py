@@ -57,6 +57,7 @@ PLACE_NOUNS = set(_WORDS["place_nouns"])
 HOME_PLACE_NOUNS = set(_WORDS["home_place_nouns"])
 ORGANISATION_OFFICES = set(_WORDS["organisation_offices"])
 POSTING_NOUNS = set(_WORDS["posting_nouns"])
+SHARED_ORGAN_NAMES = set(_WORDS["shared_organ_names"])
 GROUP_NOUNS = set(_WORDS["group_nouns"])
 ORGANISATION_NOUNS = set(_WORDS["organisation_nouns"])
 BODY_NOUNS = set(_WORDS["body_nouns"])
@@ -908,6 +909,9 @@ class ActorResolver:
                     if mention is not head_mention and head_mention is not None and any(
                             e.kind == "country" for e in head_mention.entries):
                         continue  # "NATO-member Norway", "OPEC member Nigeria": the state
+                    if mention.text in SHARED_ORGAN_NAMES and any(
+                            m is not mention and any(e.kind == "igo" for e in m.entries) for m in mentions):
+                        continue  # "the OAS General Assembly": the organisation named with it
                     igo, igo_start = entry.igo, mention.start
                 elif (entry.kind == "region" and entry.igo and igo is None and mention is not head_mention
                       and head.tag_ in {"NNS", "NNPS"}):
@@ -1354,7 +1358,13 @@ class ActorResolver:
             clause = clause.head
         elif not (reported or subordinate):
             return None
-        return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < before
+        speaker = clause.head
+        if reported and speaker.tag_ == "VBG" and speaker.dep_ in {"advcl", "xcomp"} and not any(
+                c.dep_ == "nsubj" for c in speaker.children):
+            # "an accusation Bamako rejects, saying it hosts only instructors": the one who
+            # says it is the subject of the clause the participle hangs on
+            speaker = speaker.head
+        return next((c for c in speaker.children if c.dep_ == "nsubj" and c.i < before
                      and c.pos_ != "PRON"), None)
 
     def with_state_of_sentence(self, actor: Actor, token: Token) -> Actor:
