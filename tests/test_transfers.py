@@ -851,3 +851,9 @@ def test_taking_into_service_is_a_delivery(coder) -> None:
 def test_a_model_mark_after_a_known_name_is_that_system(coder) -> None:
     found = transfers_of(coder, "The US delivered a Beechcraft King Air 360i aircraft to Ghana's navy.", "2024-01-10")
     assert len(found) == 1 and found[0]["system"] == "King Air 350", found
+
+
+def test_a_sale_notification_is_talks(coder) -> None:
+    found = transfers_of(coder, "The State Department told Congress of a possible sale to Kuwait. The notification "
+                                "covers 28 F/A-18E/F Super Hornet jets.", "2016-11-17")
+    assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("USA", "KWT", "talks")], found

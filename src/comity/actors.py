@@ -44,6 +44,7 @@ GUEST_NOUNS = set(_WORDS["guest_nouns"])
 INDEFINITE_ARTICLES = set(_WORDS["indefinite_articles"])
 RANKING_WORDS = set(_WORDS["ranking_words"])
 PAIR_NOUNS = set(_WORDS["pair_nouns"])
+PAIR_FORCE_NOUNS = set(_WORDS["pair_force_nouns"])
 #: How many sentences back a pair of people written together is what "both leaders" means.
 PAIR_SENTENCES = 3
 PAIR_DETERMINERS = set(_WORDS["pair_determiners"])
@@ -1843,7 +1844,8 @@ class ActorResolver:
                     if len(people) == 2:
                         return [_retext(p, head.text) for p in reversed(people)]
             return []
-        if head.lemma_.lower() not in PAIR_NOUNS:
+        forces = head.lemma_.lower() in PAIR_FORCE_NOUNS
+        if head.lemma_.lower() not in PAIR_NOUNS and not forces:
             return []
         if modifiers == {"their"}:
             # "the ambassadors of Ireland, Norway and Spain ... a day after their governments
@@ -1859,7 +1861,9 @@ class ActorResolver:
             dyad = [self.speaker.country] + others[:1]
         if len(dyad) < 2:
             return []
-        return [Actor.build(country, (), None, head.text) for country in dyad]
+        # ("the two armies are to hold joint exercises": the pair's militaries)
+        sectors = ("MIL",) if forces else ()
+        return [Actor.build(country, sectors, None, head.text) for country in dyad]
 
     def _states_named_together_before(self, head: Token) -> list[str]:
         """The states of the last coordination of names before a word in its sentence ("Ireland,
