@@ -1725,7 +1725,8 @@ class EventCoder:
         # "called for a ceasefire in Libya": or on what is asked for; "spoke by telephone with
         # Zarif": or on the means
         asked = _preposition_objects(trigger, ("for",)) if role != "for" else []
-        means = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "over", "via"}
+        # ("by" is sometimes parsed as a passive's agent: "spoke by telephone with Putin")
+        means = [o for c in trigger.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "over", "via"}
                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in MEANS_OF_TALKING]
         # "send Patriot missiles made on its own soil to the United States": the parser hangs
         # the recipient on a participle describing the object
