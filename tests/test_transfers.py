@@ -857,3 +857,8 @@ def test_a_sale_notification_is_talks(coder) -> None:
     found = transfers_of(coder, "The State Department told Congress of a possible sale to Kuwait. The notification "
                                 "covers 28 F/A-18E/F Super Hornet jets.", "2016-11-17")
     assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("USA", "KWT", "talks")], found
+
+
+def test_an_amount_in_a_prefixed_currency_is_no_system(coder) -> None:
+    # "A$100" is Australian dollars, not the A-100 rocket launcher
+    assert transfers_of(coder, "Australia will deliver A$100 million to the Nauru police.", "2024-12-09") == []

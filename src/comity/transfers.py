@@ -76,6 +76,8 @@ CATEGORIES = ("aircraft", "air-defence", "anti-submarine", "armoured-vehicle", "
               "engine", "missile", "naval-weapon", "satellite", "sensor", "ship", "other")
 
 CLAUSE_POS = {"VERB", "AUX"}
+#: Signs that make a token part of an amount of money ("A$", "US$", "€")
+CURRENCY_SIGNS = frozenset("$€£¥₹₩")
 # The side of a deal taken by whoever does what a deal word's frame says: its subject ("India
 # bought"), its "by" agent ("delivered by Russia") and the agent of a participle on the goods
 # ("howitzers supplied by Germany"). A frame that names no side of its own ("arrival") leaves
@@ -606,6 +608,8 @@ class SystemFinder:
         prefixes = self.weapons.prefixes()
         reachable, key = 0, ""
         for length in range(1, min(self.weapons.longest, len(tokens) - i) + 1):
+            if any(ch in CURRENCY_SIGNS for ch in tokens[i + length - 1].text):
+                break   # "A$100 million" is money, not the A-100 rocket launcher
             key += name_key(tokens[i + length - 1].text)
             if key not in prefixes and not (key.endswith("s") and key[:-1] in prefixes):
                 break
