@@ -910,7 +910,7 @@ class ActorResolver:
                     if mention is not head_mention and head_mention is not None and any(
                             e.kind == "country" for e in head_mention.entries):
                         continue  # "NATO-member Norway", "OPEC member Nigeria": the state
-                    if mention.text in SHARED_ORGAN_NAMES and any(
+                    if mention.text.lower() in SHARED_ORGAN_NAMES and any(
                             m is not mention and any(e.kind == "igo" for e in m.entries) for m in mentions):
                         continue  # "the OAS General Assembly": the organisation named with it
                     igo, igo_start = entry.igo, mention.start
