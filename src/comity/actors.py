@@ -1398,16 +1398,16 @@ class ActorResolver:
         title = actor.text.lower().removeprefix("the ").strip()
         if actor.name or not any(e.office in ORGANISATION_OFFICES for e in self.gaz.roles.get(title, ())):
             return None
-        # an organisation's agencies count for it ("the UN human rights office": the UN); ties
-        # go to the one named first
-        counts: dict[str, list] = {}
+        # an organisation's agencies count for it ("the UN human rights office": the UN), which
+        # is named by the shortest code of its family; ties go to the one named first
+        mentions: Counter[str] = Counter()
+        shortest: dict[str, str] = {}
         for code, n in self.context.country_counts.items():
             if code.startswith("IGO"):
-                group = counts.setdefault(code[:6], [0, code])
-                group[0] += n
-                group[1] = min(group[1], code, key=len)
-        best = max(counts.values(), key=lambda group: group[0], default=None)
-        return best[1] if best is not None else None
+                family = code[:6]
+                mentions[family] += n
+                shortest[family] = min(shortest.get(family, code), code, key=len)
+        return shortest[max(mentions, key=mentions.__getitem__)] if mentions else None
 
     def _state_just_named(self) -> str | None:
         """The state the sentence just before made its subject, when it names a state or its

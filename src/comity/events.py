@@ -871,7 +871,9 @@ class EventCoder:
             elif not held and not ranked:
                 mood.kind, mood.governor = "intent", verb.head
         mood.condition = self._condition(verb)
-        if (mood.kind == "hypothetical" or _obligating_clause(verb) not in {None, verb}) and not mood.negated:
+        # (a duty told with "had to" is past in form, so no auxiliary made it hypothetical)
+        had_to = _obligating_clause(verb) not in (None, verb)
+        if (mood.kind == "hypothetical" or had_to) and not mood.negated:
             obliged = self._obligation(verb)
             if obliged is not None:
                 mood.kind, mood.governor, mood.addressee = "demand", obliged, self._obliged(verb, obliged)
