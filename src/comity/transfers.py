@@ -76,8 +76,6 @@ CATEGORIES = ("aircraft", "air-defence", "anti-submarine", "armoured-vehicle", "
               "engine", "missile", "naval-weapon", "satellite", "sensor", "ship", "other")
 
 CLAUSE_POS = {"VERB", "AUX"}
-#: Signs that make a token part of an amount of money ("A$", "US$", "€")
-CURRENCY_SIGNS = frozenset("$€£¥₹₩")
 # The side of a deal taken by whoever does what a deal word's frame says: its subject ("India
 # bought"), its "by" agent ("delivered by Russia") and the agent of a participle on the goods
 # ("howitzers supplied by Germany"). A frame that names no side of its own ("arrival") leaves
@@ -510,8 +508,8 @@ def money_reader() -> MoneyReader:
 # -- finding systems in text ------------------------------------------------------------------
 
 def _variant_mark(token: Token) -> bool:
-    """A model mark written after a known name: letters and digits mixed ("360i", "M3", "Block")
-    but no plain number ("two King Air 350s" has none; "12 Rafale" counts, it marks nothing)."""
+    """A model mark written after a known name: one word of letters and digits mixed ("360i",
+    "M3"), not a plain number, which counts or sizes rather than marks."""
     text = token.text
     return (any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
             and text.isalnum() and not token.like_num)
@@ -552,6 +550,10 @@ class SystemFinder:
     def __init__(self, weapons: WeaponGazetteer, lexicon: TransferLexicon):
         self.weapons = weapons
         self.lexicon = lexicon
+        #: the signs of the currency forms money.yaml knows ("A$", "€"): a token with one is
+        #: part of an amount, never of a system's name
+        self.currency_signs = frozenset(ch for form in money_reader().prefix_codes for ch in form
+                                        if not (ch.isalnum() or ch.isspace() or ch == "."))
 
     def find(self, doc: Doc | Span, actor_mentions: dict | None = None) -> list[SystemMention]:
         """The systems of a sentence (or document), in order."""
@@ -608,7 +610,7 @@ class SystemFinder:
         prefixes = self.weapons.prefixes()
         reachable, key = 0, ""
         for length in range(1, min(self.weapons.longest, len(tokens) - i) + 1):
-            if any(ch in CURRENCY_SIGNS for ch in tokens[i + length - 1].text):
+            if any(ch in self.currency_signs for ch in tokens[i + length - 1].text):
                 break   # "A$100 million" is money, not the A-100 rocket launcher
             key += name_key(tokens[i + length - 1].text)
             if key not in prefixes and not (key.endswith("s") and key[:-1] in prefixes):
