@@ -66,3 +66,9 @@ def test_shift_days_moves_full_dates_only() -> None:
     assert shift_days("2024-03-01", -1) == "2024-02-29"
     assert shift_days("2022-10", -1) is None
     assert shift_days(None, 2) is None
+
+
+def test_a_shift_of_months_or_years_keeps_only_the_month_or_the_year() -> None:
+    assert shift_days("2016-04-11", -1) == "2016-04-10"
+    assert shift_days("2016-04-11", -60) == "2016-02"
+    assert shift_days("2016-04-11", -6 * 365) == "2010"

@@ -862,3 +862,17 @@ def test_a_sale_notification_is_talks(coder) -> None:
 def test_an_amount_in_a_prefixed_currency_is_no_system(coder) -> None:
     # "A$100" is Australian dollars, not the A-100 rocket launcher
     assert transfers_of(coder, "Australia will deliver A$100 million to the Nauru police.", "2024-12-09") == []
+
+
+def test_a_soviet_design_owned_by_the_state_whose_firm_now_makes_it(coder) -> None:
+    # the S-300 is a Soviet design; Russia's Almaz-Antey makes it now, so "Russia's" sells
+    for text in ("Russia's S-300 missiles have arrived in Iran.", "Russian S-300 missiles have arrived in Iran."):
+        found = transfers_of(coder, text, "2016-04-11")
+        assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("RUS", "IRN", "delivery")], text
+
+
+def test_a_step_told_years_before_the_main_clause_is_of_its_own_year(coder) -> None:
+    found = transfers_of(coder, "The first components of Russia's S-300 air defence system have reached Iran, "
+                                "almost six years after Moscow blocked the sale.", "2016-04-11")
+    assert [(t["supplier"], t["recipient"], t["stage"], t["year"]) for t in found] == [
+        ("RUS", "IRN", "delivery", 2016)]

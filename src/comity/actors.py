@@ -583,7 +583,9 @@ class ActorResolver:
                     # "its ambassador, Karima Benyaich, ... Gonzalez Laya summoned her": not the
                     # subject herself (who would be "herself") but the person named before
                     doers = self.resolve(subject)
-                    other = self._person_before(head, doers)
+                    # ("Trump hosted Munir a day after Modi told him": the one a clause before
+                    # was about, its subject, rather than the nearest name)
+                    other = self._person_before(head, doers, subjects_only=True) or self._person_before(head, doers)
                     recent = [p for p in (self.context.subject_person, self.context.previous_subject_person)
                               if p is not None and not any(p.same_entity(d) for d in doers)]
                     if other is None and recent:
@@ -656,6 +658,12 @@ class ActorResolver:
             # thing names no one
             mentions = [m for m in mentions if m.kinds() != {"role"} or not all(
                 self.doc[i].pos_ == "ADJ" for i in range(m.start, m.end))]
+        if head.i not in self.mentions and any(ch.isdigit() for ch in head.text) and mentions and all(
+                m.kinds() == {"body"} and m.end <= head.i
+                and all(self.doc[i].dep_ == "compound" for i in range(m.start, m.end)) for m in mentions):
+            # "the Airbus A321", "a Boeing 737": a maker's name before a model mark names the
+            # product, which does nothing
+            return []
         # ("Xinhua news agency": the agency named before the noun that says what it is)
         media_head = head.i in self.mentions and any(
             MEDIA in e.sectors for e in self.mentions[head.i].entries if e.kind == "role")
@@ -1716,13 +1724,15 @@ class ActorResolver:
             return [Actor.build(self.speaker.country, (), None, lower)]
         return []
 
-    def _people_named_before(self, token: Token) -> list[Actor]:
+    def _people_named_before(self, token: Token, subjects_only: bool = False) -> list[Actor]:
         """The distinct people a token's sentence names before it (not as modifiers), nearest
         first."""
         people: list[Actor] = []
         for earlier in reversed(token.doc[token.sent.start:token.i]):
             mention = self.mentions.get(earlier.i)
             if mention is None or earlier.dep_ in {"compound", "amod", "poss"} or not _names_person(mention):
+                continue
+            if subjects_only and earlier.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             if earlier.head.dep_ == "agent" and earlier.head.head.dep_ in {"acl", "advcl"}:
                 continue    # ("accompanied by Trade Minister Don Farrell, he visited": a companion)
@@ -1741,9 +1751,9 @@ class ActorResolver:
         named = self._people_named_before(pronoun)
         return named if len(named) == 1 else []
 
-    def _person_before(self, token: Token, others: list[Actor]) -> Actor | None:
+    def _person_before(self, token: Token, others: list[Actor], subjects_only: bool = False) -> Actor | None:
         """The nearest person named in the sentence before a token who is none of ``others``."""
-        return next((p for p in self._people_named_before(token)
+        return next((p for p in self._people_named_before(token, subjects_only)
                      if not any(p.same_entity(o) for o in others)), None)
 
     def _named_people_before(self, head: Token) -> list[Actor]:

@@ -10,6 +10,8 @@ from datetime import timedelta
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 #: Parts of a day ("this evening", "the same night").
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+#: how many days a shift must span to keep only the month or the year of the date it gives
+DAYS_IN_MONTH, DAYS_IN_YEAR = 28, 365
 _MONTH_FORMS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
                 ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
                 ("october", "oct"), ("november", "nov"), ("december", "dec")]
@@ -158,7 +160,11 @@ def is_after(resolved: str | None, reference: str | None) -> bool:
 
 def shift_days(day: str | None, days: int) -> str | None:
     """A full date moved by some days ("one day after" Tuesday is Monday's act); coarser
-    dates are left as they are."""
+    dates are left as they are. A shift of months or years keeps only the month or the year
+    ("six years after" April 2016 is 2010, not a day in it)."""
     if not day or len(day) != 10:
         return None
-    return _iso(Date.fromisoformat(day) + timedelta(days=days))
+    shifted = _iso(Date.fromisoformat(day) + timedelta(days=days))
+    if abs(days) >= DAYS_IN_YEAR:
+        return shifted[:4]
+    return shifted[:7] if abs(days) >= DAYS_IN_MONTH else shifted

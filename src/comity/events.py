@@ -82,6 +82,7 @@ ATTACKED_PLACE_ROOTS = frozenset(_CONVENTIONS["attacked_place_roots"])
 OWN_COUNTRY_TRIPS = set(_CONVENTIONS["own_country_trips"])
 HOME_PLACE_ROOTS = set(_CONVENTIONS["home_place_roots"])
 SHARED_TARGET_ROOTS = set(_CONVENTIONS["shared_target_roots"])
+FOREIGN_TARGET_ROOTS = frozenset(_CONVENTIONS["foreign_target_roots"])
 ASKING_ROOTS = set(_CONVENTIONS["asking_roots"])
 VIOLENT_ROOTS = set(_CONVENTIONS["violent_roots"])
 DESTRUCTION_CODES = set(_CONVENTIONS["destruction_codes"])
@@ -406,6 +407,9 @@ class EventCoder:
                 # "had no involvement", "had nothing to do with it": the negation is the denial
                 if not (mood.negated or object_words & NEGATIVE_OBJECTS):
                     attempt.reason = "a denial pattern needs a negation"
+                    continue
+                if self._denied_for_another(verb, resolver):
+                    attempt.reason = "another party says it had no part: no denial of its own"
                     continue
                 mood.negated = False
             if mood.kind == "asserted" and is_after(self._own_date(verb, sentence.reference_date, False),
@@ -946,6 +950,22 @@ class EventCoder:
             return None
         kind = "demand" if lemma in self.modality.demand_nouns else "appeal"
         return Mood(kind=kind, negated=_negated(verb), governor=noun, addressee=addressee)
+
+    @staticmethod
+    def interval(trigger: Token) -> tuple[Token, int] | None:
+        """The clause an act is dated from and by how many days ("six years after Moscow
+        blocked the sale" on a clause of 2016 is of 2010)."""
+        return _interval_clause(trigger)
+
+    def _denied_for_another(self, verb: Token, resolver: ActorResolver) -> bool:
+        """ "Modi told him the United States had played no part": a denial by negation is the
+        denier's own only when the one who says it is the one said to have had no part."""
+        speech = _governing_speech_verb(verb, self.modality.speech_verbs)
+        if speech is None:
+            return False
+        speakers = [a for a in self.clause_subject(speech, resolver) if a.is_known]
+        doers = [a for a in self.clause_subject(verb, resolver) if a.is_known]
+        return bool(speakers and doers) and not any(_same_side(s, d) for s in speakers for d in doers)
 
     def _obligation(self, verb: Token) -> Token | None:
         """"Russia said Sudan must return the helicopter": a speaker laying a duty on another
@@ -1594,13 +1614,19 @@ class EventCoder:
                 if role == "object" and pattern.converse:
                     # "bought Russian fighter jets": the things name their maker's state only
                     actors = [Actor.build(a.country, (), None, a.text) if a.country else a for a in actors]
-                if actors and sources and all(any(a.same_entity(s) or a.code == s.code for s in sources)
-                                              for a in actors):
+                if actors and sources and all(any(a.same_entity(s) or a.code == s.code or (
+                        pattern.code[:2] in FOREIGN_TARGET_ROOTS and a.country and a.country == s.country)
+                                                      for s in sources) for a in actors):
                     # ("Lithuania closed the Russian embassy in Vilnius", "suspended its mission
                     # to NATO": the doer's own place or thing is not whom the act is aimed at
                     # when another role names someone else; with no one else, the act is the
                     # doer's own, which codes nothing: "was in Nairobi for the summit")
                     own = own or actors
+                    # ("a halt to all Russian flights to Egypt": where the doer's own things go)
+                    onward = [a for g in preposition_objects(token, (role,)) for a in resolver.actors(g)
+                              if a.is_known and a.country not in {s.country for s in sources}]
+                    if onward:
+                        return onward
                     continue
                 if actors and (role != "of" or not pattern.story_target or any(a.is_known for a in actors)):
                     # ("the release of the journalist": whose release is asked names no state;
@@ -1751,6 +1777,11 @@ class EventCoder:
                     # free relative names: "concern about what they called actions by China")
                     found.extend(c for c in child.children if (c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG"))
                                  and not (role == "with" and _absolute_construction(c)))
+                    if not any(c.dep_ == "pobj" for c in child.children):
+                        # "flights to and from Sharm el-Sheikh": the object the preposition
+                        # shares with the one coordinated after it
+                        found.extend(g for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                                     for g in c.children if g.dep_ == "pobj")
                     found.extend(named for c in child.children if c.dep_ == "pcomp" for named in _free_relative_named(c))
                 elif role == "out of" and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
                     # "pulled its diplomat out of Ankara"
@@ -2194,9 +2225,18 @@ class EventCoder:
         too, as the speaker tells it)."""
         if verb.lemma_.lower() not in self.modality.accusing_verbs or not speakers[0].is_known:
             return None
+        def side(actor: Actor) -> str | None:
+            return actor.country or actor.igo
+
+        speaker_sides = {side(s) for s in speakers}
+        # "the fighting between India and Pakistan", told by India: a clash the speaker's side
+        # took part in lays it on no one
+        shared = {e.span for e in reported if side(e.source) in speaker_sides}
         for event in reported:
+            if event.span in shared:
+                continue
             doer = event.source
-            target = (event.target.country or event.target.igo) if event.target else None
+            target = side(event.target) if event.target else None
             violent = (event.root in VIOLENT_ROOTS and event.modality == "asserted"
                        # "said Soleimani was developing plans to attack US troops"
                        or event.root == THREAT_ROOT and event.modality in {"intent", "future"}

@@ -28,16 +28,17 @@ OFFICE_PRIORITY = ("head_of_state", "head_of_government", "defence_minister", "f
                    "high_representative", "interior_minister", "finance_minister",
                    "national_security_adviser", "army_chief", "speaker")
 #: Offices that rank below every national one when a shared name could mean either ("Carney"
-#: the governor of Delaware or of the Bank of England)
-LOCAL_OFFICES = ("regional_governor", "mayor")
+#: the governor of Delaware or of the Bank of England; "Bayraktar" the energy minister rather
+#: than the drone maker's chairman)
+MINOR_OFFICES = ("regional_governor", "mayor", "business_leader")
 
 
 def office_rank(office: str) -> int:
     """An office's place when a shared name could mean holders of several: OFFICE_PRIORITY's
-    order, then every other national office, then LOCAL_OFFICES."""
+    order, then every other national office, then MINOR_OFFICES."""
     if office in OFFICE_PRIORITY:
         return OFFICE_PRIORITY.index(office)
-    return len(OFFICE_PRIORITY) + (office in LOCAL_OFFICES)
+    return len(OFFICE_PRIORITY) + (office in MINOR_OFFICES)
 
 #: Sectors of an office when no role phrase in roles.tsv names it.
 DEFAULT_OFFICE_SECTORS = ("GOV",)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import conjuncts
 from .data import data_path, read_tsv, read_yaml, split_list
-from .dates import resolve_date
+from .dates import resolve_date, shift_days
 from .gazetteer import gazetteer, state_existed
 from .records import Document, Transfer
 
@@ -249,6 +249,17 @@ def _pick(found: list[tuple[WeaponSystem, str]], category: str | None) -> tuple[
                 return system, form
     curated = [item for item in found if item[0].curated]
     return (curated or found)[0]
+
+
+def _makers_states(mention: "SystemMention", date: str | None) -> tuple[str, ...]:
+    """The states of a system's makers when the state that made it is gone: "Russia's S-300"
+    is Russia's to sell, the Soviet design now being built by Russia's Almaz-Antey."""
+    system = mention.system
+    if system is None or not system.maker or all(state_existed(p, date) for p in system.producers):
+        return ()
+    proper = gazetteer().proper
+    return tuple(dict.fromkeys(entry.country for maker in re.split(r"\s*[|/;]\s*", system.maker)
+                               for entry in proper.get(maker, ()) if entry.kind == "body" and entry.country))
 
 
 def user_weapons_path() -> Path | None:
@@ -1450,8 +1461,7 @@ class TransferExtractor:
             return governor.lemma_.lower() in self.lexicon.verbs and self._verb_word(governor) is not None
         return True
 
-    @staticmethod
-    def _takes_goods(node: Token, word: DealWord, below: Token | None) -> bool:
+    def _takes_goods(self, node: Token, word: DealWord, below: Token | None) -> bool:
         """Whether a deal verb has the system where its goods go. A system that is the active
         subject does the act itself ("the jets will fly from the carrier"), except that it
         arrives; a possession verb holds its goods as object ("Greece flies F-16s")."""
@@ -1460,9 +1470,11 @@ class TransferExtractor:
         if word.frame in {"possess", "pledge"}:
             return below.dep_ in {"dobj", "obj", "conj"}
         if word.frame == "arrival":
-            # "transport planes landed in Tonga with relief supplies": a flight, no delivery
-            return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
-                o.lemma_.lower() in CARGO_NOUNS for o in c.subtree) for c in node.children)
+            # "transport planes landed in Tonga with relief supplies", "an Il-76 landed in Bamako
+            # with four helicopters": a flight that brings goods, no delivery of the plane
+            return below.lower_ == "with" or not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                o.lemma_.lower() in CARGO_NOUNS or self.lexicon.category_at(o)[0] is not None
+                for o in c.subtree) for c in node.children)
         if below.dep_ in {"prep", "advmod", "npadvmod"} and below.lower_ in PLACE_WORDS:
             return False    # "dropped bombs ahead of the destroyer": where, not what
         return below.dep_ not in {"nsubj", "csubj"}
@@ -1840,7 +1852,9 @@ class TransferExtractor:
             others = [p for p in parties if p not in suppliers]
             recipient = others[0] if others else None
         if supplier is None and recipient is not None:
-            supplier = next((m for m in roles.modifiers if m != recipient and m in producers), None)
+            # ("Russian S-300s": the state whose firm makes a design of a state now gone)
+            makers = producers + _makers_states(mention, resolver.context.date if resolver is not None else None)
+            supplier = next((m for m in roles.modifiers if m != recipient and m in makers), None)
         if recipient is None and supplier is not None:
             recipient = next((m for m in roles.modifiers if m != supplier and m not in producers), None)
         if supplier is None and recipient is not None and not producers:
@@ -1914,7 +1928,7 @@ class TransferExtractor:
         for child in anchor.children:
             if child.dep_ == "poss":
                 countries = _countries(resolver.actors(child))
-                producers = mention.producers
+                producers = mention.producers + _makers_states(mention, resolver.context.date)
                 roles.add("supplier" if any(c in producers for c in countries) else "recipient", countries)
             elif child.dep_ in {"nmod", "compound", "amod"} and child.i not in range(mention.start, mention.end):
                 # "Indian Su-30MKIs", "send Ukraine rocket systems": a state on the system's noun
@@ -2000,6 +2014,11 @@ class TransferExtractor:
             return own
         node = reading.node
         clause = node if _is_clause(node) else _clause_above(node)
+        interval = self.coder.interval(clause) if clause is not None else None
+        shifted = shift_days(doc_date, interval[1]) if interval is not None else None
+        if shifted and shifted[:4].isdigit():
+            # "almost six years after Moscow blocked the sale", in a story of 2016: 2010
+            return int(shifted[:4])
         if clause is not None and _tense(clause) != "past perfect":
             speech = _governing_speech(clause, self.coder.modality.speech_verbs)
             if speech is not None:
