@@ -89,6 +89,12 @@ def test_sentence_start_is_not_a_dateline() -> None:
     assert read_wire_conventions(doc, gazetteer()).dateline_place == "Lyon"
 
 
+def test_an_organisations_seat_is_a_dateline() -> None:
+    doc = Document(id="d", text="UNITED NATIONS - Thirteen members objected.", date="2020-08-22")
+    wire = read_wire_conventions(doc, gazetteer())
+    assert wire.dateline_place == "United Nations" and wire.text.lstrip().startswith("Thirteen")
+
+
 def test_a_document_too_long_to_parse_is_rejected_and_the_others_coded() -> None:
     from comity.pipeline import Coder, CodedDocument
 

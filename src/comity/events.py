@@ -927,6 +927,9 @@ class EventCoder:
             return None
         if any(c.dep_ == "mark" and c.lower_ not in {"that", "for"} for c in verb.children):
             return None     # "has placed no order since it bought ...": a time, not what is asked
+        deadline = self._deadline_given(verb)
+        if deadline is not None:
+            return deadline
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return None     # "signed orders imposing tariffs": the orders do it, no one is asked
         noun = verb.head
@@ -950,6 +953,20 @@ class EventCoder:
             return None
         kind = "demand" if lemma in self.modality.demand_nouns else "appeal"
         return Mood(kind=kind, negated=_negated(verb), governor=noun, addressee=addressee)
+
+    def _deadline_given(self, verb: Token) -> Mood | None:
+        """"have given Qatar ten days to close Al Jazeera": a time given someone to do an act
+        demands it of them."""
+        giver = verb.head
+        if giver.lemma_.lower() not in self.modality.deadline_verbs or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+            return None
+        time = next((c for c in giver.children if c.dep_ in OBJECT_DEPS | {"npadvmod"}
+                     and c.lemma_.lower() in self.modality.deadline_nouns), None)
+        addressee = next((c for c in giver.children if c.dep_ == "dative"), None)
+        if time is None or addressee is None:
+            return None
+        return Mood(kind="demand", negated=_negated(verb), governor=giver, addressee=addressee)
 
     @staticmethod
     def interval(trigger: Token) -> tuple[Token, int] | None:

@@ -90,6 +90,8 @@ class Modality:
     disapproval_words: frozenset[str]
     accusing_verbs: frozenset[str]
     demand_nouns: frozenset[str]
+    deadline_verbs: frozenset[str]
+    deadline_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     stative_participles: frozenset[str]
     appeal_nouns: frozenset[str]

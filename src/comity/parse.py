@@ -352,6 +352,7 @@ def fronted_clause_subjects(doc):
 
 #: Adverbs that may stand between a perfect's "have" and its participle ("have since traded").
 PERFECT_ADVERBS = frozenset(_WORDS["perfect_adverbs"])
+RECKONING_NOUNS = frozenset(_WORDS["reckoning_nouns"])
 
 
 @Language.component("perfect_participles")
@@ -448,6 +449,17 @@ def persona_non_grata(doc):
         for child in list(token.children):
             if child.i > token.i + 2 and child.dep_ in {"prep", "npadvmod", "conj", "cc"}:
                 child.head = declaring
+    return doc
+
+
+@Language.component("reckoning_phrases")
+def reckoning_phrases(doc):
+    """"By his count 14 missiles were fired": a "by" that says whose reckoning it is names
+    no one who acted; it is a plain prepositional phrase, not the passive's agent."""
+    for token in doc:
+        if token.dep_ == "agent" and any(o.dep_ == "pobj" and o.lemma_.lower() in RECKONING_NOUNS
+                                         for o in token.children):
+            token.dep_ = "prep"
     return doc
 
 
@@ -606,7 +618,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("displaced_of_phrases", after="perfect_participles")
         nlp.add_pipe("semicolon_clauses", after="displaced_of_phrases")
         nlp.add_pipe("persona_non_grata", after="semicolon_clauses")
-        nlp.add_pipe("clausal_gerunds", after="persona_non_grata")
+        nlp.add_pipe("reckoning_phrases", after="persona_non_grata")
+        nlp.add_pipe("clausal_gerunds", after="reckoning_phrases")
         nlp.add_pipe("fronted_clause_subjects", after="clausal_gerunds")
         ruler = nlp.add_pipe("entity_ruler", name="comity_entities")
         ruler.from_disk(str(data_path(ENTITY_PATTERNS)))

@@ -79,7 +79,9 @@ def _is_dateline(match: re.Match, gaz: Gazetteer) -> bool:
     if match.group(0).rstrip().endswith(":"):
         return True
     place = match.group("place").title()
-    return any(e.kind in {"city", "country"} for e in gaz.proper.get(place, []))
+    # ("UNITED NATIONS -": the organisation's seat, a dateline of its own)
+    return any(e.kind in {"city", "country"} or e.kind == "igo" and len(place.split()) > 1
+               for e in gaz.proper.get(place, []))
 
 
 def read_wire_conventions(document: Document, gaz: Gazetteer) -> WireInfo:
