@@ -95,6 +95,12 @@ def test_an_organisations_seat_is_a_dateline() -> None:
     assert wire.dateline_place == "United Nations" and wire.text.lstrip().startswith("Thirteen")
 
 
+def test_a_dateline_of_two_places() -> None:
+    doc = Document(id="d", text="LONDON/TEHRAN - Britain said Iran was behind the attacks.", date="2019-06-14")
+    wire = read_wire_conventions(doc, gazetteer())
+    assert wire.dateline_place == "London" and wire.text.lstrip().startswith("Britain")
+
+
 def test_a_document_too_long_to_parse_is_rejected_and_the_others_coded() -> None:
     from comity.pipeline import Coder, CodedDocument
 

@@ -2010,8 +2010,13 @@ class EventCoder:
             speaker = next(iter(self.clause_subject(qualifier_of, resolver)), speaker)
         # ("said the allegations were spy mania, while its mission declined to comment": a
         # contrasting clause with its own subject is no part of what was said)
-        aside = {t.i for c in content for a in c.children if a.dep_ == "advcl" and _subject_token(a) is not None
-                 and any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in a.children)
+        aside = {t.i for c in content for a in c.children if a.dep_ == "advcl" and (
+                     _subject_token(a) is not None
+                     and any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in a.children)
+                     # ("said Iran was behind the attacks, siding with the United States": what
+                     # the speaker does in saying it)
+                     or a.tag_ == "VBG" and _subject_token(a) is None and a.i > c.i
+                     and not any(m.dep_ == "mark" for m in a.children))
                  for t in a.subtree}
         inside = {t.i for c in content for t in c.subtree} - aside
         reported = [e for a in attempts if a.token in inside for e in a.events]

@@ -16,7 +16,7 @@ from .records import Document
 
 _DATELINE = re.compile(
     r"""^(?P<lead>\s*)
-        (?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})        # NEW DELHI
+        (?P<place>[A-Z][A-Z.'\-/]+(?:\s+[A-Z][A-Z.'\-/]+){0,3})      # NEW DELHI, LONDON/TEHRAN
         (?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,40}?))??                 # , Palestinian Territories
         (?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))? # , Sept 23
         \s*(?:\((?P<agency>[^)\n]{2,40})\))?                            # (Reuters)
@@ -78,10 +78,11 @@ def _is_dateline(match: re.Match, gaz: Gazetteer) -> bool:
         return True
     if match.group(0).rstrip().endswith(":"):
         return True
-    place = match.group("place").title()
-    # ("UNITED NATIONS -": the organisation's seat, a dateline of its own)
-    return any(e.kind in {"city", "country"} or e.kind == "igo" and len(place.split()) > 1
-               for e in gaz.proper.get(place, []))
+    # ("UNITED NATIONS -": the organisation's seat, a dateline of its own; "LONDON/TEHRAN -":
+    # a story filed from two places)
+    places = match.group("place").title().split("/")
+    return all(any(e.kind in {"city", "country"} or e.kind == "igo" and len(place.split()) > 1
+                   for e in gaz.proper.get(place, [])) for place in places)
 
 
 def read_wire_conventions(document: Document, gaz: Gazetteer) -> WireInfo:
@@ -95,7 +96,7 @@ def read_wire_conventions(document: Document, gaz: Gazetteer) -> WireInfo:
         end = body_start + match.end()
         info.masked.append((start, end))
         info.text = text[:start] + " " * (end - start) + text[end:]
-        info.dateline_place = match.group("place").title()
+        info.dateline_place = match.group("place").title().split("/")[0]
         if match.group("date"):
             info.dateline_date = resolve_date(match.group("date"), document.date)
         if match.group("agency"):
