@@ -876,3 +876,10 @@ def test_a_step_told_years_before_the_main_clause_is_of_its_own_year(coder) -> N
                                 "almost six years after Moscow blocked the sale.", "2016-04-11")
     assert [(t["supplier"], t["recipient"], t["stage"], t["year"]) for t in found] == [
         ("RUS", "IRN", "delivery", 2016)]
+
+
+def test_a_memorandum_of_intent_and_a_move_closer_to_buying_are_talks(coder) -> None:
+    for text in ("The British and Saudi governments signed a memorandum of intent for 48 Typhoon jets.",
+                 "Saudi Arabia moved closer to buying 48 more Eurofighter Typhoon jets from Britain on Friday."):
+        found = transfers_of(coder, text, "2018-03-09")
+        assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("GBR", "SAU", "talks")], text

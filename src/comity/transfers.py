@@ -333,6 +333,7 @@ class TransferLexicon:
     planned_modifiers: frozenset[str]
     pending_markers: frozenset[str]
     possibility_nouns: frozenset[str]
+    approach_words: frozenset[str]
     possibility_enders: frozenset[str]
     firm_agreements: frozenset[str]
     argument_preps: frozenset[str]
@@ -445,6 +446,7 @@ def load_transfer_lexicon() -> TransferLexicon:
         company_words=words("company_words"), planned_modifiers=words("planned_modifiers"),
         pending_markers=words("pending_markers"),
         possibility_nouns=words("possibility_nouns"),
+        approach_words=words("approach_words"),
         possibility_enders=words("possibility_enders"),
         firm_agreements=words("firm_agreements"),
         argument_preps=words("argument_prepositions"),
@@ -1618,6 +1620,9 @@ class TransferExtractor:
             if token.pos_ in CLAUSE_POS or token.pos_ == "AUX":
                 return None
             if token.lower_ == "of" and token.head.lemma_.lower() in self.lexicon.possibility_nouns:
+                return token.head
+            if token.lower_ == "to" and token.head.lower_ in self.lexicon.approach_words:
+                # "moved closer to buying 48 more Typhoons": a step towards a deal, not the deal
                 return token.head
         return None
 
