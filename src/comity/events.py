@@ -538,8 +538,11 @@ class EventCoder:
         return attempts
 
     def _pattern_fits(self, pattern: Pattern, verb: Token, object_words: set[str]) -> str:
-        # "called Morrison on Wednesday" has no particle "on": a preposition of time is none
-        words = [c for c in verb.children if not _time_phrase(c)]
+        # "called Morrison on Wednesday" has no particle "on": a preposition of time is none;
+        # nor is a clause with a subject of its own or a verb coordinated with it part of the
+        # verb ("told the council the text would have left Hamas in place" is no order to leave)
+        words = [c for c in verb.children if not _time_phrase(c) and not (
+            c.dep_ == "ccomp" and _subject_token(c) is not None or c.dep_ == "conj" and c.pos_ in CLAUSE_POS)]
         # "ordered the ambassador out of the country": the particle may hang on the object
         words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
                   if g.dep_ == "prep" and g.lower_ in PARTICLES_ON_OBJECTS
@@ -1097,6 +1100,14 @@ class EventCoder:
                         drafters = self.clause_subject(antecedent.head, resolver, depth + 1)
                         if drafters:
                             return drafters
+                    tablers = [a for c in antecedent.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                               for agent in c.children if agent.dep_ == "agent"
+                               for o in agent.children if o.dep_ == "pobj" for a in resolver.actors(o)
+                               if a.is_known] if antecedent.lemma_.lower() in self.modality.statement_nouns else []
+                    if tablers:
+                        # "a draft resolution put forward by the United Arab Emirates that
+                        # demanded a ceasefire": the text speaks for whoever put it forward
+                        return tablers
                     if antecedent.lemma_.lower() in self.modality.statement_nouns:
                         # "backed Washington in a statement that blamed Russia": the issuer's
                         return (resolver.actors(antecedent) or self._noun_own_actors(antecedent, resolver)
