@@ -403,6 +403,12 @@ class EventCoder:
                 attempt.reason = why_not
                 continue
             mood = self.mood(verb)
+            if pattern.travel and mood.kind != "asserted" and any(
+                    c.dep_ in {"prt", "advmod"} and c.lower_ == "on" for c in verb.children):
+                # "was due to fly on to Qatar": the next leg of the tour the story is about, told
+                # as its itinerary, is no intent of a visit of its own
+                attempt.reason = "the planned onward leg of a journey"
+                continue
             if pattern.negative:
                 # "had no involvement", "had nothing to do with it": the negation is the denial
                 if not (mood.negated or object_words & NEGATIVE_OBJECTS):
