@@ -146,6 +146,7 @@ TIME_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "till"})
 REQUEST_ROOT = "02"
 SAID = "<said>"
 SIGNING = "057"
+AGREEING = "030"
 #: More parties than this acting together form a bloc facing the story's other side.
 MAX_PAIRED_PARTIES = 3
 #: A legislature's sector.
@@ -617,6 +618,11 @@ class EventCoder:
             # "the migration agreement the EU concluded with Turkey in 2016": a clause naming
             # which agreement is meant, not news of its signing
             return "names an agreement by who signed it"
+        if pattern.code == AGREEING and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ == "NOUN" \
+                and _object_of(verb) is None:
+            # "an arrangement agreed with Washington last year", "the jet that France and
+            # Germany agreed to develop": a clause naming which thing is meant by who agreed it
+            return "names a thing by who agreed on it"
         if pattern.code[:2] == DEMAND_ROOT and any(_factual_clause(c) for c in verb.children if c.dep_ == "ccomp"):
             # "insisted that only a few drones had been shipped": a claim about the past asks nothing
             return "insists on what was, asks for nothing"
