@@ -83,6 +83,7 @@ OWN_COUNTRY_TRIPS = set(_CONVENTIONS["own_country_trips"])
 HOME_PLACE_ROOTS = set(_CONVENTIONS["home_place_roots"])
 SHARED_TARGET_ROOTS = set(_CONVENTIONS["shared_target_roots"])
 FOREIGN_TARGET_ROOTS = frozenset(_CONVENTIONS["foreign_target_roots"])
+BACKGROUND_YEARS = int(_CONVENTIONS["background_years"])
 ASKING_ROOTS = set(_CONVENTIONS["asking_roots"])
 VIOLENT_ROOTS = set(_CONVENTIONS["violent_roots"])
 DESTRUCTION_CODES = set(_CONVENTIONS["destruction_codes"])
@@ -293,6 +294,12 @@ class EventCoder:
             if attempt.events and not kept:
                 attempt.outcome, attempt.reason = "skipped", f"{attempt.events[0].cameo} is not reported (cameo.tsv)"
             attempt.events = kept
+            recent = [e for e in kept if not _background(e)]
+            if kept and not recent:
+                # "Jordan signed a peace treaty with Israel in 1994": history the story recalls,
+                # coded when it happened, not again in every story that mentions it
+                attempt.outcome, attempt.reason = "skipped", f"told as background from {kept[0].date[:4]}"
+            attempt.events = recent
         # One event per (source, target, root) in a sentence: the most specific code wins
         # ("urged Iran to release the sailors" is 0253, not the bare appeal 020); but a visit
         # and the talks held on it are two consultations ("was greeted by Sudani and held talks
@@ -2904,6 +2911,13 @@ def _drop_demands_coded_as_orders(attempts: list[Attempt], doc, phrase_words: di
     for attempt in (a for a in attempts if a.token in ordered and a.events):
         attempt.outcome, attempt.reason = "skipped", "the order is coded as the act it orders"
         attempt.events = []
+
+
+def _background(event: Event) -> bool:
+    """Whether the sentence dates an event at least BACKGROUND_YEARS before its story."""
+    if event.date_basis != "sentence" or not event.date or not event.doc_date:
+        return False
+    return int(event.doc_date[:4]) - int(event.date[:4]) >= BACKGROUND_YEARS
 
 
 def _describes_party(verb: Token) -> bool:
