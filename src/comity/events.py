@@ -74,6 +74,10 @@ ISSUING_PARTICIPLES = set(_WORDS["issuing_participles"])
 INTERVAL_COUNTS = dict(_WORDS["interval_counts"])
 INTERVAL_UNITS = dict(_WORDS["interval_units"])
 OWN_POSSESSIVES = set(_WORDS["own_possessives"])
+#: An act its sentence dates this many calendar years or more before the story is history the
+#: story recalls ("signed a peace treaty with Israel in 1994"): it was news when it happened and
+#: is not coded again from every story that mentions it.
+BACKGROUND_YEARS = 3
 
 #: The CAMEO conventions of the coder: each constant below is the key of the same name in
 #: data/events/conventions.yaml, which says what it means for coding.
@@ -83,7 +87,6 @@ OWN_COUNTRY_TRIPS = set(_CONVENTIONS["own_country_trips"])
 HOME_PLACE_ROOTS = set(_CONVENTIONS["home_place_roots"])
 SHARED_TARGET_ROOTS = set(_CONVENTIONS["shared_target_roots"])
 FOREIGN_TARGET_ROOTS = frozenset(_CONVENTIONS["foreign_target_roots"])
-BACKGROUND_YEARS = int(_CONVENTIONS["background_years"])
 ASKING_ROOTS = set(_CONVENTIONS["asking_roots"])
 VIOLENT_ROOTS = set(_CONVENTIONS["violent_roots"])
 DESTRUCTION_CODES = set(_CONVENTIONS["destruction_codes"])
