@@ -2532,6 +2532,9 @@ class EventCoder:
                 step = self.lexicon.deal_steps.get(evidence.get("stage"))
                 if step is None or evidence.get("background") or evidence.get("doc_id") != doc_id:
                     continue
+                year = evidence.get("year")
+                if year and doc_date and int(doc_date[:4]) - int(year) >= BACKGROUND_YEARS:
+                    continue    # ("the 36 jets ordered in 2016", told in 2022: history)
                 code, acting, as_gift = step
                 source, target = ((record.recipient, record.supplier) if acting == "recipient"
                                   else (record.supplier, record.recipient))
