@@ -2213,6 +2213,9 @@ class EventCoder:
         complement = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), None)
         if complement is None:
             return None
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and _subject_token(verb) is None and not _agent_named(verb):
+            # "Asked whether India might be exempted, he answered": the one asked answers
+            return None
         addressee = self._asked(verb, complement)
         if addressee is None:
             return None
