@@ -3348,9 +3348,13 @@ def _future_auxiliary(verb: Token) -> bool:
 
 def _negated(token: Token) -> bool:
     """Not, never, no longer, and "no shots were fired" (a negated subject or object)."""
+    if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in token.head.children):
+        return True     # ("neither recognised nor accepted the decision": the verb after "nor")
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
+        if child.dep_ == "preconj" and child.lower_ == "neither":
+            return True     # ("neither recognised nor accepted")
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
         if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS and any(
