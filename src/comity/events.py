@@ -54,6 +54,7 @@ DEFINITE_DETERMINERS = set(_WORDS["definite_determiners"])
 SIMULTANEITY_MARKS = set(_WORDS["simultaneity_marks"])
 CLOSENESS_WORDS = set(_WORDS["closeness_words"])
 RESPONSE_NOUNS = set(_WORDS["response_nouns"])
+RESPONSE_VERBS = set(_WORDS["response_verbs"])
 HELPER_NOUNS = set(_WORDS["helper_nouns"])
 COMBAT_NOUNS = set(_WORDS["combat_nouns"])
 TIME_NOUNS = set(_WORDS["time_nouns"])
@@ -1430,6 +1431,12 @@ class EventCoder:
             # "announced a sanctions list of its own in response to the EU measures": a
             # response is aimed at whoever it answers
             found = [a for a in self._answered(trigger, resolver)
+                     if a.is_known and not any(_same_side(s, a) for s in sources)][:1]
+        if not found and sources and trigger.lemma_.lower() in RESPONSE_VERBS:
+            # "promised to respond after the European Union imposed sanctions"
+            found = [a for clause in trigger.children if clause.dep_ == "advcl" and any(
+                         m.dep_ == "mark" and m.lower_ == "after" for m in clause.children)
+                     for a in self.clause_subject(clause, resolver)
                      if a.is_known and not any(_same_side(s, a) for s in sources)][:1]
         if found and pattern.story_target and pattern.code[:2] == REDUCE_RELATIONS_ROOT and sources and all(
                 any(_same_side(s, f) for s in sources) for f in found):
