@@ -883,3 +883,9 @@ def test_a_memorandum_of_intent_and_a_move_closer_to_buying_are_talks(coder) -> 
                  "Saudi Arabia moved closer to buying 48 more Eurofighter Typhoon jets from Britain on Friday."):
         found = transfers_of(coder, text, "2018-03-09")
         assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("GBR", "SAU", "talks")], text
+
+
+def test_agreeing_to_cancel_a_deal_cancels_it(coder) -> None:
+    found = transfers_of(coder, "France and Russia have agreed to tear up the contract for two Mistral-class "
+                                "helicopter carriers.", "2015-08-06")
+    assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("FRA", "RUS", "cancelled")]

@@ -113,6 +113,11 @@ def name_key(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
+#: Stages whose words, governing a cancelling word, agree to the cancelling ("agreed to tear up
+#: the contract"), not to the deal.
+AGREEING_STAGES = frozenset({"talks", "agreed"})
+
+
 class TransferDataError(ValueError):
     """A transfers data file that cannot be used (missing column, unknown category)."""
 
@@ -1339,7 +1344,13 @@ class TransferExtractor:
                    for inner, inner_word in words[:position]):
                 # "has chosen the radars, placing an order for four": the act alongside goes further
                 continue
-            asserted = self._asserted(node, doc_date)
+            judged = node
+            cancelling = next(((n, w) for n, w in words[:position] if w.stage == "cancelled"), None)
+            if word.stage in AGREEING_STAGES and cancelling is not None:
+                # "have agreed to tear up the contract for two Mistral carriers": agreeing to
+                # cancel a deal cancels it, as told as the agreeing is
+                node, word = cancelling
+            asserted = self._asserted(judged, doc_date)
             if asserted is None:
                 continue
             stage = word.stage if asserted else self._unasserted_stage(word, node)
