@@ -1938,10 +1938,6 @@ class EventCoder:
             mood = self.mood(governor)
             if mood.kind != "asserted" or mood.negated:
                 return mood
-            if is_after(self._own_date(governor, doc_date, False), doc_date):
-                # "the two countries hold an annual summit next month": what the verb dates
-                # after the story is to come
-                return Mood(kind="future", governor=governor)
         if noun.dep_ == "pobj" and governor.lower_ == "for" and _phrasal_lemma(governor.head) in (
                 self.modality.errand_verbs):
             # "recalled their ambassadors for consultations": an envoy's errand with his own
