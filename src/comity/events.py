@@ -2290,18 +2290,15 @@ class EventCoder:
         too, as the speaker tells it)."""
         if verb.lemma_.lower() not in self.modality.accusing_verbs or not speakers[0].is_known:
             return None
-        def side(actor: Actor) -> str | None:
-            return actor.country or actor.igo
-
-        speaker_sides = {side(s) for s in speakers}
+        speaker_sides = {_side(s) for s in speakers}
         # "the fighting between India and Pakistan", told by India: a clash the speaker's side
         # took part in lays it on no one
-        shared = {e.span for e in reported if side(e.source) in speaker_sides}
+        shared = {e.span for e in reported if _side(e.source) in speaker_sides}
         for event in reported:
             if event.span in shared:
                 continue
             doer = event.source
-            target = side(event.target) if event.target else None
+            target = _side(event.target) if event.target else None
             violent = (event.root in VIOLENT_ROOTS and event.modality == "asserted"
                        # "said Soleimani was developing plans to attack US troops"
                        or event.root == THREAT_ROOT and event.modality in {"intent", "future"}
@@ -2542,9 +2539,8 @@ class EventCoder:
                 step = self.lexicon.deal_steps.get(evidence.get("stage"))
                 if step is None or evidence.get("background") or evidence.get("doc_id") != doc_id:
                     continue
-                year = evidence.get("year")
-                if year and doc_date and int(doc_date[:4]) - int(year) >= BACKGROUND_YEARS:
-                    continue    # ("the 36 jets ordered in 2016", told in 2022: history)
+                if _history(str(evidence.get("year") or ""), doc_date):
+                    continue    # ("the 36 jets ordered in 2016", told in 2022)
                 code, acting, as_gift = step
                 source, target = ((record.recipient, record.supplier) if acting == "recipient"
                                   else (record.supplier, record.recipient))
@@ -2930,10 +2926,15 @@ def _drop_demands_coded_as_orders(attempts: list[Attempt], doc, phrase_words: di
 
 
 def _background(event: Event) -> bool:
-    """Whether the sentence dates an event at least BACKGROUND_YEARS before its story."""
-    if event.date_basis != "sentence" or not event.date or not event.doc_date:
+    """Whether the sentence itself dates an event as history its story recalls."""
+    return event.date_basis == "sentence" and _history(event.date, event.doc_date)
+
+
+def _history(date: str | None, doc_date: str | None) -> bool:
+    """Whether a date (a year at least) lies BACKGROUND_YEARS or more before the story's."""
+    if not date or not doc_date or not date[:4].isdigit() or not doc_date[:4].isdigit():
         return False
-    return int(event.doc_date[:4]) - int(event.date[:4]) >= BACKGROUND_YEARS
+    return int(doc_date[:4]) - int(date[:4]) >= BACKGROUND_YEARS
 
 
 def _describes_party(verb: Token) -> bool:
@@ -3262,10 +3263,15 @@ def _negated_word(token: Token) -> bool:
     return token.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in token.head.children)
 
 
+def _side(actor: Actor) -> str | None:
+    """The state or organisation an actor belongs to."""
+    return actor.country or actor.igo
+
+
 def _same_side(one: Actor, other: Actor) -> bool:
     """The same actor, or actors of the same state or organisation."""
-    side = one.country or one.igo
-    return one.same_entity(other) or bool(side and side == (other.country or other.igo))
+    side = _side(one)
+    return one.same_entity(other) or bool(side and side == _side(other))
 
 
 def _complement_as_relative(clause: Token) -> bool:
