@@ -220,6 +220,9 @@ class EventCoder:
         #: the words each phrasal pattern needs with its verb, by pattern id ("order close")
         self.phrase_words = {p.id: p.with_words for patterns in lexicon.verbs.values()
                              for p in patterns if p.with_words}
+        #: nouns that name an attack, claimed or not ("strike", "shelling", "bombing")
+        self._attack_words = (lexicon.domains.get("military_action", frozenset())
+                              | lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
 
     # -- entry point ----------------------------------------------------------------------
     def code_sentence(self, sentence: SentenceInput, resolver: ActorResolver,
@@ -588,14 +591,29 @@ class EventCoder:
             # "came to blows", "came to power", "spoke to reporters": the preposition the
             # pattern needs holds a word it excludes, so the verb has another sense
             return f"'{verb.text} {idiom}' is not this sense"
-        if pattern.doers and _doer_lemma(verb) not in pattern.doers:
+        doer = _doer(verb)
+        doer_lemma = doer.lemma_.lower() if doer is not None else None
+        if pattern.doers and doer_lemma not in pattern.doers:
             return "the one who acts is not one of " + ", ".join(sorted(pattern.doers)[:4])
-        if _doer_lemma(verb) in pattern.doers_exclude:
-            return f"'{_doer_lemma(verb)}' does not act in this sense"
+        if doer_lemma in pattern.doers_exclude or (
+                # ("the Embraer 190, flying from Baku": a named aircraft flies, no one travels)
+                NAMED_WEAPON in pattern.doers_exclude and doer is not None and _names_weapon(doer)):
+            return f"'{doer_lemma}' does not act in this sense"
+        if pattern.code[:2] == CONSULT_ROOT and any(
+                (of_object(g) or g).lemma_.lower() in self._attack_words
+                for g in preposition_objects(verb, ("with",))):
+            # "Boko Haram has greeted the new government with a wave of attacks"
+            return "met with attacks: no meeting"
         if pattern.standing and _describes_party(verb):
             # "the Polisario Front, which is backed by Algeria", "rival blocs backed by Riyadh":
             # a relation that describes a party, not an act of the day
             return "describes a party by a standing relation"
+        if pattern.code[:2] in VIOLENT_ROOTS and verb.dep_ in {"relcl", "acl"} and any(
+                c.dep_ == "prep" and c.lower_ == "alongside" for c in verb.children) and not (
+                preposition_objects(verb, ("against",))):
+            # "the Chadian soldiers who have fought alongside Nigerian troops": a party described
+            # by its allies, no foe named
+            return "describes a party by whom it fought alongside"
         if pattern.code[:2] in VIOLENT_ROOTS and any(
                 c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                 for c in verb.children):
@@ -1285,6 +1303,8 @@ class EventCoder:
             owners = [a for a in resolver.actors(owner) if a.is_known] if owner is not None else []
             if owners:
                 return owners
+        if passive and verb.lemma_.lower() in self.modality.hearsay_passives:
+            return []
         if verb.dep_ in {"acl", "relcl"} or passive:
             # A participle or an agentless passive ("contracts signed with India"): the doer is
             # the one whose clause reports it, usually the speaker.
@@ -2113,8 +2133,7 @@ class EventCoder:
             # militarily (0312), as the verb patterns refine it
             stance = next((code for domain, code in COOPERATION_DOMAINS
                            if words & self.lexicon.domains.get(domain, frozenset())), stance)
-        attack_words = (self.lexicon.domains.get("military_action", frozenset())
-                        | self.lexicon.domains.get(UNCLAIMED_ATTACK_DOMAIN, frozenset()))
+        attack_words = self._attack_words
         if stance in {"010", DISAPPROVAL} and any(
                 (_future_auxiliary(t) or (t.dep_ == "ccomp" and _future_auxiliary(t.head)))
                 and _bears_consequences(t) for c in content for t in c.subtree):
@@ -2535,6 +2554,8 @@ class EventCoder:
         for record in transfers:
             if not record.supplier or not record.recipient:
                 continue
+            told_in = {e["sentence_index"] for e in record.sources
+                       if e.get("doc_id") == doc_id and e["sentence_index"] < len(sentences)}
             for evidence in record.sources:
                 step = self.lexicon.deal_steps.get(evidence.get("stage"))
                 if step is None or evidence.get("background") or evidence.get("doc_id") != doc_id:
@@ -2547,7 +2568,10 @@ class EventCoder:
                 index = evidence["sentence_index"]
                 if index >= len(sentences):
                     continue
-                if as_gift and any(t.lemma_.lower() in GIFT_WORDS for t in sentences[index]):
+                if as_gift and any(t.lemma_.lower() in GIFT_WORDS for i in told_in
+                                   for t in sentences[i]):
+                    # ("the IRIS-T that Germany donated has arrived": what the story said of
+                    # the deal elsewhere says whether it is a gift)
                     code = as_gift
                 etype = self.ontology[code]
                 key = (index, source, target, etype.root)
@@ -3183,19 +3207,21 @@ def _object_of(verb: Token) -> Token | None:
     return None
 
 
-def _doer_lemma(verb: Token) -> str | None:
-    """The lemma of who does what a verb says: its subject, or for "have begun leaving" the
-    subject of the verb it completes (not an object asked to act: "ordered the envoy to")."""
+def _doer(verb: Token) -> Token | None:
+    """Who does what a verb says: its subject, or for "have begun leaving" the subject of the
+    verb it completes (not an object asked to act: "ordered the envoy to")."""
     current = verb
     for _ in range(4):
         subject = _subject_token(current)
         if subject is not None:
             # "hundreds of UN troops withdrew": the troops
             counted = of_object(subject) if subject.lemma_.lower() in PARTITIVES else None
-            return (counted if counted is not None else subject).lemma_.lower()
+            return counted if counted is not None else subject
         if current.dep_ == "conj" and current.head.pos_ in CLAUSE_POS:
             current = current.head   # "forces had crossed the border and must withdraw"
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            return current.head      # "the airliner, flying from Baku": the noun it describes
         if current.dep_ != "xcomp" or _object_of(current.head) is not None:
             return None
         current = current.head

@@ -94,6 +94,7 @@ class Modality:
     deadline_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     stative_participles: frozenset[str]
+    hearsay_passives: frozenset[str]
     appeal_nouns: frozenset[str]
     undergoing_verbs: frozenset[str] = frozenset()
     undergoing_copulas: frozenset[str] = frozenset()
