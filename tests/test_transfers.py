@@ -209,6 +209,10 @@ CASES = [
     # the goods hang on the noun that makes the verb a deal verb ("took charge of")
     ("Kenya's air force took charge of two MD 530F helicopters from the United States on Monday.",
      dict(supplier="USA", recipient="KEN", system="MD 530F", stage="delivery", quantity=2)),
+    # a relative clause without "that" names the buyer ("the fighters Angola ordered")
+    ("Russia has completed delivery of the Su-30 fighters Angola ordered six years ago, an official "
+     "said, while another official said a contract with Nigeria had been signed.",
+     dict(supplier="RUS", recipient="AGO", stage="delivery")),
 ]
 
 #: Sentences that report no transfer.

@@ -165,6 +165,28 @@ def coordinated_clauses(doc):
     return doc
 
 
+@Language.component("contact_relatives")
+def contact_relatives(doc):
+    """"completed delivery of the fighters Angola ordered six years ago" is parsed with
+    "ordered" joined to "completed": a past verb whose subject follows a noun at once, with no
+    conjunction or comma before it and no object of its own, is a relative clause on that noun
+    (the noun is the object it lacks)."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(
+                c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass"} for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.left_edge.i == 0:
+            continue
+        noun = doc[subject.left_edge.i - 1]
+        if (noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "pobj"} or noun.i <= verb.head.i
+                or verb.is_ancestor(noun)
+                or any(c.dep_ in {"cc", "punct"} and noun.i < c.i < verb.i for c in verb.head.children)):
+            continue
+        verb.head, verb.dep_ = noun, "relcl"
+    return doc
+
+
 #: Verb tags of a finite clause.
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
@@ -609,7 +631,8 @@ def load_nlp() -> Language:
         nlp.add_pipe("tense_coordination", after="state_names_with_and")
         nlp.add_pipe("number_coordination", after="tense_coordination")
         nlp.add_pipe("coordinated_clauses", after="number_coordination")
-        nlp.add_pipe("subordinate_subjects", after="coordinated_clauses")
+        nlp.add_pipe("contact_relatives", after="coordinated_clauses")
+        nlp.add_pipe("subordinate_subjects", after="contact_relatives")
         nlp.add_pipe("dated_subjects", after="subordinate_subjects")
         nlp.add_pipe("loose_appositions", after="dated_subjects")
         nlp.add_pipe("stranded_subjects", after="loose_appositions")
