@@ -1153,6 +1153,11 @@ class EventCoder:
                         # "backed Washington in a statement that blamed Russia": the issuer's
                         return (resolver.actors(antecedent) or self._noun_own_actors(antecedent, resolver)
                                 or self._noun_clause_source(antecedent, resolver))
+                    if antecedent.dep_ == "conj" and verb.doc[verb.left_edge.i - 1].lower_ == ",":
+                        # "Saudi Arabia and the United States, which have been brokering the
+                        # talks": a clause set off after a coordination tells of all of it
+                        while antecedent.dep_ == "conj" and antecedent.head.i < antecedent.i:
+                            antecedent = antecedent.head
                     return resolver.actors(antecedent)
                 if child.pos_ == "VERB":
                     # "The Red Cross operating in Iraq said ..." parsed with the participle as
@@ -2029,6 +2034,8 @@ class EventCoder:
         current = noun
         while current.dep_ in {"pobj", "prep", "dobj", "conj", "appos", "attr"} and current.head != current:
             current = current.head
+            if current.pos_ in CLAUSE_POS and current.lemma_.lower() in MEDIATING_PARTICIPLES:
+                return []   # ("have been brokering the talks": the broker is no side to them)
             if current.pos_ in CLAUSE_POS:
                 return self.clause_subject(current, resolver)
         return []
