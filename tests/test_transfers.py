@@ -209,6 +209,9 @@ CASES = [
     # the goods hang on the noun that makes the verb a deal verb ("took charge of")
     ("Kenya's air force took charge of two MD 530F helicopters from the United States on Monday.",
      dict(supplier="USA", recipient="KEN", system="MD 530F", stage="delivery", quantity=2)),
+    # asking to buy is wanting to buy: talks, not a contract
+    ("Nigeria has asked to buy 1,002 Mk-82 bombs from the United States.",
+     dict(supplier="USA", recipient="NGA", stage="talks", quantity=1002)),
     # a relative clause without "that" names the buyer ("the fighters Angola ordered")
     ("Russia has completed delivery of the Su-30 fighters Angola ordered six years ago, an official "
      "said, while another official said a contract with Nigeria had been signed.",

@@ -885,6 +885,10 @@ class EventCoder:
                     # "a draft that would call on Ethiopia to ...": no one has asked yet
                     mood.kind = "hypothetical"
                     break
+            elif lemma in modal.demand_verbs | modal.appeal_verbs and current.dep_ == "xcomp" and not any(
+                    c.dep_ in OBJECT_DEPS | DATIVE_DEPS for c in governor.children):
+                # ("Nigeria had asked to buy 1,002 bombs": asking leave to act oneself wants it)
+                mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
             elif lemma in modal.intent_verbs or (lemma in modal.object_control_verbs and current.dep_ == "xcomp"):
                 # ("chose Hanwha to supply its vehicles": what the chosen one is to do is planned)
                 mood.kind, mood.governor = _stronger(mood.kind, "intent"), governor
