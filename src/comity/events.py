@@ -3297,6 +3297,8 @@ def _negated_word(token: Token) -> bool:
     trusted"."""
     if _negated(token) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True
+    if token.dep_ == "amod" and token.head.lower_ in {"nothing", "none"}:
+        return True     # "had done nothing wrong"
     return token.dep_ in {"attr", "acomp"} and any(c.dep_ == "neg" for c in token.head.children)
 
 
