@@ -253,6 +253,11 @@ class Gazetteer:
             if name in self.proper or strip_accents(name) in self.proper:
                 continue
             self.add_proper(name, Entry("city", country=row["country"]))
+        # (and the bases, yards and nuclear sites too small for it, kept by hand: sites.tsv)
+        for row in read_tsv("actors/sites.tsv"):
+            for name in [row["name"], *split_list(row.get("aliases"))]:
+                if name not in self.proper and strip_accents(name) not in self.proper:
+                    self.add_proper(name, Entry("city", country=row["country"]))
 
     def _load_user_actors(self) -> None:
         """Actors a user imported (``comity import petrarch-dictionary``): states, organisations
