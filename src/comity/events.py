@@ -440,7 +440,7 @@ class EventCoder:
                 attempt.reason = "coded only when planned or held out"
                 continue
             refined = self._refine(pattern, verb, objects)
-            if self._decided(mood, refined) or self._ordered_own(mood, resolver):
+            if self._decided(mood, refined, pattern) or self._ordered_own(mood, resolver):
                 mood.kind = "asserted"
             elif self._announced_measure(mood, refined, verb):
                 announcers = self.clause_subject(verb, resolver)
@@ -697,11 +697,15 @@ class EventCoder:
                 return True
         return False
 
-    def _decided(self, mood: Mood, code: str) -> bool:
+    def _decided(self, mood: Mood, code: str, pattern: Pattern) -> bool:
         """Whether an intended act was decided rather than planned: a coercive act one agrees
-        to ("EU leaders agreed to ban Belarusian airlines")."""
-        return (mood.kind == "intent" and not mood.negated and not mood.condition
-                and mood.governor is not None
+        to ("EU leaders agreed to ban Belarusian airlines"), an act done by declaring it."""
+        if mood.negated or mood.condition:
+            return False
+        if pattern.id in self.modality.declared_patterns and (mood.kind == "future" or mood.kind == "intent" and (
+                mood.governor is not None and mood.governor.lemma_.lower() in self.modality.decision_verbs)):
+            return True     # ("Nauru will recognise the People's Republic of China": it has)
+        return (mood.kind == "intent" and mood.governor is not None
                 and mood.governor.lemma_.lower() in self.modality.decision_verbs
                 and code[:2] in self.modality.decided_roots)
 

@@ -95,6 +95,7 @@ class Modality:
     denial_verbs: frozenset[str]
     stative_participles: frozenset[str]
     hearsay_passives: frozenset[str]
+    declared_patterns: frozenset[str]
     appeal_nouns: frozenset[str]
     undergoing_verbs: frozenset[str] = frozenset()
     undergoing_copulas: frozenset[str] = frozenset()
