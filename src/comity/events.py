@@ -21,7 +21,7 @@ from .lexicon import Lexicon, Modality, Pattern
 from .ontology import Ontology
 from .parse import reversing_prefixes
 from .records import STATE_ORGAN_SECTORS, Actor, Event, Transfer
-from .transfers import NUMBER_WORDS, weapon_gazetteer
+from .transfers import NUMBER_WORDS, WeaponSystem, weapon_gazetteer
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -391,13 +391,14 @@ class EventCoder:
             object_words.add(NAMED_PLACE)  # "had taken Shusha": a town the gazetteer knows
         if any(resolver.organisation_at(o) for o in objects + _preposition_objects(verb, ("from", "of"))):
             object_words.add(NAMED_ORGANISATION)  # "are leaving ECOWAS", "withdrew from the WHO"
-        if any(_names_weapon(o) for o in objects):
-            object_words.add(NAMED_WEAPON)  # "will send HIMARS to Ukraine"
         if any(resolver.people_at(o) for o in objects):
             object_words.add(NAMED_PEOPLE)  # "held two journalists", "Bazoum is still held"
         # "asked China for assistance": what is asked for is named after "for"
-        object_words |= {w for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
-                         for o in c.children if o.dep_ == "pobj" for w in phrase_lemmas(o)}
+        asked_for = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                     for o in c.children if o.dep_ == "pobj"]
+        object_words |= {w for o in asked_for for w in phrase_lemmas(o)}
+        if any(_names_weapon(o) for o in objects + asked_for):
+            object_words.add(NAMED_WEAPON)  # "will send HIMARS to Ukraine", "asked Australia for Bushmasters"
         untargeted: tuple | None = None   # the first pattern that found all but a target
         sense_fits = False   # a phrasal sense fits but for its target ("hit the country with sanctions")
         lemma = verb_lemma(verb, self.lexicon.verbs)
@@ -1484,6 +1485,11 @@ class EventCoder:
         if not found and sources:
             # "Beijing said it firmly opposed the measures": the act told before, by another
             found = self._earlier_doer(objects, sources, resolver)
+        if not found and pattern.story_target and sources:
+            # ("signed its letter of acceptance for the new F-16s": with the state that makes them)
+            makers = [Actor.build(system.producer, (), None, "") for o in [*objects, *preposition_objects(trigger, ("for",))]
+                      for system in [_weapon_named(o)] if system is not None and system.producer]
+            found = [m for m in makers if not any(_same_side(s, m) for s in sources)][:1]
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
@@ -3516,14 +3522,20 @@ def _absolute_construction(noun: Token) -> bool:
 def _names_weapon(token: Token) -> bool:
     """Whether a noun is a weapon system the transfer gazetteer knows by the name written
     ("HIMARS", "Leopard 2", "F-16s"); only proper names and designations, not common words."""
+    return _weapon_named(token) is not None
+
+
+def _weapon_named(token: Token) -> WeaponSystem | None:
+    """The weapon system a noun names, as `_names_weapon` reads it."""
     if not (token.pos_ == "PROPN" or any(c.isdigit() for c in token.text)):
-        return False
+        return None
     start, end = token.left_edge.i, token.right_edge.i + 1
     while start < token.i and not (token.doc[start].pos_ == "PROPN" or token.doc[start].like_num):
         start += 1     # (not "the" or "four" before the name)
-    names = {token.doc[start:end].text, token.text, token.text.removesuffix("s")}
     weapons = weapon_gazetteer()
-    return any(weapons.knows(name) for name in names if name)
+    return next((weapons.lookup(name) for name in (token.doc[start:end].text, token.text,
+                                                    token.text.removesuffix("s"))
+                 if name and weapons.knows(name)), None)
 
 
 def _mentions_weapon(phrase: Token) -> bool:
