@@ -384,6 +384,8 @@ class DocumentContext:
     first_targets: dict[str, Actor] = field(default_factory=dict)
     #: who last accused each state: whom its denial answers
     accusers: dict[str, Actor] = field(default_factory=dict)
+    #: who last reduced relations with each state or body: whom its own measures answer
+    reducers: dict[str, Actor] = field(default_factory=dict)
     #: the state of the dateline's place ("NEW DELHI, Feb 16 -"): where the story was filed
     home: str | None = None
     #: named people of two states written as a pair ("Anutin and his Cambodian counterpart,

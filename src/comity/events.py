@@ -570,6 +570,10 @@ class EventCoder:
                   if g.dep_ == "prep" and g.lower_ in PARTICLES_ON_OBJECTS
                   and any(p.dep_ == "prep" for p in g.children)]
         words += [g for head in _particle_heads(verb)[1:] for g in head.children if g.dep_ == "prep"]
+        # ("called its ambassador in Tel Aviv, Sakir Ozkan Torunlar, home": the adverb may hang
+        # on the object's apposition)
+        words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for a in c.children if a.dep_ == "appos"
+                  for g in a.children if g.dep_ in {"npadvmod", "advmod"} and g.i > a.i]
         # "gave the officials 72 hours to leave": the infinitive may hang on the object
         words += [g for c in verb.children if c.dep_ in OBJECT_DEPS for g in c.children
                   if g.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)]
@@ -1496,7 +1500,16 @@ class EventCoder:
             accuser = resolver.context.accusers.get(sources[0].country or sources[0].igo or "")
             # "India said the attack had cross-border links. Pakistan denied any involvement":
             # a denial answers the one who accused
+            # (a response answers another's act; it joins no one's: "China would respond")
+            shared = pattern.code[:2] in SHARED_TARGET_ROOTS and trigger.lemma_.lower() not in RESPONSE_VERBS
+            # ("Jordan recalled its ambassador, Chile and Colombia called their envoys home":
+            # a reduction of relations naming no one joins the story's first one, unless it
+            # answers one made against its own doer: "Panama withdrew its diplomats")
+            earlier = next((resolver.context.reducers[_side(s)] for s in sources
+                            if shared and _side(s) in resolver.context.reducers), None) or (
+                resolver.context.first_targets.get(pattern.code[:2]) if shared else None)
             partner = (accuser if pattern.code == DENIAL and accuser is not None
+                       else earlier if earlier is not None and not any(_same_side(s, earlier) for s in sources)
                        else self._judged_party(pattern.code, sources[0], resolver))
             # (not one of the judges themselves: "France and Germany condemned the strike")
             found = [partner] if partner is not None and not any(_same_side(s, partner) for s in sources) else []
@@ -2442,6 +2455,9 @@ class EventCoder:
             named = next((t for _, t in pairs if t is not None and t.is_known), None)
             if named is not None:
                 context.first_targets.setdefault(code[:2], named)
+            for source, target in pairs:
+                if target is not None and target.is_known and source.is_known and _side(target):
+                    context.reducers[_side(target)] = source
         # ("Obama warned he would veto any bill in Congress": a state's official speaks of his
         # own legislature when he names none other)
         pairs = [(s, Actor.build(s.country, t.sectors, t.name, t.text)

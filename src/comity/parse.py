@@ -152,14 +152,22 @@ def coordinated_clauses(doc):
     as a second object of "freed" and "released" without a subject: a name or noun joined to an
     object and followed at once by a finite verb that has no subject is that verb's subject."""
     for verb in doc:
-        if (verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"}
-                or verb.i == 0 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):
+        if (verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.i == 0
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):
             continue
-        subject = doc[verb.i - 1]
+        before = verb.i - 1
+        while before > 0 and doc[before].dep_ in {"aux", "neg"} and doc[before].head == verb:
+            before -= 1     # ("Chile and Colombia have called": past the auxiliary)
+        finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or before < verb.i - 1
+        subject = doc[before]
+        # ("on Wednesday, Chile and Colombia have called ...": a pair of names joined to a
+        # time is the first of them)
+        while subject.dep_ == "conj" and subject.head.dep_ == "conj" and subject.head.pos_ == subject.pos_:
+            subject = subject.head
         joined_to = subject.head
-        if (subject.dep_ == "conj" and subject.pos_ in {"PROPN", "NOUN"} and subject.i > joined_to.i
-                and joined_to.dep_ in {"dobj", "pobj", "attr"} and verb.head.i < joined_to.i
-                and not any(c.i > subject.i for c in subject.children)):
+        if (finite and subject.dep_ == "conj" and subject.pos_ in {"PROPN", "NOUN"} and subject.i > joined_to.i
+                and joined_to.dep_ in {"dobj", "pobj", "attr", "npadvmod"} and verb.head.i < joined_to.i
+                and not any(c.i > subject.i and c.dep_ not in {"cc", "conj"} for c in subject.children)):
             subject.head = verb
             subject.dep_ = "nsubj"
     return doc
