@@ -1831,7 +1831,8 @@ class EventCoder:
                              for g in c.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
                 if clause.dep_ == "ccomp" and (
                         _passive(clause) or clause.lemma_.lower() in self.modality.undergoing_copulas
-                        or _phrasal_lemma(clause) in self.modality.undergoing_verbs):
+                        or _phrasal_lemma(clause) in self.modality.undergoing_verbs
+                        or _bears_consequences(clause)):
                     # "warned that Danish warships could become targets", "... would be hit",
                     # "... would face consequences": the subject is the one it would befall
                     acted_on += [g for g in clause.children if g.dep_ in SUBJECT_DEPS and g.pos_ != "PRON"]
@@ -2169,7 +2170,7 @@ class EventCoder:
                            if words & self.lexicon.domains.get(domain, frozenset())), stance)
         attack_words = self._attack_words
         if stance in {"010", DISAPPROVAL} and any(
-                (_future_auxiliary(t) or (t.dep_ == "ccomp" and _future_auxiliary(t.head)))
+                (_future_auxiliary(t) or (t.dep_ in {"ccomp", "xcomp"} and _future_auxiliary(t.head)))
                 and _bears_consequences(t) for c in content for t in c.subtree):
             # "said the Netherlands would pay a price": a threat; of force when the response
             # held out is military ("would be met with a massive military response")
@@ -2221,6 +2222,12 @@ class EventCoder:
                 return [a for a in actors if a.is_known and a.country != speaker.country]
 
             def judged(token: Token) -> list[Actor]:
+                if stance in {THREAT, FORCE_THREAT}:
+                    # ("said the decision by Norway would be met with retaliatory measures":
+                    # whoever made the act threatened over)
+                    # (not where it is aimed: "any attack on Guam would be met with ...")
+                    return others(resolver.actors(token) or self._owner_of(token, resolver, prepositions=("by",))
+                                  or self._earlier_doer([token], [speaker], resolver))[:1]
                 if stance not in {DISAPPROVAL, ACCUSATION}:
                     return others(resolver.actors(token))[:1]
                 named = ((self._latest_act_by_another(token, speaker, resolver) if wrong_done else [])
