@@ -2137,8 +2137,14 @@ class EventCoder:
                                       or set(speaker.sectors) & STATE_SECTORS)):
             attempt.reason = "speaker does not speak for a state or organisation"
             return attempt
+        # (a judgment in an agentless passive is someone else's, "argued that the general was
+        # being blamed for failings": no stance of the speaker's)
         words = {verb.doc[i].lemma_.lower() for i in inside
-                 if not _fought_against(verb.doc[i], self.modality.combating_verbs)}
+                 if not _fought_against(verb.doc[i], self.modality.combating_verbs)
+                 and not (verb.doc[i].lemma_.lower() in self.modality.hearsay_passives
+                          and _passive(verb.doc[i]) and not _agent_named(verb.doc[i]))
+                 # ("the process behind the decision": a noun's place, not a culprit)
+                 and not (verb.doc[i].lower_ == "behind" and verb.doc[i].head.pos_ == "NOUN")}
         if evaluative:
             # (not a clause joined to it: "described India as a close friend and promised that
             # its territory would not be used to threaten others")
