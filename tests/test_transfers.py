@@ -896,3 +896,11 @@ def test_agreeing_to_cancel_a_deal_cancels_it(coder) -> None:
     found = transfers_of(coder, "France and Russia have agreed to tear up the contract for two Mistral-class "
                                 "helicopter carriers.", "2015-08-06")
     assert [(t["supplier"], t["recipient"], t["stage"]) for t in found] == [("FRA", "RUS", "cancelled")]
+
+
+def test_a_rival_passed_over_is_no_deal(coder) -> None:
+    for text in ("Norway will buy 54 Leopard 2A7 tanks from Germany, choosing the German tank over "
+                 "South Korea's K2 Black Panther.",
+                 "The Mogami design was preferred to the MEKO A-200 offered by Germany."):
+        found = transfers_of(coder, text, "2023-02-03")
+        assert not [t for t in found if t["system"] in {"K2 Black Panther", "MEKO A-200"}], (text, found)

@@ -2180,8 +2180,13 @@ def _passed_over(token: Token) -> bool:
     Gripen"): what was not chosen, neither a deal's goods nor what "the aircraft" refers to."""
     current = token
     while current.head != current and current.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
-        if current.dep_ == "prep" and current.lower_ == "over" and current.head.lemma_.lower() in CHOOSING_VERBS:
-            return True
+        if current.dep_ == "prep" and current.lower_ in {"over", "to"}:
+            # ("choosing the German tank over South Korea's K2": or hung on what was chosen;
+            # "the design was preferred to the MEKO A-200")
+            chooser = current.head.head if current.head.dep_ == "dobj" else current.head
+            if chooser.lemma_.lower() in CHOOSING_VERBS and (
+                    current.lower_ == "over" or chooser.lemma_.lower() in {"prefer"}):
+                return True
         current = current.head
     return False
 
