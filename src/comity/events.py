@@ -1497,17 +1497,17 @@ class EventCoder:
         if not found and pattern.story_target and sources and (objects or pattern.no_object_ok):
             # "condemned what he called an unprovoked attack": the judged act is the story's
             # other side's
-            accuser = resolver.context.accusers.get(sources[0].country or sources[0].igo or "")
-            # "India said the attack had cross-border links. Pakistan denied any involvement":
-            # a denial answers the one who accused
-            # (a response answers another's act; it joins no one's: "China would respond")
-            shared = pattern.code[:2] in SHARED_TARGET_ROOTS and trigger.lemma_.lower() not in RESPONSE_VERBS
             # ("Jordan recalled its ambassador, Chile and Colombia called their envoys home":
             # a reduction of relations naming no one joins the story's first one, unless it
-            # answers one made against its own doer: "Panama withdrew its diplomats")
+            # answers one made against its own doer, "Panama withdrew its diplomats"; a response
+            # answers another's act and joins no one's, "China would respond")
+            shared = pattern.code[:2] in SHARED_TARGET_ROOTS and trigger.lemma_.lower() not in RESPONSE_VERBS
             earlier = next((resolver.context.reducers[_side(s)] for s in sources
                             if shared and _side(s) in resolver.context.reducers), None) or (
                 resolver.context.first_targets.get(pattern.code[:2]) if shared else None)
+            accuser = resolver.context.accusers.get(sources[0].country or sources[0].igo or "")
+            # "India said the attack had cross-border links. Pakistan denied any involvement":
+            # a denial answers the one who accused
             partner = (accuser if pattern.code == DENIAL and accuser is not None
                        else earlier if earlier is not None and not any(_same_side(s, earlier) for s in sources)
                        else self._judged_party(pattern.code, sources[0], resolver))
@@ -3562,9 +3562,8 @@ def _weapon_named(token: Token) -> WeaponSystem | None:
     while start < token.i and not (token.doc[start].pos_ == "PROPN" or token.doc[start].like_num):
         start += 1     # (not "the" or "four" before the name)
     weapons = weapon_gazetteer()
-    return next((weapons.lookup(name) for name in (token.doc[start:end].text, token.text,
-                                                    token.text.removesuffix("s"))
-                 if name and weapons.knows(name)), None)
+    names = (token.doc[start:end].text, token.text, token.text.removesuffix("s"))
+    return next((system for name in names if name for system in [weapons.lookup(name)] if system is not None), None)
 
 
 def _mentions_weapon(phrase: Token) -> bool:

@@ -150,7 +150,9 @@ def auxiliary_subjects(doc):
 def coordinated_clauses(doc):
     """"Hamas freed 13 hostages and Israel released 39 prisoners" is often parsed with "Israel"
     as a second object of "freed" and "released" without a subject: a name or noun joined to an
-    object and followed at once by a finite verb that has no subject is that verb's subject."""
+    object (or to a time: "on Wednesday, Chile and Colombia have called ...") and followed at once,
+    past any auxiliary, by a finite verb that has no subject is that verb's subject; of a pair of
+    names, the first."""
     for verb in doc:
         if (verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.i == 0
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):

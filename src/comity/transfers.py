@@ -43,6 +43,7 @@ MEANING_PARTICLES = set(_WORDS["meaning_particles"])
 COMMANDING_VERBS = frozenset(_WORDS["commanding_verbs"])
 HELPING_VERBS = set(_WORDS["helping_verbs"])
 CHOOSING_VERBS = set(_WORDS["choosing_verbs"])
+PREFERRING_VERBS = set(_WORDS["preferring_verbs"])
 CARGO_NOUNS = set(_WORDS["cargo_nouns"])
 CARRYING_VERBS = frozenset(_WORDS["carrying_verbs"])
 PACKAGE_PREPOSITIONS = frozenset(_WORDS["package_prepositions"])
@@ -2185,7 +2186,7 @@ def _passed_over(token: Token) -> bool:
             # "the design was preferred to the MEKO A-200")
             chooser = current.head.head if current.head.dep_ == "dobj" else current.head
             if chooser.lemma_.lower() in CHOOSING_VERBS and (
-                    current.lower_ == "over" or chooser.lemma_.lower() in {"prefer"}):
+                    current.lower_ == "over" or chooser.lemma_.lower() in PREFERRING_VERBS):
                 return True
         current = current.head
     return False
